@@ -1,0 +1,54 @@
+#!/bin/sh
+# The one place that installs bondcfg's build and test dependencies.
+# Used by `make deps` (and so by `make demo` and `make check`).
+# Installs only what is missing; safe to run repeatedly.
+set -eu
+
+# Debian 12 / Ubuntu package names
+DEB_PKGS="gcc make pkg-config libglib2.0-dev libnl-3-dev libnl-route-3-dev libudev-dev
+libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
+user-mode-linux umockdev libumockdev-dev dracut-core rpm valgrind perl"
+
+# RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
+# the real-kernel tier needs a linux.uml binary on PATH)
+RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel libnl3-devel systemd-devel
+inih-devel kmod-devel kmod iproute iputils procps-ng util-linux
+umockdev umockdev-devel dracut rpm-build valgrind perl"
+
+if [ "$(id -u)" != 0 ]; then
+	echo "install-deps: must run as root to install packages" >&2
+	exit 1
+fi
+
+if command -v apt-get >/dev/null 2>&1; then
+	missing=""
+	for p in $DEB_PKGS; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+			missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "install-deps: installing:$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# shellcheck disable=SC2086
+		apt-get install -y -qq --no-install-recommends $missing
+	else
+		echo "install-deps: all Debian packages present"
+	fi
+elif command -v dnf >/dev/null 2>&1; then
+	missing=""
+	for p in $RPM_PKGS; do
+		rpm -q "$p" >/dev/null 2>&1 || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "install-deps: installing:$missing"
+		# shellcheck disable=SC2086
+		dnf install -y $missing
+	else
+		echo "install-deps: all RPM packages present"
+	fi
+else
+	echo "install-deps: neither apt-get nor dnf found; install by hand:" >&2
+	echo "  $DEB_PKGS" >&2
+	exit 1
+fi

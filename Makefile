@@ -1,0 +1,114 @@
+# bondcfg: turn RHEL ifcfg bonding files into a running bond.
+#
+#   make            build ./bondcfg
+#   make demo       install missing deps, build, run a real bond in user-mode Linux
+#   make check      the whole test suite (unit, golden, umockdev, UML, dracut, rpm)
+#   make bench      benchmarks (not tests)
+#   make install    install into $(DESTDIR)$(PREFIX)
+#
+# CI adds WERROR=1.  A distribution build does not.
+
+PACKAGE   := bondcfg
+VERSION   := 0.1.0
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX    ?= /usr
+SBINDIR   ?= $(PREFIX)/sbin
+MANDIR    ?= $(PREFIX)/share/man
+DATADIR   ?= $(PREFIX)/share
+SYSCONFDIR ?= /etc
+DRACUTDIR ?= $(PREFIX)/lib/dracut/modules.d
+DESTDIR   ?=
+CFLAGS    ?= -O2 -g
+LDFLAGS   ?=
+
+PKGS      := glib-2.0 libnl-3.0 libnl-route-3.0 libudev inih libkmod
+WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARNINGS  += -Werror
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+BASE_CFLAGS = -std=gnu11 $(WARNINGS) -Isrc -DBONDCFG_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+SAN_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+HDRS      := $(wildcard src/*.h)
+
+# Release objects
+OBJ       := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC))
+# Sanitized objects for tests
+SAN_OBJ   := $(patsubst src/%.c,build/san/%.o,$(LIB_SRC))
+
+UNIT_SRC  := $(wildcard tests/unit/test-*.c)
+UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/unit/%,$(UNIT_SRC))
+UDEV_SRC  := $(wildcard tests/udev/test-*.c)
+UDEV_BIN  := $(patsubst tests/udev/%.c,build/tests/udev/%,$(UDEV_SRC))
+
+.PHONY: all deps check check-build demo bench install clean format tidy
+
+all: bondcfg
+
+deps:
+	@sh .ci/install-deps.sh
+
+build/obj/%.o: src/%.c $(HDRS) | build/obj
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c $(HDRS) | build/san
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -c -o $@ $<
+
+build/obj build/san build/tests/unit build/tests/udev:
+	@mkdir -p $@
+
+build/libbondcfg.a: $(OBJ)
+	$(AR) rcs $@ $^
+
+build/libbondcfg-san.a: $(SAN_OBJ)
+	$(AR) rcs $@ $^
+
+bondcfg: src/main.c build/libbondcfg.a $(HDRS)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ src/main.c build/libbondcfg.a $(LDFLAGS) $(PKG_LIBS)
+
+# The sanitized CLI, used by the golden tests.
+build/bondcfg-san: src/main.c build/libbondcfg-san.a $(HDRS)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -o $@ src/main.c build/libbondcfg-san.a $(PKG_LIBS)
+
+build/tests/unit/%: tests/unit/%.c build/libbondcfg-san.a $(HDRS) $(wildcard tests/unit/*.h) | build/tests/unit
+	$(CC) $(BASE_CFLAGS) -Itests/unit -O1 -g $(SAN_FLAGS) -DSRCDIR='"$(CURDIR)"' -o $@ $< \
+		build/libbondcfg-san.a $(PKG_LIBS)
+
+build/tests/udev/%: tests/udev/%.c build/libbondcfg-san.a $(HDRS) | build/tests/udev
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -DSRCDIR='"$(CURDIR)"' \
+		$(shell $(PKG_CONFIG) --cflags umockdev-1.0) -o $@ $< \
+		build/libbondcfg-san.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs umockdev-1.0)
+
+check-build: bondcfg build/bondcfg-san $(UNIT_BIN) $(UDEV_BIN)
+
+check: deps
+	@$(MAKE) --no-print-directory check-build
+	@tests/run-tests.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory bondcfg
+	@tests/uml/demo.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory bondcfg
+	@bench/run.sh
+
+install: bondcfg
+	install -D -m 0755 bondcfg $(DESTDIR)$(SBINDIR)/bondcfg
+	if [ -d man ]; then for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
+		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done; fi
+	if [ -f bash-completion/bondcfg ]; then install -D -m 0644 bash-completion/bondcfg \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg; fi
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c $(wildcard tests/udev/*.c) $(wildcard tests/unit/*.h)
+
+clean:
+	rm -rf build bondcfg

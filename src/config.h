@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * The configuration model: bonds and their ports, discovered from a
+ * directory of ifcfg files.
+ *
+ * Discovery rules (NetworkManager's ifcfg-rh rules, made strict):
+ *  - a file is a bond master if it has TYPE=Bond, BONDING_MASTER=yes or a
+ *    non-empty BONDING_OPTS; BONDING_MASTER=yes with another TYPE is an error;
+ *  - a port has MASTER=<bond DEVICE or NAME> or MASTER_UUID=<bond UUID>;
+ *    SLAVE=yes is expected (warning if missing);
+ *  - without DEVICE the interface name comes from the file name; a port may
+ *    name its NIC by HWADDR alone.
+ * Files that are neither (plain Ethernet, VLAN, loopback...) are kept in
+ * `files` but otherwise ignored.
+ */
+
+#include <glib.h>
+#include <stdbool.h>
+#include "bond-options.h"
+#include "diag.h"
+#include "ifcfg.h"
+
+#define BONDCFG_DEFAULT_CONFIG_DIR "/etc/sysconfig/network-scripts"
+
+typedef struct {
+        int family; /* AF_INET / AF_INET6 */
+        char *address; /* canonical text */
+        unsigned prefix;
+        unsigned line; /* of the IPADDR/IPV6ADDR key */
+} CfgAddress;
+
+typedef struct CfgPort {
+        char *name;   /* interface name; NULL if only HWADDR is given */
+        char *hwaddr; /* canonical lower-case MAC or NULL */
+        const IfcfgFile *ifcfg; /* owned by Config.files */
+        char *master; /* the MASTER / MASTER_UUID text */
+        unsigned master_line;
+        struct CfgBond *bond; /* resolved bond, or NULL */
+        BondOptValue queue_id; /* BOND_PORT_QUEUE_ID */
+        BondOptValue prio;     /* BOND_PORT_PRIO */
+} CfgPort;
+
+typedef struct CfgBond {
+        char *name; /* DEVICE, or from the file name */
+        const IfcfgFile *ifcfg;
+        char *uuid;        /* UUID= or NULL */
+        char *nm_name;     /* NAME= or NULL */
+        bool onboot;       /* ONBOOT != no */
+        BondOptions *opts; /* parsed BONDING_OPTS, with defaults applied */
+        GPtrArray *ports;  /* CfgPort* (borrowed from Config.ports), file order */
+        unsigned mtu;      /* 0 = unset */
+        char *macaddr;     /* MACADDR, canonical, or NULL */
+        GPtrArray *addrs;  /* CfgAddress*, IPv4 then IPv6 */
+        char *gateway4;    /* GATEWAY or NULL */
+        char *gateway6;    /* IPV6_DEFAULTGW (without %dev) or NULL */
+        bool dhcp;         /* BOOTPROTO=dhcp */
+        bool arpupdate;    /* ARPUPDATE != no */
+        char *chipset_check; /* BONDCFG_CHIPSET_CHECK or NULL */
+} CfgBond;
+
+typedef struct {
+        char *dir;
+        GPtrArray *files; /* IfcfgFile*, owned, sorted by name */
+        GPtrArray *bonds; /* CfgBond*, owned, sorted by name */
+        GPtrArray *ports; /* CfgPort*, owned, sorted by file name */
+} Config;
+
+/*
+ * Read every config file in dir (see ifcfg_filename_is_config()), classify
+ * bonds and ports, parse BONDING_OPTS and addresses.  Problems go to diags.
+ * Returns 0 (even with diagnostics), or -errno if dir cannot be read.
+ */
+int config_load_dir(const char *dir, Config **out, DiagList *diags);
+void config_free(Config *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Config, config_free)
+
+CfgBond *config_find_bond(const Config *c, const char *name);
+
+/* Config dir from --root / --config-dir (either may be NULL). Caller frees. */
+char *config_dir_resolve(const char *root, const char *config_dir);
+
+/* The display name of a port: its name, or "HWADDR=xx:.." */
+const char *cfg_port_label(const CfgPort *p);
