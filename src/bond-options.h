@@ -184,3 +184,11 @@ bool bond_opt_value_equal(const BondOptDesc *d, const BondOptValue *a, const Bon
 
 /* The effective mode of o (its value, or the kernel default balance-rr). */
 BondMode bond_options_mode(const BondOptions *o);
+
+/*
+ * Apply bondcfg's default rules after parsing a bond's BONDING_OPTS: with
+ * neither miimon nor arp_interval set, warn at file:line and set miimon=100
+ * (marked defaulted), as NetworkManager does.
+ */
+void bond_options_apply_defaults(BondOptions *o, const char *file, unsigned line,
+                                 DiagList *diags);
