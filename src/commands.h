@@ -8,6 +8,8 @@
 
 #include <glib.h>
 #include <stdbool.h>
+#include "config.h"
+#include "diag.h"
 
 enum {
         EXIT_OK = 0,
@@ -44,7 +46,32 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv);
 
 /* Shared helpers for commands (cmd-common.c) */
 
+/*
+ * Load the ifcfg directory and run the static validation.  Diagnostics go
+ * to diags (a DiagList*).  Returns 0, or EXIT_USAGE after printing why the
+ * directory could not be read.
+ */
+int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags);
+
+/*
+ * The bonds named on the command line (argv[1..]), or all bonds (only those
+ * with ONBOOT != no if onboot_only) when none are named.  Unknown names are
+ * printed and give EXIT_USAGE.  *out holds CfgBond* borrowed from config.
+ */
+int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
+                     GPtrArray **out);
+
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
-void cmd_print_diags(const BondcfgCtx *ctx, const void *diaglist);
+void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 /* Append a JSON string literal (quoted, escaped) to s; NULL -> null. */
 void json_append_string(GString *s, const char *str);
+/* Append "diagnostics":[{severity,file,line,key,message,hint},...] to s. */
+void json_append_diags(GString *s, const DiagList *diags);
+
+/*
+ * Run the member-NIC checks (udev) for the selected bonds in check mode.
+ * Offline (--root given, or no port device present) it adds a note saying
+ * they were skipped.  Returns 0 or an exit code after printing.
+ */
+int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
+                   DiagList *diags);

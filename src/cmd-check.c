@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* bondcfg check, bondcfg show: read-only commands over the ifcfg files. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "commands.h"
+
+/* Keep only the diagnostics about the selected bonds' files. */
+static void filter_diags(DiagList *diags, const GPtrArray *bonds, bool all)
+{
+        g_autoptr(GHashTable) files = NULL;
+
+        if (all)
+                return;
+        files = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint i = 0; i < bonds->len; i++) {
+                const CfgBond *b = bonds->pdata[i];
+
+                g_hash_table_add(files, (gpointer)ifcfg_path(b->ifcfg));
+                for (guint k = 0; k < b->ports->len; k++) {
+                        const CfgPort *p = b->ports->pdata[k];
+
+                        g_hash_table_add(files, (gpointer)ifcfg_path(p->ifcfg));
+                }
+        }
+        for (guint i = diags->items->len; i-- > 0;) {
+                const Diag *d = diags->items->pdata[i];
+
+                if (!d->file || !g_hash_table_contains(files, d->file))
+                        g_ptr_array_remove_index(diags->items, i);
+        }
+}
+
+static void print_summary(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
+                          const DiagList *diags)
+{
+        size_t nports = 0, e = diag_count(diags, DIAG_ERROR), w = diag_count(diags, DIAG_WARNING);
+
+        if (ctx->json || ctx->verbosity < 0)
+                return;
+        for (guint i = 0; i < bonds->len; i++)
+                nports += ((const CfgBond *)bonds->pdata[i])->ports->len;
+        fprintf(stderr, "%s: %u bond%s, %zu port%s: %zu error%s, %zu warning%s\n", c->dir,
+                bonds->len, bonds->len == 1 ? "" : "s", nports, nports == 1 ? "" : "s", e,
+                e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+}
+
+int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) c = NULL;
+        g_autoptr(GPtrArray) bonds = NULL;
+        int r;
+
+        r = cmd_load_config(ctx, &c, diags);
+        if (r)
+                return r;
+        r = cmd_select_bonds(c, argc, argv, false, &bonds);
+        if (r)
+                return r;
+        r = cmd_check_nics(ctx, c, bonds, diags);
+        if (r)
+                return r;
+        filter_diags(diags, bonds, argc <= 1);
+        diag_list_sort(diags);
+
+        if (ctx->json) {
+                g_autoptr(GString) s = g_string_new("{");
+
+                json_append_diags(s, diags);
+                g_string_append(s, "}\n");
+                fputs(s->str, stdout);
+        } else {
+                cmd_print_diags(ctx, diags);
+        }
+        print_summary(ctx, c, bonds, diags);
+        return diag_has_errors(diags) ? EXIT_CONFIG : EXIT_OK;
+}
+
+/* ---- show ---- */
+
+static bool opt_shown(const BondOptDesc *d, const BondOptValue *v)
+{
+        return v->set && !(d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY));
+}
+
+static void json_append_opt(GString *s, const BondOptDesc *d, const BondOptValue *v)
+{
+        g_autofree char *txt = NULL;
+
+        switch (d->type) {
+        case BOND_OPT_TYPE_UINT:
+        case BOND_OPT_TYPE_BOOL:
+                g_string_append_printf(s, "%" G_GUINT64_FORMAT, v->num);
+                break;
+        case BOND_OPT_TYPE_INT:
+                g_string_append_printf(s, "%" G_GINT64_FORMAT, (gint64)v->num);
+                break;
+        case BOND_OPT_TYPE_IP4_LIST:
+        case BOND_OPT_TYPE_IP6_LIST:
+                g_string_append_c(s, '[');
+                for (guint i = 0; v->list && i < v->list->len; i++) {
+                        if (i)
+                                g_string_append_c(s, ',');
+                        json_append_string(s, v->list->pdata[i]);
+                }
+                g_string_append_c(s, ']');
+                break;
+        default:
+                txt = bond_opt_format_value(d, v);
+                json_append_string(s, txt);
+        }
+}
+
+static void json_append_addrs(GString *s, const CfgBond *b, int family)
+{
+        bool first = true;
+
+        g_string_append_c(s, '[');
+        for (guint i = 0; i < b->addrs->len; i++) {
+                const CfgAddress *a = b->addrs->pdata[i];
+
+                if (a->family != family)
+                        continue;
+                if (!first)
+                        g_string_append_c(s, ',');
+                first = false;
+                g_string_append(s, "{\"address\":");
+                json_append_string(s, a->address);
+                g_string_append_printf(s, ",\"prefix\":%u}", a->prefix);
+        }
+        g_string_append_c(s, ']');
+}
+
+static void json_append_bond(GString *s, const CfgBond *b)
+{
+        bool first = true;
+
+        g_string_append(s, "{\"name\":");
+        json_append_string(s, b->name);
+        g_string_append(s, ",\"file\":");
+        json_append_string(s, ifcfg_path(b->ifcfg));
+        g_string_append_printf(s, ",\"onboot\":%s,\"options\":{", b->onboot ? "true" : "false");
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+
+                if (!opt_shown(d, &b->opts->v[id]))
+                        continue;
+                if (!first)
+                        g_string_append_c(s, ',');
+                first = false;
+                json_append_string(s, d->name);
+                g_string_append_c(s, ':');
+                json_append_opt(s, d, &b->opts->v[id]);
+        }
+        g_string_append(s, "},\"ports\":[");
+        for (guint i = 0; i < b->ports->len; i++) {
+                const CfgPort *p = b->ports->pdata[i];
+
+                if (i)
+                        g_string_append_c(s, ',');
+                g_string_append(s, "{\"name\":");
+                json_append_string(s, p->name);
+                g_string_append(s, ",\"file\":");
+                json_append_string(s, ifcfg_path(p->ifcfg));
+                if (p->hwaddr) {
+                        g_string_append(s, ",\"hwaddr\":");
+                        json_append_string(s, p->hwaddr);
+                }
+                if (p->queue_id.set)
+                        g_string_append_printf(s, ",\"queue_id\":%" G_GUINT64_FORMAT,
+                                               p->queue_id.num);
+                if (p->prio.set)
+                        g_string_append_printf(s, ",\"prio\":%" G_GINT64_FORMAT,
+                                               (gint64)p->prio.num);
+                g_string_append_c(s, '}');
+        }
+        g_string_append(s, "],\"mtu\":");
+        if (b->mtu)
+                g_string_append_printf(s, "%u", b->mtu);
+        else
+                g_string_append(s, "null");
+        g_string_append(s, ",\"macaddr\":");
+        json_append_string(s, b->macaddr);
+        g_string_append_printf(s, ",\"bootproto\":\"%s\"", b->dhcp ? "dhcp" : "static");
+        g_string_append(s, ",\"ipv4\":");
+        json_append_addrs(s, b, AF_INET);
+        g_string_append(s, ",\"gateway\":");
+        json_append_string(s, b->gateway4);
+        g_string_append(s, ",\"ipv6\":");
+        json_append_addrs(s, b, AF_INET6);
+        g_string_append(s, ",\"ipv6_gateway\":");
+        json_append_string(s, b->gateway6);
+        g_string_append_c(s, '}');
+}
+
+static void print_bond_text(const CfgBond *b)
+{
+        printf("%s  (%s)%s\n", b->name, ifcfg_path(b->ifcfg), b->onboot ? "" : "  ONBOOT=no");
+        printf("  options:");
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                g_autofree char *v = NULL;
+
+                if (!opt_shown(d, &b->opts->v[id]))
+                        continue;
+                v = bond_opt_format_value(d, &b->opts->v[id]);
+                printf(" %s=%s%s", d->name, v, b->opts->v[id].defaulted ? " (default)" : "");
+        }
+        printf("\n  ports:");
+        if (b->ports->len == 0)
+                printf(" (none)");
+        for (guint i = 0; i < b->ports->len; i++)
+                printf(" %s", cfg_port_label(b->ports->pdata[i]));
+        printf("\n");
+        if (b->mtu)
+                printf("  mtu: %u\n", b->mtu);
+        if (b->macaddr)
+                printf("  macaddr: %s\n", b->macaddr);
+        if (b->dhcp)
+                printf("  addressing: dhcp (left to the system's DHCP client)\n");
+        for (guint i = 0; i < b->addrs->len; i++) {
+                const CfgAddress *a = b->addrs->pdata[i];
+
+                printf("  %s: %s/%u\n", a->family == AF_INET ? "ipv4" : "ipv6", a->address,
+                       a->prefix);
+        }
+        if (b->gateway4)
+                printf("  gateway: %s\n", b->gateway4);
+        if (b->gateway6)
+                printf("  ipv6 gateway: %s\n", b->gateway6);
+}
+
+int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) c = NULL;
+        g_autoptr(GPtrArray) bonds = NULL;
+        int r;
+
+        r = cmd_load_config(ctx, &c, diags);
+        if (r)
+                return r;
+        r = cmd_select_bonds(c, argc, argv, false, &bonds);
+        if (r)
+                return r;
+        filter_diags(diags, bonds, argc <= 1);
+        diag_list_sort(diags);
+        cmd_print_diags(ctx, diags);
+
+        if (ctx->json) {
+                g_autoptr(GString) s = g_string_new("{\"bonds\":[");
+
+                for (guint i = 0; i < bonds->len; i++) {
+                        if (i)
+                                g_string_append_c(s, ',');
+                        json_append_bond(s, bonds->pdata[i]);
+                }
+                g_string_append(s, "],");
+                json_append_diags(s, diags);
+                g_string_append(s, "}\n");
+                fputs(s->str, stdout);
+        } else {
+                for (guint i = 0; i < bonds->len; i++) {
+                        if (i)
+                                printf("\n");
+                        print_bond_text(bonds->pdata[i]);
+                }
+        }
+        return diag_has_errors(diags) ? EXIT_CONFIG : EXIT_OK;
+}

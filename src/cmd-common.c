@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Helpers shared by the commands: loading, bond selection, output. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "validate.h"
+
+int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
+{
+        g_autoptr(Config) c = NULL;
+        int r;
+
+        r = config_load_dir(ctx->dir, &c, diags);
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read configuration directory %s: %s\n",
+                        ctx->dir, g_strerror(-r));
+                if (r == -ENOENT && !ctx->config_dir)
+                        fprintf(stderr, "  hint: use --config-dir DIR or --root DIR\n");
+                return EXIT_USAGE;
+        }
+        validate_config(c, diags);
+        *config = g_steal_pointer(&c);
+        return 0;
+}
+
+int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
+                     GPtrArray **out)
+{
+        g_autoptr(GPtrArray) sel = g_ptr_array_new();
+        int r = 0;
+
+        if (argc <= 1) {
+                for (guint i = 0; i < config->bonds->len; i++) {
+                        CfgBond *b = config->bonds->pdata[i];
+
+                        if (!onboot_only || b->onboot)
+                                g_ptr_array_add(sel, b);
+                }
+        }
+        for (int i = 1; i < argc; i++) {
+                CfgBond *b = config_find_bond(config, argv[i]);
+
+                if (!b) {
+                        fprintf(stderr, "bondcfg: no bond named '%s' in %s\n", argv[i],
+                                config->dir);
+                        r = EXIT_USAGE;
+                        continue;
+                }
+                if (!g_ptr_array_find(sel, b, NULL))
+                        g_ptr_array_add(sel, b);
+        }
+        if (r)
+                return r;
+        *out = g_steal_pointer(&sel);
+        return 0;
+}
+
+void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags)
+{
+        if (ctx->json)
+                return;
+        for (guint i = 0; i < diags->items->len; i++) {
+                const Diag *d = diags->items->pdata[i];
+                g_autofree char *s = NULL;
+
+                if (ctx->verbosity < 0 && d->severity != DIAG_ERROR)
+                        continue;
+                if (ctx->verbosity <= 0 && d->severity == DIAG_NOTE)
+                        continue;
+                s = diag_format(d);
+                fputs(s, stderr);
+        }
+}
+
+void json_append_string(GString *s, const char *str)
+{
+        if (!str) {
+                g_string_append(s, "null");
+                return;
+        }
+        g_string_append_c(s, '"');
+        for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
+                switch (*p) {
+                case '"':
+                        g_string_append(s, "\\\"");
+                        break;
+                case '\\':
+                        g_string_append(s, "\\\\");
+                        break;
+                case '\n':
+                        g_string_append(s, "\\n");
+                        break;
+                case '\r':
+                        g_string_append(s, "\\r");
+                        break;
+                case '\t':
+                        g_string_append(s, "\\t");
+                        break;
+                default:
+                        if (*p < 0x20)
+                                g_string_append_printf(s, "\\u%04x", *p);
+                        else
+                                g_string_append_c(s, (char)*p);
+                }
+        }
+        g_string_append_c(s, '"');
+}
+
+void json_append_diags(GString *s, const DiagList *diags)
+{
+        g_string_append(s, "\"diagnostics\":[");
+        for (guint i = 0; i < diags->items->len; i++) {
+                const Diag *d = diags->items->pdata[i];
+
+                if (i)
+                        g_string_append_c(s, ',');
+                g_string_append(s, "{\"severity\":");
+                json_append_string(s, diag_severity_to_string(d->severity));
+                g_string_append(s, ",\"file\":");
+                json_append_string(s, d->file);
+                g_string_append(s, ",\"line\":");
+                if (d->line)
+                        g_string_append_printf(s, "%u", d->line);
+                else
+                        g_string_append(s, "null");
+                g_string_append(s, ",\"key\":");
+                json_append_string(s, d->key);
+                g_string_append(s, ",\"message\":");
+                json_append_string(s, d->message);
+                g_string_append(s, ",\"hint\":");
+                json_append_string(s, d->hint);
+                g_string_append_c(s, '}');
+        }
+        g_string_append_c(s, ']');
+}

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * bondcfg options: print the bonding option table.  It is the one source
+ * for the man page's option list (--man), shell completion (--completion)
+ * and tests that exercise every option (--json).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const char *const type_names[_BOND_OPT_TYPE_MAX] = {
+        [BOND_OPT_TYPE_ENUM] = "enum",         [BOND_OPT_TYPE_UINT] = "uint",
+        [BOND_OPT_TYPE_INT] = "int",           [BOND_OPT_TYPE_BOOL] = "bool",
+        [BOND_OPT_TYPE_IFNAME] = "ifname",     [BOND_OPT_TYPE_IP4_LIST] = "ipv4-list",
+        [BOND_OPT_TYPE_IP6_LIST] = "ipv6-list", [BOND_OPT_TYPE_MAC] = "mac",
+};
+
+static bool has_range(const BondOptDesc *d)
+{
+        return d->type == BOND_OPT_TYPE_UINT || d->type == BOND_OPT_TYPE_INT ||
+               d->type == BOND_OPT_TYPE_BOOL;
+}
+
+static char *range_text(const BondOptDesc *d)
+{
+        if (d->type == BOND_OPT_TYPE_ENUM) {
+                GString *s = g_string_new(NULL);
+
+                for (const BondOptEnumValue *e = d->values; e && e->name; e++)
+                        g_string_append_printf(s, "%s%s(%u)", s->len ? " " : "", e->name,
+                                               e->value);
+                return g_string_free(s, FALSE);
+        }
+        if (d->type == BOND_OPT_TYPE_INT)
+                return g_strdup_printf("%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
+                                       (gint64)d->min, (gint64)d->max);
+        if (has_range(d))
+                return g_strdup_printf("%" G_GUINT64_FORMAT "..%" G_GUINT64_FORMAT, d->min,
+                                       d->max);
+        if (d->type == BOND_OPT_TYPE_IP4_LIST || d->type == BOND_OPT_TYPE_IP6_LIST)
+                return g_strdup_printf("up to %" G_GUINT64_FORMAT " addresses", d->max);
+        return g_strdup(type_names[d->type]);
+}
+
+static char *modes_text(const BondOptDesc *d)
+{
+        GString *s = g_string_new(NULL);
+
+        if ((d->modes & BOND_MODES_ALL) == BOND_MODES_ALL)
+                return g_string_free(s, FALSE);
+        for (int m = 0; m < _BOND_MODE_MAX; m++)
+                if (d->modes & BOND_MODE_BIT(m))
+                        g_string_append_printf(s, "%s%s", s->len ? "," : "",
+                                               bond_mode_to_string(m));
+        return g_string_free(s, FALSE);
+}
+
+static char *key_of(const BondOptDesc *d)
+{
+        return g_strdup(d->ifcfg_key ? d->ifcfg_key : d->name);
+}
+
+static void print_json(void)
+{
+        g_autoptr(GString) s = g_string_new("{\"options\":[");
+
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+
+                if (id)
+                        g_string_append_c(s, ',');
+                g_string_append(s, "{\"name\":");
+                json_append_string(s, d->name);
+                g_string_append(s, ",\"alias\":");
+                json_append_string(s, d->alias);
+                g_string_append(s, ",\"ifcfg_key\":");
+                json_append_string(s, d->ifcfg_key);
+                g_string_append(s, ",\"type\":");
+                json_append_string(s, type_names[d->type]);
+                if (has_range(d) || d->type == BOND_OPT_TYPE_IP4_LIST ||
+                    d->type == BOND_OPT_TYPE_IP6_LIST) {
+                        if (d->type == BOND_OPT_TYPE_INT)
+                                g_string_append_printf(s,
+                                                       ",\"min\":%" G_GINT64_FORMAT
+                                                       ",\"max\":%" G_GINT64_FORMAT,
+                                                       (gint64)d->min, (gint64)d->max);
+                        else
+                                g_string_append_printf(s,
+                                                       ",\"min\":%" G_GUINT64_FORMAT
+                                                       ",\"max\":%" G_GUINT64_FORMAT,
+                                                       d->min, d->max);
+                }
+                g_string_append(s, ",\"values\":[");
+                for (const BondOptEnumValue *e = d->values; e && e->name; e++) {
+                        if (e != d->values)
+                                g_string_append_c(s, ',');
+                        g_string_append(s, "{\"name\":");
+                        json_append_string(s, e->name);
+                        g_string_append_printf(s, ",\"value\":%u}", e->value);
+                }
+                g_string_append(s, "],\"modes\":[");
+                for (int m = 0, n = 0; m < _BOND_MODE_MAX; m++)
+                        if (d->modes & BOND_MODE_BIT(m)) {
+                                if (n++)
+                                        g_string_append_c(s, ',');
+                                json_append_string(s, bond_mode_to_string(m));
+                        }
+                g_string_append_printf(
+                        s,
+                        "],\"needs_down\":%s,\"needs_no_ports\":%s,\"module_only\":%s,"
+                        "\"per_port\":%s,\"ifla\":%d,\"default\":%" G_GUINT64_FORMAT,
+                        d->flags & BOND_OPT_F_NEEDS_DOWN ? "true" : "false",
+                        d->flags & BOND_OPT_F_NEEDS_NO_PORTS ? "true" : "false",
+                        d->flags & BOND_OPT_F_MODULE_ONLY ? "true" : "false",
+                        d->flags & BOND_OPT_F_PORT ? "true" : "false", d->ifla, d->def);
+                g_string_append(s, ",\"since\":");
+                json_append_string(s, d->since);
+                g_string_append(s, ",\"help\":");
+                json_append_string(s, d->help);
+                g_string_append_c(s, '}');
+        }
+        g_string_append(s, "]}\n");
+        fputs(s->str, stdout);
+}
+
+/* roff: escape backslashes and leading dots/quotes. */
+static void roff_puts(const char *t)
+{
+        if (t[0] == '.' || t[0] == '\'')
+                fputs("\\&", stdout);
+        for (; *t; t++) {
+                if (*t == '\\')
+                        fputs("\\e", stdout);
+                else if (*t == '-')
+                        fputs("\\-", stdout);
+                else
+                        putchar(*t);
+        }
+}
+
+static void print_man(void)
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                g_autofree char *key = key_of(d), *range = range_text(d), *modes = modes_text(d);
+
+                printf(".TP\n.B ");
+                roff_puts(key);
+                if (d->alias) {
+                        printf(" \", \" ");
+                        roff_puts(d->alias);
+                }
+                printf("\n");
+                roff_puts(d->help ? d->help : "");
+                printf("\n.br\nValues: ");
+                roff_puts(range);
+                if (has_range(d) || d->type == BOND_OPT_TYPE_ENUM) {
+                        g_autofree char *def = NULL;
+                        BondOptValue v = { .set = true, .num = d->def };
+
+                        def = bond_opt_format_value(d, &v);
+                        printf("; default ");
+                        roff_puts(def);
+                }
+                printf(".\n");
+                if (*modes) {
+                        printf(".br\nModes: ");
+                        roff_puts(modes);
+                        printf(".\n");
+                }
+                if (d->flags & BOND_OPT_F_NEEDS_NO_PORTS)
+                        printf(".br\nThe kernel takes it only with no ports: bondcfg releases "
+                               "and re\\-enslaves them.\n");
+                else if (d->flags & BOND_OPT_F_NEEDS_DOWN)
+                        printf(".br\nThe kernel takes it only while the bond is down: bondcfg "
+                               "takes it down briefly.\n");
+                if (d->flags & BOND_OPT_F_MODULE_ONLY)
+                        printf(".br\nA module parameter: set it in /etc/modprobe.d, not in "
+                               "BONDING_OPTS.\n");
+                if (d->flags & BOND_OPT_F_PORT)
+                        printf(".br\nSet in the port's ifcfg file.\n");
+                if (d->since)
+                        printf(".br\nNeeds Linux %s or later.\n", d->since);
+        }
+}
+
+/* One word per line: "name=" for options, "name=value" for enum values. */
+static void print_completion(void)
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+
+                if (d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY))
+                        continue;
+                printf("%s=\n", d->name);
+                for (const BondOptEnumValue *e = d->values; e && e->name; e++)
+                        printf("%s=%s\n", d->name, e->name);
+        }
+}
+
+static void print_text(void)
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                g_autofree char *key = key_of(d), *range = range_text(d), *modes = modes_text(d);
+
+                printf("%-20s %s\n", key, d->help ? d->help : "");
+                printf("%-20s   values: %s", "", range);
+                if (*modes)
+                        printf("; modes: %s", modes);
+                if (d->since)
+                        printf("; Linux %s+", d->since);
+                printf("\n");
+        }
+}
+
+int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
+{
+        bool man = false, completion = false;
+
+        for (int i = 1; i < argc; i++) {
+                if (strcmp(argv[i], "--man") == 0)
+                        man = true;
+                else if (strcmp(argv[i], "--completion") == 0)
+                        completion = true;
+                else {
+                        fprintf(stderr, "bondcfg options: unknown argument '%s'\n", argv[i]);
+                        return EXIT_USAGE;
+                }
+        }
+        if (ctx->json)
+                print_json();
+        else if (man)
+                print_man();
+        else if (completion)
+                print_completion();
+        else
+                print_text();
+        return EXIT_OK;
+}

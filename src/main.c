@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * bondcfg: turn RHEL ifcfg bonding files into a running bond.
+ *
+ *   bondcfg [GLOBAL OPTIONS] COMMAND [COMMAND OPTIONS] [BOND...]
+ *
+ * Global options may also follow the command.  Command dispatch is a table;
+ * each command gets one GOptionContext holding the global and its own
+ * options, so `--help` is accurate per command.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "config.h"
+
+static const BondcfgCommand commands[] = {
+        { "check", "[BOND...]", "Read and validate the ifcfg files and the member NICs", cmd_check },
+        { "show", "[BOND...]", "Print the effective configuration", cmd_show },
+        { "apply", "[--dry-run] [BOND...]", "Bring the kernel to the configured state", cmd_apply },
+        { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
+        { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
+        { "options", "[--man|--completion]", "List every bonding option bondcfg knows",
+          cmd_options },
+};
+
+static const BondcfgCommand *find_command(const char *name)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+                if (strcmp(commands[i].name, name) == 0)
+                        return &commands[i];
+        return NULL;
+}
+
+static gboolean opt_quiet(const char *name, const char *value, gpointer data, GError **error)
+{
+        ((BondcfgCtx *)data)->verbosity = -1;
+        return TRUE;
+}
+
+static gboolean opt_verbose(const char *name, const char *value, gpointer data, GError **error)
+{
+        ((BondcfgCtx *)data)->verbosity = 1;
+        return TRUE;
+}
+
+static GOptionGroup *global_group(BondcfgCtx *ctx, gboolean *version)
+{
+        GOptionEntry entries[] = {
+                { "root", 0, 0, G_OPTION_ARG_FILENAME, &ctx->root,
+                  "Operate on the files below DIR (offline authoring)", "DIR" },
+                { "config-dir", 0, 0, G_OPTION_ARG_FILENAME, &ctx->config_dir,
+                  "Read ifcfg files from DIR (default " BONDCFG_DEFAULT_CONFIG_DIR ")", "DIR" },
+                { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, "Machine-readable output",
+                  NULL },
+                { "quiet", 'q', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, opt_quiet,
+                  "Print errors only", NULL },
+                { "verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, opt_verbose,
+                  "Print more detail", NULL },
+                { "force", 0, 0, G_OPTION_ARG_NONE, &ctx->force,
+                  "Turn NIC check errors into warnings", NULL },
+                { "wait-lock", 0, 0, G_OPTION_ARG_INT, &ctx->wait_lock,
+                  "Wait up to SECONDS for another bondcfg run (default 10)", "SECONDS" },
+                { "version", 0, 0, G_OPTION_ARG_NONE, version, "Print the version", NULL },
+                { NULL }
+        };
+        GOptionGroup *g = g_option_group_new("global", "Global options:", "Show global options",
+                                             ctx, NULL);
+
+        g_option_group_add_entries(g, entries);
+        return g;
+}
+
+static char *commands_description(void)
+{
+        GString *s = g_string_new("Commands:\n");
+
+        for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+                g_string_append_printf(s, "  %-8s %-22s %s\n", commands[i].name,
+                                       commands[i].args, commands[i].summary);
+        g_string_append(s, "\nRun 'bondcfg COMMAND --help' for the options of a command.\n"
+                           "Exit status: 0 ok, 1 invalid configuration, 2 usage or I/O error,\n"
+                           "3 kernel refused (rolled back), 4 status found drift.\n");
+        return g_string_free(s, FALSE);
+}
+
+/* Index of the first non-option argument (the command), or 0 if none. */
+static int command_index(int argc, char **argv)
+{
+        static const char *const with_arg[] = { "--root", "--config-dir", "--wait-lock" };
+
+        for (int i = 1; i < argc; i++) {
+                const char *a = argv[i];
+
+                if (strcmp(a, "--") == 0)
+                        return i + 1 < argc ? i + 1 : 0;
+                if (a[0] != '-')
+                        return i;
+                for (size_t k = 0; k < G_N_ELEMENTS(with_arg); k++)
+                        if (strcmp(a, with_arg[k]) == 0)
+                                i++;
+        }
+        return 0;
+}
+
+int main(int argc, char **argv)
+{
+        BondcfgCtx ctx = { .wait_lock = 10 };
+        gboolean version = FALSE;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GOptionContext) oc = NULL;
+        g_autofree char *desc = commands_description();
+        const BondcfgCommand *cmd = NULL;
+        int idx, r;
+
+        setlocale(LC_ALL, "");
+        idx = command_index(argc, argv);
+        if (idx > 0) {
+                cmd = find_command(argv[idx]);
+                if (!cmd) {
+                        fprintf(stderr, "bondcfg: unknown command '%s'\n%s", argv[idx], desc);
+                        return EXIT_USAGE;
+                }
+        }
+
+        if (cmd) {
+                g_autofree char *param = g_strdup_printf("%s %s", cmd->name, cmd->args);
+
+                oc = g_option_context_new(param);
+                g_option_context_set_summary(oc, cmd->summary);
+        } else {
+                oc = g_option_context_new("COMMAND [BOND...]");
+                g_option_context_set_summary(
+                        oc, "Turn RHEL ifcfg bonding files into a running bond.");
+                g_option_context_set_description(oc, desc);
+        }
+        g_option_context_set_main_group(oc, global_group(&ctx, &version));
+        if (cmd && strcmp(cmd->name, "apply") == 0) {
+                GOptionEntry apply_entries[] = {
+                        { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &ctx.dry_run,
+                          "Print the plan and change nothing", NULL },
+                        { NULL }
+                };
+                g_option_context_add_main_entries(oc, apply_entries, NULL);
+        }
+        if (cmd && strcmp(cmd->name, "options") == 0)
+                g_option_context_set_ignore_unknown_options(oc, TRUE);
+
+        if (!g_option_context_parse(oc, &argc, &argv, &error)) {
+                fprintf(stderr, "bondcfg: %s\nTry 'bondcfg --help'.\n", error->message);
+                return EXIT_USAGE;
+        }
+        if (version) {
+                printf("bondcfg " BONDCFG_VERSION "\n");
+                return EXIT_OK;
+        }
+        if (!cmd) {
+                g_autofree char *help = g_option_context_get_help(oc, TRUE, NULL);
+
+                fputs(help, stderr);
+                return EXIT_USAGE;
+        }
+        if (ctx.wait_lock < 0) {
+                fprintf(stderr, "bondcfg: --wait-lock must be 0 or more seconds\n");
+                return EXIT_USAGE;
+        }
+
+        ctx.dir = config_dir_resolve(ctx.root, ctx.config_dir);
+        /* After parsing, argv holds the command and its positional arguments. */
+        idx = 1;
+        while (idx < argc && strcmp(argv[idx], cmd->name) != 0)
+                idx++;
+        r = cmd->run(&ctx, argc - idx, argv + idx);
+
+        g_free(ctx.root);
+        g_free(ctx.config_dir);
+        g_free(ctx.dir);
+        return r;
+}
