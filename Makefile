@@ -50,7 +50,13 @@ UDEV_BIN  := $(patsubst tests/udev/%.c,build/tests/udev/%,$(UDEV_SRC))
 
 .PHONY: all deps check check-build demo bench install clean format tidy
 
-all: bondcfg
+all: bondcfg build/bondcfg.8
+
+# The man page's option list is generated from the option table.
+build/bondcfg.8: man/bondcfg.8.in bondcfg
+	@mkdir -p build
+	./bondcfg options --man > build/options.man
+	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' $< > $@
 
 deps:
 	@sh .ci/install-deps.sh
@@ -96,11 +102,21 @@ demo: deps
 	@$(MAKE) --no-print-directory bondcfg
 	@tests/uml/demo.sh
 
+build/bench-parse: bench/parse.c build/libbondcfg.a $(HDRS)
+	$(CC) $(BASE_CFLAGS) -O2 -g -o $@ bench/parse.c build/libbondcfg.a $(PKG_LIBS)
+
 bench: deps
-	@$(MAKE) --no-print-directory bondcfg
+	@$(MAKE) --no-print-directory bondcfg build/bench-parse
+	@build/bench-parse
 	@bench/run.sh
 
-install: bondcfg
+install: bondcfg build/bondcfg.8
+
+# The man page's option list is generated from the option table.
+build/bondcfg.8: man/bondcfg.8.in bondcfg
+	@mkdir -p build
+	./bondcfg options --man > build/options.man
+	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' $< > $@
 	install -D -m 0755 bondcfg $(DESTDIR)$(SBINDIR)/bondcfg
 	if [ -d man ]; then for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
 		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done; fi

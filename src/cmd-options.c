@@ -199,11 +199,39 @@ static void print_completion(void)
         }
 }
 
-static void print_text(void)
+static bool port_key_known(const char *key)
 {
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
-                g_autofree char *key = key_of(d), *range = range_text(d), *modes = modes_text(d);
+
+                if (d->ifcfg_key && strcmp(d->ifcfg_key, key) == 0)
+                        return true;
+        }
+        return false;
+}
+
+static bool selected(const BondOptDesc *d, char **names)
+{
+        if (!names || !names[0])
+                return true;
+        for (char **n = names; *n; n++)
+                if (bond_opt_lookup(*n) == d ||
+                    (d->ifcfg_key && strcmp(*n, d->ifcfg_key) == 0))
+                        return true;
+        return false;
+}
+
+static void print_text(char **names)
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                g_autofree char *key = NULL, *range = NULL, *modes = NULL;
+
+                if (!selected(d, names))
+                        continue;
+                key = key_of(d);
+                range = range_text(d);
+                modes = modes_text(d);
 
                 printf("%-20s %s\n", key, d->help ? d->help : "");
                 printf("%-20s   values: %s", "", range);
@@ -211,24 +239,41 @@ static void print_text(void)
                         printf("; modes: %s", modes);
                 if (d->since)
                         printf("; Linux %s+", d->since);
+                if (d->flags & BOND_OPT_F_NEEDS_NO_PORTS)
+                        printf("; only with no ports");
+                else if (d->flags & BOND_OPT_F_NEEDS_DOWN)
+                        printf("; only while down");
                 printf("\n");
         }
 }
 
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
 {
+        g_autoptr(GPtrArray) names = g_ptr_array_new();
         bool man = false, completion = false;
+        int r = EXIT_OK;
 
         for (int i = 1; i < argc; i++) {
                 if (strcmp(argv[i], "--man") == 0)
                         man = true;
                 else if (strcmp(argv[i], "--completion") == 0)
                         completion = true;
-                else {
+                else if (argv[i][0] == '-') {
                         fprintf(stderr, "bondcfg options: unknown argument '%s'\n", argv[i]);
                         return EXIT_USAGE;
-                }
+                } else if (!bond_opt_lookup(argv[i]) && !port_key_known(argv[i])) {
+                        const char *sugg = bond_opt_suggest(argv[i]);
+
+                        fprintf(stderr, "bondcfg options: unknown bonding option '%s'%s%s%s\n",
+                                argv[i], sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                                sugg ? "'?)" : "");
+                        r = EXIT_USAGE;
+                } else
+                        g_ptr_array_add(names, argv[i]);
         }
+        if (r)
+                return r;
+        g_ptr_array_add(names, NULL);
         if (ctx->json)
                 print_json();
         else if (man)
@@ -236,6 +281,6 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
         else if (completion)
                 print_completion();
         else
-                print_text();
+                print_text((char **)names->pdata);
         return EXIT_OK;
 }

@@ -21,7 +21,7 @@ static const BondcfgCommand commands[] = {
         { "apply", "[--dry-run] [BOND...]", "Bring the kernel to the configured state", cmd_apply },
         { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
-        { "options", "[--man|--completion]", "List every bonding option bondcfg knows",
+        { "options", "[OPTION...]", "Describe the bonding options bondcfg knows",
           cmd_options },
 };
 
