@@ -71,11 +71,11 @@ typedef enum {
 } BondOptId;
 
 typedef enum {
-        BOND_OPT_TYPE_ENUM,   /* symbolic or numeric, stored as num */
-        BOND_OPT_TYPE_UINT,   /* decimal, stored as num, [min,max] */
-        BOND_OPT_TYPE_INT,    /* signed decimal (port prio), stored as num (two's complement) */
-        BOND_OPT_TYPE_BOOL,   /* 0/1 only, as the kernel takes it */
-        BOND_OPT_TYPE_IFNAME, /* an interface name, stored as str */
+        BOND_OPT_TYPE_ENUM,     /* symbolic or numeric, stored as num */
+        BOND_OPT_TYPE_UINT,     /* decimal, stored as num, [min,max] */
+        BOND_OPT_TYPE_INT,      /* signed decimal (port prio), stored as num (two's complement) */
+        BOND_OPT_TYPE_BOOL,     /* 0/1, or the kernel's off/on names (values); printed 0/1 */
+        BOND_OPT_TYPE_IFNAME,   /* an interface name, stored as str */
         BOND_OPT_TYPE_IP4_LIST, /* comma list / repeated / +addr, stored in list */
         BOND_OPT_TYPE_IP6_LIST,
         BOND_OPT_TYPE_MAC, /* xx:xx:xx:xx:xx:xx, stored lower-case in str */
@@ -113,15 +113,15 @@ typedef struct {
         const char *alias;     /* accepted alternative key, or NULL */
         const char *ifcfg_key; /* for per-port options: the ifcfg key, else NULL */
         BondOptType type;
-        uint64_t min, max;             /* UINT/INT/BOOL range; lists: max entries */
+        uint64_t min, max;              /* UINT/INT/BOOL range; lists: max entries */
         const BondOptEnumValue *values; /* ENUM: terminated by {NULL, 0} */
         unsigned modes;                 /* BOND_MODE_BIT mask where it applies */
         unsigned flags;                 /* BondOptFlags */
         int ifla;                       /* IFLA_BOND_* / IFLA_BOND_SLAVE_*, 0 if none */
         BondNlaKind nla;
-        uint64_t def;       /* kernel default (num types) */
-        const char *since;  /* first kernel version with netlink support, e.g. "6.11" */
-        const char *help;   /* one line, for --help, man page, completion */
+        uint64_t def;      /* kernel default (num types) */
+        const char *since; /* first kernel version with netlink support, e.g. "6.11" */
+        const char *help;  /* one line, for --help, man page, completion */
 } BondOptDesc;
 
 typedef struct {
@@ -154,6 +154,11 @@ int bond_opt_enum_from_string(const BondOptDesc *d, const char *s, uint64_t *out
 
 /* Does option d apply in mode m? */
 bool bond_opt_applies_to_mode(const BondOptDesc *d, BondMode m);
+/* "active-backup, balance-tlb, balance-alb" for a modes mask.  Caller frees. */
+char *bond_opt_modes_to_string(unsigned modes);
+/* What d accepts, for hints and --help: "a number from 0 to 255",
+ * "slow (0), fast (1)".  Caller frees. */
+char *bond_opt_describe_values(const BondOptDesc *d);
 
 /* Option values */
 BondOptions *bond_options_new(void);
@@ -178,8 +183,12 @@ int bond_opt_parse_value(const BondOptDesc *d, const char *text, BondOptValue *v
 int bond_options_parse(BondOptions *o, const char *text, const char *file, unsigned line,
                        DiagList *diags);
 
-/* Value as the kernel prints it in sysfs ("802.3ad", "layer3+4", "100", "a,b"). */
+/*
+ * Value as the kernel prints it in sysfs ("802.3ad", "layer3+4", "100", "a,b").
+ * An unset value (v NULL or !v->set) formats as the kernel default.
+ */
 char *bond_opt_format_value(const BondOptDesc *d, const BondOptValue *v);
+/* Effective values equal (unset = kernel default; target lists as sets). */
 bool bond_opt_value_equal(const BondOptDesc *d, const BondOptValue *a, const BondOptValue *b);
 
 /* The effective mode of o (its value, or the kernel default balance-rr). */
@@ -188,7 +197,7 @@ BondMode bond_options_mode(const BondOptions *o);
 /*
  * Apply bondcfg's default rules after parsing a bond's BONDING_OPTS: with
  * neither miimon nor arp_interval set, warn at file:line and set miimon=100
- * (marked defaulted), as NetworkManager does.
+ * (marked defaulted), as NetworkManager does.  arp_interval=0 counts as not
+ * set; an explicit miimon=0 without arp_interval is kept, with a warning.
  */
-void bond_options_apply_defaults(BondOptions *o, const char *file, unsigned line,
-                                 DiagList *diags);
+void bond_options_apply_defaults(BondOptions *o, const char *file, unsigned line, DiagList *diags);
