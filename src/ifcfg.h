@@ -62,8 +62,9 @@ int ifcfg_parse_bool(const char *s);
 
 /*
  * Whether a directory entry is a configuration file bondcfg reads.  It must
- * start with "ifcfg-" and is skipped when it ends in ~, .bak, .orig, .rpmnew,
- * .rpmorig, .rpmsave, .swp, or is an alias (contains ':') or a range file
- * (ends in "-range"), as initscripts does.
+ * start with "ifcfg-" (and have a non-empty suffix) and is skipped when it
+ * ends in ~, .bak, .old, .orig, .rpmnew, .rpmorig, .rpmsave, .swp, or is an
+ * alias (contains ':') or a range file (contains "-range"), as initscripts
+ * does.
  */
 bool ifcfg_filename_is_config(const char *filename);

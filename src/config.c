@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The configuration model: discover bonds and ports in a directory of ifcfg
+ * files and turn their keys into typed values.  Every problem becomes a
+ * diagnostic at file:line; nothing is printed.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* The value of key, or NULL if it is absent or empty (as NetworkManager reads it). */
+static const char *get_str(const IfcfgFile *f, const char *key)
+{
+        const char *v = ifcfg_get(f, key);
+
+        return v && *v ? v : NULL;
+}
+
+/* An error at the line of key.  Takes ownership of hint. */
+static void err_key(DiagList *diags, const IfcfgFile *f, const char *key, char *hint,
+                    const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+static void err_key(DiagList *diags, const IfcfgFile *f, const char *key, char *hint,
+                    const char *fmt, ...)
+{
+        g_autofree char *msg = NULL;
+        g_autofree char *h = hint;
+        va_list ap;
+
+        va_start(ap, fmt);
+        msg = g_strdup_vprintf(fmt, ap);
+        va_end(ap);
+        diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, "%s", msg);
+}
+
+static bool get_bool(const IfcfgFile *f, const char *key, bool def, DiagList *diags)
+{
+        const char *v = get_str(f, key);
+        int r;
+
+        if (!v)
+                return def;
+        r = ifcfg_parse_bool(v);
+        if (r < 0) {
+                err_key(diags, f, key, g_strdup_printf("use %s=yes or %s=no", key, key),
+                        "%s=%s is not yes or no", key, v);
+                return def;
+        }
+        return r;
+}
+
+/* Decimal digits only, value <= max. */
+static bool parse_decimal(const char *s, unsigned max, unsigned *out)
+{
+        unsigned long v = 0;
+
+        if (!s || !*s || strlen(s) > 10)
+                return false;
+        for (const char *p = s; *p; p++) {
+                if (!g_ascii_isdigit(*p))
+                        return false;
+                v = v * 10 + (unsigned long)(*p - '0');
+        }
+        if (v > max)
+                return false;
+        *out = (unsigned)v;
+        return true;
+}
+
+/* "00:1A:2b:..." or "00-1a-..." (6 bytes, two hex digits each) -> lower-case "00:1a:2b:..". */
+static char *mac_canonical(const char *s)
+{
+        GString *out;
+
+        if (!s || strlen(s) != 17)
+                return NULL;
+        for (unsigned i = 0; i < 17; i++) {
+                if (i % 3 == 2 ? (s[i] != ':' && s[i] != '-') || s[i] != s[2]
+                               : !g_ascii_isxdigit(s[i]))
+                        return NULL;
+        }
+        out = g_string_sized_new(17);
+        for (unsigned i = 0; i < 17; i++)
+                g_string_append_c(out, i % 3 == 2 ? ':' : g_ascii_tolower(s[i]));
+        return g_string_free(out, FALSE);
+}
+
+/* A MAC-valued key (HWADDR, MACADDR), canonical, or NULL (error if invalid). */
+static char *load_mac(const IfcfgFile *f, const char *key, DiagList *diags)
+{
+        const char *v = get_str(f, key);
+        char *mac = mac_canonical(v);
+
+        if (v && !mac)
+                err_key(diags, f, key,
+                        g_strdup_printf("write six hex pairs: %s=52:54:00:12:34:56", key),
+                        "%s=%s is not a valid MAC address", key, v);
+        return mac;
+}
+
+static char *ip_canonical(int family, const char *s)
+{
+        unsigned char buf[sizeof(struct in6_addr)];
+        char text[INET6_ADDRSTRLEN];
+
+        if (!s || inet_pton(family, s, buf) != 1)
+                return NULL;
+        if (!inet_ntop(family, buf, text, sizeof(text)))
+                return NULL;
+        return g_strdup(text);
+}
+
+/* Dotted-quad netmask -> prefix length; -1 if invalid or not contiguous. */
+static int netmask_to_prefix(const char *s)
+{
+        struct in_addr a;
+        uint32_t inv;
+
+        if (inet_pton(AF_INET, s, &a) != 1)
+                return -1;
+        inv = ~ntohl(a.s_addr);
+        if (inv & (inv + 1))
+                return -1;
+        return 32 - __builtin_popcount(inv);
+}
+
+/* ---- addresses ---------------------------------------------------------- */
+
+static void cfg_address_free(gpointer p)
+{
+        CfgAddress *a = p;
+
+        g_free(a->address);
+        g_free(a);
+}
+
+static void add_address(CfgBond *b, int family, char *address, unsigned prefix, unsigned line)
+{
+        CfgAddress *a = g_new(CfgAddress, 1);
+
+        *a = (CfgAddress){ .family = family, .address = address, .prefix = prefix, .line = line };
+        g_ptr_array_add(b->addrs, a);
+}
+
+typedef struct {
+        int index; /* -1 for plain IPADDR */
+        const IfcfgVar *var;
+} AddrKey;
+
+static gint addr_key_cmp(gconstpointer a, gconstpointer b)
+{
+        const AddrKey *x = a, *y = b;
+
+        return (x->index > y->index) - (x->index < y->index);
+}
+
+/* "IPADDR" -> -1, "IPADDR7" -> 7; -2 if key is not an IPADDR key. */
+static int ipaddr_index(const char *key)
+{
+        const char *n;
+        unsigned v;
+
+        if (!g_str_has_prefix(key, "IPADDR"))
+                return -2;
+        n = key + strlen("IPADDR");
+        if (!*n)
+                return -1;
+        if ((n[0] == '0' && n[1]) || !parse_decimal(n, 1u << 20, &v))
+                return -2;
+        return (int)v;
+}
+
+static void load_ipv4_one(CfgBond *b, const IfcfgFile *f, const AddrKey *k, DiagList *diags)
+{
+        const char *sfx = k->var->key + strlen("IPADDR");
+        g_autofree char *pkey = g_strconcat("PREFIX", sfx, NULL);
+        g_autofree char *mkey = g_strconcat("NETMASK", sfx, NULL);
+        const char *ptext = get_str(f, pkey), *mtext = get_str(f, mkey);
+        g_autofree char *addr = NULL;
+        unsigned prefix = 0;
+        int mprefix = -1;
+
+        addr = ip_canonical(AF_INET, k->var->value);
+        if (!addr) {
+                err_key(diags, f, k->var->key,
+                        g_strdup("write a dotted-quad address such as 192.0.2.10"),
+                        "%s=%s is not a valid IPv4 address", k->var->key, k->var->value);
+                return;
+        }
+        if (mtext) {
+                mprefix = netmask_to_prefix(mtext);
+                if (mprefix < 0) {
+                        err_key(diags, f, mkey,
+                                g_strdup_printf(
+                                        "use a contiguous mask such as %s=255.255.255.0, or %s=24",
+                                        mkey, pkey),
+                                "%s=%s is not a valid netmask", mkey, mtext);
+                        return;
+                }
+        }
+        if (ptext) {
+                if (!parse_decimal(ptext, 32, &prefix)) {
+                        err_key(diags, f, pkey,
+                                g_strdup_printf("use a prefix length from 0 to 32: %s=24", pkey),
+                                "%s=%s is not a valid IPv4 prefix length", pkey, ptext);
+                        return;
+                }
+                if (mprefix >= 0 && (unsigned)mprefix != prefix)
+                        diag_add(diags, DIAG_WARNING, ifcfg_path(f), ifcfg_line(f, mkey), mkey,
+                                 "remove one of them", "%s=%s disagrees with %s=%s; using %s", mkey,
+                                 mtext, pkey, ptext, pkey);
+        } else if (mprefix >= 0) {
+                prefix = (unsigned)mprefix;
+        } else {
+                err_key(diags, f, k->var->key,
+                        g_strdup_printf("add %s=24 (or %s=255.255.255.0) with the right length",
+                                        pkey, mkey),
+                        "%s=%s has no %s or %s", k->var->key, k->var->value, pkey, mkey);
+                return;
+        }
+        add_address(b, AF_INET, g_steal_pointer(&addr), prefix, k->var->line);
+}
+
+static void load_ipv6_one(CfgBond *b, const IfcfgFile *f, const char *key, const char *text,
+                          DiagList *diags)
+{
+        g_autofree char *host = g_strdup(text);
+        g_autofree char *addr = NULL;
+        char *slash = strchr(host, '/');
+        unsigned prefix = 64;
+
+        if (slash) {
+                *slash = '\0';
+                if (!parse_decimal(slash + 1, 128, &prefix)) {
+                        err_key(diags, f, key,
+                                g_strdup("use a prefix length from 0 to 128: 2001:db8::1/64"),
+                                "%s: '%s' has an invalid prefix length", key, text);
+                        return;
+                }
+        }
+        addr = ip_canonical(AF_INET6, host);
+        if (!addr) {
+                err_key(diags, f, key, g_strdup("write an IPv6 address such as 2001:db8::1/64"),
+                        "%s: '%s' is not a valid IPv6 address", key, text);
+                return;
+        }
+        add_address(b, AF_INET6, g_steal_pointer(&addr), prefix, ifcfg_line(f, key));
+}
+
+/* GATEWAY / IPV6_DEFAULTGW (whose "%dev" suffix is dropped), canonical. */
+static char *load_gateway(const IfcfgFile *f, const char *key, int family, DiagList *diags)
+{
+        const char *v = get_str(f, key);
+        g_autofree char *host = v ? g_strndup(v, strcspn(v, "%")) : NULL;
+        char *gw = ip_canonical(family, host);
+
+        if (v && !gw)
+                err_key(diags, f, key,
+                        g_strdup_printf("write an address such as %s=%s", key,
+                                        family == AF_INET ? "192.0.2.1" : "2001:db8::1"),
+                        "%s=%s is not a valid %s address", key, v,
+                        family == AF_INET ? "IPv4" : "IPv6");
+        return gw;
+}
+
+static void load_addresses(CfgBond *b, const IfcfgFile *f, DiagList *diags)
+{
+        g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(AddrKey));
+        const char *v;
+
+        for (guint i = 0; i < ifcfg_n_vars(f); i++) {
+                const IfcfgVar *var = ifcfg_var(f, i);
+                AddrKey k = { .index = ipaddr_index(var->key), .var = var };
+
+                if (k.index >= -1 && *var->value)
+                        g_array_append_val(keys, k);
+        }
+        g_array_sort(keys, addr_key_cmp);
+        for (guint i = 0; i < keys->len; i++)
+                load_ipv4_one(b, f, &g_array_index(keys, AddrKey, i), diags);
+
+        v = get_str(f, "IPV6ADDR");
+        if (v)
+                load_ipv6_one(b, f, "IPV6ADDR", v, diags);
+        v = get_str(f, "IPV6ADDR_SECONDARIES");
+        if (v) {
+                g_auto(GStrv) list = g_strsplit_set(v, " \t\n", -1);
+
+                for (char **s = list; *s; s++)
+                        if (**s)
+                                load_ipv6_one(b, f, "IPV6ADDR_SECONDARIES", *s, diags);
+        }
+
+        b->gateway4 = load_gateway(f, "GATEWAY", AF_INET, diags);
+        b->gateway6 = load_gateway(f, "IPV6_DEFAULTGW", AF_INET6, diags);
+}
+
+/* ---- bonds -------------------------------------------------------------- */
+
+static void cfg_bond_free(gpointer p)
+{
+        CfgBond *b = p;
+
+        g_free(b->name);
+        g_free(b->uuid);
+        g_free(b->nm_name);
+        bond_options_free(b->opts);
+        g_ptr_array_unref(b->ports);
+        g_free(b->macaddr);
+        g_ptr_array_unref(b->addrs);
+        g_free(b->gateway4);
+        g_free(b->gateway6);
+        g_free(b->chipset_check);
+        g_free(b);
+}
+
+static void cfg_port_free(gpointer p)
+{
+        CfgPort *port = p;
+
+        g_free(port->name);
+        g_free(port->hwaddr);
+        g_free(port->master);
+        bond_opt_value_clear(&port->queue_id);
+        bond_opt_value_clear(&port->prio);
+        g_free(port);
+}
+
+/*
+ * NetworkManager's rule: TYPE=Bond, BONDING_MASTER=yes or a non-empty
+ * BONDING_OPTS makes a bond.  A contradicting TYPE is an error, but the
+ * file is still taken as a bond so that its ports resolve.
+ */
+static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
+{
+        const char *type = get_str(f, "TYPE");
+        bool type_bond = type && g_ascii_strcasecmp(type, "Bond") == 0;
+        bool master = get_bool(f, "BONDING_MASTER", false, diags);
+        bool opts = get_str(f, "BONDING_OPTS") != NULL;
+
+        if (type && !type_bond && (master || opts)) {
+                const char *key = master ? "BONDING_MASTER" : "BONDING_OPTS";
+
+                err_key(diags, f, key,
+                        g_strdup_printf("set TYPE=Bond for a bond, or remove %s from a port", key),
+                        "%s makes this a bond, but TYPE=%s",
+                        master ? "BONDING_MASTER=yes" : "BONDING_OPTS", type);
+        }
+        return type_bond || master || opts;
+}
+
+/* Interface name: DEVICE, else the file name suffix. */
+static char *file_ifname(const IfcfgFile *f)
+{
+        const char *dev = get_str(f, "DEVICE");
+
+        return g_strdup(dev ? dev : ifcfg_suffix(f));
+}
+
+static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
+{
+        CfgBond *b = g_new0(CfgBond, 1);
+        const char *v, *path = ifcfg_path(f);
+        unsigned opts_line = ifcfg_line(f, "BONDING_OPTS");
+
+        b->name = file_ifname(f);
+        b->ifcfg = f;
+        b->uuid = g_strdup(get_str(f, "UUID"));
+        b->nm_name = g_strdup(get_str(f, "NAME"));
+        b->ports = g_ptr_array_new();
+        b->addrs = g_ptr_array_new_with_free_func(cfg_address_free);
+        b->onboot = get_bool(f, "ONBOOT", true, diags);
+        b->arpupdate = get_bool(f, "ARPUPDATE", true, diags);
+
+        b->opts = bond_options_new();
+        v = get_str(f, "BONDING_OPTS");
+        if (v)
+                bond_options_parse(b->opts, v, path, opts_line, diags);
+        bond_options_apply_defaults(b->opts, path, opts_line, diags);
+
+        v = get_str(f, "MTU");
+        if (v && (!parse_decimal(v, 65535, &b->mtu) || b->mtu < 68)) {
+                b->mtu = 0;
+                err_key(diags, f, "MTU", g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
+                        "MTU=%s is not a valid MTU", v);
+        }
+        b->macaddr = load_mac(f, "MACADDR", diags);
+        v = get_str(f, "BOOTPROTO");
+        if (v && (g_ascii_strcasecmp(v, "dhcp") == 0 || g_ascii_strcasecmp(v, "bootp") == 0))
+                b->dhcp = true;
+        else if (v && g_ascii_strcasecmp(v, "none") != 0 && g_ascii_strcasecmp(v, "static") != 0)
+                err_key(diags, f, "BOOTPROTO", g_strdup("use BOOTPROTO=none, static or dhcp"),
+                        "BOOTPROTO=%s is not supported", v);
+
+        v = get_str(f, "BONDCFG_CHIPSET_CHECK");
+        if (v) {
+                if (g_str_equal(v, "strict") || g_str_equal(v, "warn") || g_str_equal(v, "off"))
+                        b->chipset_check = g_strdup(v);
+                else
+                        err_key(diags, f, "BONDCFG_CHIPSET_CHECK",
+                                g_strdup("use BONDCFG_CHIPSET_CHECK=strict, warn or off"),
+                                "BONDCFG_CHIPSET_CHECK=%s is not a known value", v);
+        }
+        load_addresses(b, f, diags);
+        return b;
+}
+
+/* ---- ports -------------------------------------------------------------- */
+
+static void load_port_opt(CfgPort *p, BondOptId id, BondOptValue *val, const IfcfgFile *f,
+                          DiagList *diags)
+{
+        const BondOptDesc *d = bond_opt_desc(id);
+        const char *text = get_str(f, d->ifcfg_key);
+        g_autofree char *err = NULL;
+
+        if (!text)
+                return;
+        if (bond_opt_parse_value(d, text, val, &err) < 0) {
+                g_autofree char *accepted = bond_opt_describe_values(d);
+
+                err_key(diags, f, d->ifcfg_key,
+                        g_strdup_printf("%s takes %s", d->ifcfg_key, accepted), "%s=%s: %s",
+                        d->ifcfg_key, text, err ? err : "invalid value");
+                bond_opt_value_clear(val);
+                return;
+        }
+        val->line = ifcfg_line(f, d->ifcfg_key);
+}
+
+static char *known_bonds_hint(const GPtrArray *bonds)
+{
+        g_autoptr(GString) s = g_string_new(NULL);
+
+        if (bonds->len == 0)
+                return g_strdup("no bond is defined in this directory (a bond has TYPE=Bond)");
+        g_string_append(s, "known bonds: ");
+        for (guint i = 0; i < bonds->len; i++) {
+                const CfgBond *b = bonds->pdata[i];
+
+                g_string_append_printf(s, "%s%s", i ? ", " : "", b->name);
+                if (b->nm_name && !g_str_equal(b->nm_name, b->name))
+                        g_string_append_printf(s, " (NAME=%s)", b->nm_name);
+        }
+        return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+static CfgBond *resolve_master(const GPtrArray *bonds, const char *text, bool uuid_only)
+{
+        for (int pass = uuid_only ? 2 : 0; pass < 3; pass++) {
+                for (guint i = 0; i < bonds->len; i++) {
+                        CfgBond *b = bonds->pdata[i];
+                        const char *cand = pass == 0 ? b->name : pass == 1 ? b->nm_name : b->uuid;
+
+                        if (!cand)
+                                continue;
+                        if (pass == 2 ? g_ascii_strcasecmp(cand, text) == 0
+                                      : g_str_equal(cand, text))
+                                return b;
+                }
+        }
+        return NULL;
+}
+
+/*
+ * A port's interface name:
+ *  - DEVICE if present;
+ *  - else, if HWADDR is present, none: the NIC is found at apply time by its
+ *    permanent MAC address (NetworkManager matches HWADDR the same way);
+ *  - else the file name suffix (ifcfg-eth0 -> eth0), as initscripts and
+ *    NetworkManager do when DEVICE is missing.
+ */
+static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, DiagList *diags)
+{
+        CfgPort *p = g_new0(CfgPort, 1);
+        const char *master = get_str(f, "MASTER");
+        const char *muuid = get_str(f, "MASTER_UUID");
+        const char *mkey = master ? "MASTER" : "MASTER_UUID";
+        const char *hw = get_str(f, "HWADDR");
+        const char *slave = get_str(f, "SLAVE");
+
+        p->ifcfg = f;
+        if (get_str(f, "DEVICE") || !hw)
+                p->name = file_ifname(f);
+        p->hwaddr = load_mac(f, "HWADDR", diags);
+        p->master = g_strdup(master ? master : muuid);
+        p->master_line = ifcfg_line(f, mkey);
+        if (master)
+                p->bond = resolve_master(bonds, master, false);
+        if (!p->bond && muuid)
+                p->bond = resolve_master(bonds, muuid, true);
+        if (!p->bond) {
+                g_autofree char *hint = known_bonds_hint(bonds);
+
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), p->master_line, mkey, hint,
+                         "%s=%s does not name a bond configured here", mkey, p->master);
+        }
+        if (!slave || ifcfg_parse_bool(slave) != 1)
+                diag_add(diags, DIAG_WARNING, ifcfg_path(f),
+                         slave ? ifcfg_line(f, "SLAVE") : p->master_line, "SLAVE",
+                         "add SLAVE=yes (initscripts only enslaves ports with SLAVE=yes)",
+                         slave ? "SLAVE=%s on a port of %s"
+                               : "SLAVE=yes is missing on a port of %s",
+                         slave ? slave : p->master, p->master);
+        load_port_opt(p, BOND_OPT_PORT_QUEUE_ID, &p->queue_id, f, diags);
+        load_port_opt(p, BOND_OPT_PORT_PRIO, &p->prio, f, diags);
+        return p;
+}
+
+/* ---- directory ---------------------------------------------------------- */
+
+static gint strcmp_ptr(gconstpointer a, gconstpointer b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static gint bond_cmp(gconstpointer a, gconstpointer b)
+{
+        const CfgBond *x = *(CfgBond *const *)a, *y = *(CfgBond *const *)b;
+
+        return strcmp(x->name, y->name);
+}
+
+static int list_dir(const char *dir, GPtrArray *names)
+{
+        DIR *d = opendir(dir);
+        struct dirent *de;
+        int r;
+
+        if (!d)
+                return -errno;
+        while ((errno = 0, de = readdir(d)))
+                if (ifcfg_filename_is_config(de->d_name) && de->d_type != DT_DIR)
+                        g_ptr_array_add(names, g_strdup(de->d_name));
+        r = -errno;
+        closedir(d);
+        g_ptr_array_sort(names, strcmp_ptr);
+        return r;
+}
+
+int config_load_dir(const char *dir, Config **out, DiagList *diags)
+{
+        g_autoptr(Config) c = g_new0(Config, 1);
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+        int r;
+
+        if (!dir)
+                return -EINVAL;
+        c->dir = g_strdup(dir);
+        c->files = g_ptr_array_new_with_free_func((GDestroyNotify)ifcfg_free);
+        c->bonds = g_ptr_array_new_with_free_func(cfg_bond_free);
+        c->ports = g_ptr_array_new_with_free_func(cfg_port_free);
+
+        r = list_dir(dir, names);
+        if (r < 0)
+                return r;
+
+        for (guint i = 0; i < names->len; i++) {
+                g_autofree char *path = g_build_filename(dir, names->pdata[i], NULL);
+                IfcfgFile *f = NULL;
+                struct stat st;
+
+                if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                        continue;
+                r = ifcfg_parse_file(path, &f, diags);
+                if (r < 0) {
+                        diag_add(diags, DIAG_ERROR, path, 0, NULL,
+                                 "check the file's permissions, or move it out of the directory",
+                                 "cannot read %s: %s", path, g_strerror(-r));
+                        continue;
+                }
+                g_ptr_array_add(c->files, f);
+        }
+
+        /* bonds first, so that ports can resolve MASTER in any file order */
+        for (guint i = 0; i < c->files->len; i++) {
+                const IfcfgFile *f = c->files->pdata[i];
+                CfgBond *b, *other;
+
+                if (!file_is_bond(f, diags))
+                        continue;
+                b = load_bond(f, diags);
+                other = resolve_master(c->bonds, b->name, false);
+                if (other && g_str_equal(other->name, b->name)) {
+                        g_autofree char *hint = g_strdup_printf(
+                                "give each bond its own DEVICE, or remove one of %s and %s",
+                                ifcfg_path(other->ifcfg), ifcfg_path(f));
+
+                        diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, "DEVICE"),
+                                 "DEVICE", hint, "bond %s is already defined in %s", b->name,
+                                 ifcfg_path(other->ifcfg));
+                        cfg_bond_free(b);
+                        continue;
+                }
+                g_ptr_array_add(c->bonds, b);
+        }
+
+        for (guint i = 0; i < c->files->len; i++) {
+                const IfcfgFile *f = c->files->pdata[i];
+                CfgPort *p;
+
+                if (!get_str(f, "MASTER") && !get_str(f, "MASTER_UUID"))
+                        continue;
+                p = load_port(f, c->bonds, diags);
+                g_ptr_array_add(c->ports, p);
+                if (p->bond)
+                        g_ptr_array_add(p->bond->ports, p);
+        }
+        g_ptr_array_sort(c->bonds, bond_cmp);
+        *out = g_steal_pointer(&c);
+        return 0;
+}
+
+void config_free(Config *c)
+{
+        if (!c)
+                return;
+        /* ports and bonds point into files: free them first */
+        g_clear_pointer(&c->ports, g_ptr_array_unref);
+        g_clear_pointer(&c->bonds, g_ptr_array_unref);
+        g_clear_pointer(&c->files, g_ptr_array_unref);
+        g_free(c->dir);
+        g_free(c);
+}
+
+CfgBond *config_find_bond(const Config *c, const char *name)
+{
+        if (!c || !name)
+                return NULL;
+        for (guint i = 0; i < c->bonds->len; i++) {
+                CfgBond *b = c->bonds->pdata[i];
+
+                if (g_str_equal(b->name, name))
+                        return b;
+        }
+        return NULL;
+}
+
+char *config_dir_resolve(const char *root, const char *config_dir)
+{
+        if (config_dir && *config_dir)
+                return g_strdup(config_dir);
+        if (root && *root)
+                return g_build_filename(root, BONDCFG_DEFAULT_CONFIG_DIR, NULL);
+        return g_strdup(BONDCFG_DEFAULT_CONFIG_DIR);
+}
+
+const char *cfg_port_label(const CfgPort *p)
+{
+        g_autofree char *label = NULL;
+
+        if (p->name)
+                return p->name;
+        /* interned: lives as long as the process, one copy per distinct MAC */
+        label = g_strdup_printf("HWADDR=%s", p->hwaddr  ? p->hwaddr
+                                             : p->ifcfg ? ifcfg_get(p->ifcfg, "HWADDR")
+                                                        : "?");
+        return g_intern_string(label);
+}
