@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Execute a plan; on failure undo it and restore the recorded state. */
+#include "apply.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <linux/rtnetlink.h>
+
+void apply_result_clear(ApplyResult *r)
+{
+        if (!r)
+                return;
+        g_free(r->message);
+        if (r->undo_errors)
+                g_ptr_array_unref(r->undo_errors);
+        if (r->warnings)
+                g_ptr_array_unref(r->warnings);
+        memset(r, 0, sizeof(*r));
+}
+
+/* ---- gratuitous ARP ----------------------------------------------------- */
+
+struct garp {
+        uint16_t hrd, pro;
+        uint8_t hln, pln;
+        uint16_t op;
+        uint8_t sha[6], spa[4], tha[6], tpa[4];
+} __attribute__((packed));
+
+int apply_send_garp(int ifindex, const char *mac, const char *ip)
+{
+        struct sockaddr_ll sll = {
+                .sll_family = AF_PACKET,
+                .sll_protocol = htons(ETH_P_ARP),
+                .sll_ifindex = ifindex,
+                .sll_halen = 6,
+                .sll_addr = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+        };
+        struct garp pkt = {
+                .hrd = htons(1), /* ARPHRD_ETHER */
+                .pro = htons(ETH_P_IP),
+                .hln = 6,
+                .pln = 4,
+                .op = htons(1), /* request: sender = target announces the address */
+        };
+        uint8_t hw[6];
+        int fd, r = 0;
+
+        if (bondnl_parse_mac(mac, hw) < 0 || inet_pton(AF_INET, ip, pkt.spa) != 1)
+                return -EINVAL;
+        memcpy(pkt.sha, hw, 6);
+        memcpy(pkt.tpa, pkt.spa, 4);
+        fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, htons(ETH_P_ARP));
+        if (fd < 0)
+                return -errno;
+        if (sendto(fd, &pkt, sizeof(pkt), 0, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+                r = -errno;
+        close(fd);
+        return r;
+}
+
+/* ---- one step ----------------------------------------------------------- */
+
+static int link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **keep)
+{
+        g_autoptr(Snapshot) s = NULL;
+        int r;
+
+        if (!name)
+                return -EINVAL;
+        r = snapshot_take_link(c, name, &s);
+        if (r < 0)
+                return r;
+        r = ((SnapLink *)s->links->pdata[0])->ifindex;
+        if (out && keep) {
+                *out = s->links->pdata[0];
+                *keep = g_steal_pointer(&s);
+        }
+        return r;
+}
+
+/* ifindex of each IFNAME option in mask (0 = clear). */
+static int resolve_ifindex_opts(NlConn *c, const BondOptions *o, BondOptMask mask,
+                                int idx[_BOND_OPT_MAX])
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptValue *v = &o->v[id];
+                int r;
+
+                idx[id] = 0;
+                if (!(mask & BOND_OPT_MASK(id)) || bond_opt_desc(id)->nla != BOND_NLA_IFINDEX ||
+                    !v->set || !v->str || !*v->str)
+                        continue;
+                r = link_index(c, v->str, NULL, NULL);
+                if (r < 0)
+                        return r;
+                idx[id] = r;
+        }
+        return 0;
+}
+
+/* After a release: put the port's permanent MAC back if the kernel did not. */
+static int restore_perm_mac(NlConn *c, const PlanStep *st, int ifindex)
+{
+        g_autoptr(Snapshot) s = NULL;
+        SnapLink *l = NULL;
+        uint8_t mac[6];
+        int r;
+
+        if (!st->mac || bondnl_parse_mac(st->mac, mac) < 0)
+                return 0;
+        r = link_index(c, st->ifname, &l, &s);
+        if (r < 0)
+                return r;
+        if (l->mac && g_ascii_strcasecmp(l->mac, st->mac) == 0)
+                return 0;
+        {
+                g_autoptr(NlMsg) m = bondnl_msg_set_mac(ifindex, mac);
+
+                return nl_conn_request(c, m);
+        }
+}
+
+static int send_garp(NlConn *c, const PlanStep *st)
+{
+        g_autoptr(Snapshot) s = NULL;
+        SnapLink *l = NULL;
+        int r = link_index(c, st->ifname, &l, &s);
+
+        if (r < 0)
+                return r;
+        return apply_send_garp(l->ifindex, l->mac, st->address);
+}
+
+int apply_step(NlConn *c, const PlanStep *st)
+{
+        g_autoptr(NlMsg) m = NULL;
+        int idx[_BOND_OPT_MAX] = { 0 };
+        int ifindex = 0, master, r;
+        uint8_t mac[6];
+
+        if (st->action == PLAN_SEND_GARP)
+                return send_garp(c, st);
+        if (st->action != PLAN_CREATE_BOND) {
+                ifindex = link_index(c, st->ifname, NULL, NULL);
+                if (ifindex < 0)
+                        return ifindex;
+        }
+        switch (st->action) {
+        case PLAN_CREATE_BOND:
+                r = resolve_ifindex_opts(c, st->opts, st->mask, idx);
+                if (r < 0)
+                        return r;
+                m = bondnl_msg_create_bond(st->ifname, st->opts, st->mask, idx);
+                break;
+        case PLAN_DELETE_BOND:
+                m = bondnl_msg_del_link(ifindex);
+                break;
+        case PLAN_SET_OPTIONS:
+                r = resolve_ifindex_opts(c, st->opts, st->mask, idx);
+                if (r < 0)
+                        return r;
+                m = bondnl_msg_set_bond_options(ifindex, st->opts, st->mask, idx);
+                break;
+        case PLAN_SET_UP:
+                m = bondnl_msg_set_up(ifindex, st->up);
+                break;
+        case PLAN_SET_MTU:
+                m = bondnl_msg_set_mtu(ifindex, st->mtu);
+                break;
+        case PLAN_SET_MAC:
+                if (bondnl_parse_mac(st->mac, mac) < 0)
+                        return -EINVAL;
+                m = bondnl_msg_set_mac(ifindex, mac);
+                break;
+        case PLAN_ENSLAVE:
+                master = link_index(c, st->master, NULL, NULL);
+                if (master < 0)
+                        return master;
+                m = bondnl_msg_set_master(ifindex, master);
+                break;
+        case PLAN_RELEASE:
+                m = bondnl_msg_set_master(ifindex, 0);
+                r = nl_conn_request(c, m);
+                return r < 0 ? r : restore_perm_mac(c, st, ifindex);
+        case PLAN_SET_PORT_OPTIONS:
+                m = bondnl_msg_set_port_options(ifindex,
+                                                st->mask & BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID)
+                                                        ? &st->opts->v[BOND_OPT_PORT_QUEUE_ID]
+                                                        : NULL,
+                                                st->mask & BOND_OPT_MASK(BOND_OPT_PORT_PRIO)
+                                                        ? &st->opts->v[BOND_OPT_PORT_PRIO]
+                                                        : NULL);
+                break;
+        case PLAN_ADD_ADDRESS:
+        case PLAN_DEL_ADDRESS:
+                m = bondnl_msg_addr(st->action == PLAN_ADD_ADDRESS ? RTM_NEWADDR : RTM_DELADDR,
+                                    ifindex, st->family, st->address, st->prefix);
+                break;
+        case PLAN_ADD_ROUTE:
+        case PLAN_DEL_ROUTE:
+                m = bondnl_msg_default_route(st->action == PLAN_ADD_ROUTE ? RTM_NEWROUTE
+                                                                          : RTM_DELROUTE,
+                                             ifindex, st->family, st->address);
+                break;
+        default:
+                return -EINVAL;
+        }
+        if (!m)
+                return -EINVAL;
+        return nl_conn_request(c, m);
+}
+
+/* ---- undo --------------------------------------------------------------- */
+
+/*
+ * The step that undoes st, as a shallow view of st's fields (not owned).
+ * Returns false if st needs no undo.
+ */
+static bool invert_step(const PlanStep *st, PlanStep *inv)
+{
+        *inv = *st;
+        switch (st->action) {
+        case PLAN_CREATE_BOND:
+                inv->action = PLAN_DELETE_BOND;
+                return true;
+        case PLAN_DELETE_BOND:
+                inv->action = PLAN_CREATE_BOND;
+                inv->opts = st->old_opts;
+                inv->mask = st->old_mask;
+                return st->old_opts != NULL;
+        case PLAN_SET_OPTIONS:
+        case PLAN_SET_PORT_OPTIONS:
+                inv->opts = st->old_opts;
+                inv->mask = st->old_mask;
+                return st->old_opts != NULL;
+        case PLAN_SET_UP:
+                inv->up = !st->up;
+                return true;
+        case PLAN_SET_MTU:
+                inv->mtu = st->old_mtu;
+                return st->old_mtu != 0;
+        case PLAN_SET_MAC:
+                inv->mac = st->old_mac;
+                return st->old_mac != NULL;
+        case PLAN_ENSLAVE:
+                inv->action = PLAN_RELEASE;
+                inv->mac = NULL;
+                return true;
+        case PLAN_RELEASE:
+                inv->action = PLAN_ENSLAVE;
+                return true;
+        case PLAN_ADD_ADDRESS:
+                inv->action = PLAN_DEL_ADDRESS;
+                return true;
+        case PLAN_DEL_ADDRESS:
+                inv->action = PLAN_ADD_ADDRESS;
+                return true;
+        case PLAN_ADD_ROUTE:
+                inv->action = PLAN_DEL_ROUTE;
+                return true;
+        case PLAN_DEL_ROUTE:
+                inv->action = PLAN_ADD_ROUTE;
+                return true;
+        default:
+                return false;
+        }
+}
+
+static void undo_error(ApplyResult *res, const PlanStep *st, int r, const char *kmsg)
+{
+        if (!res->undo_errors)
+                res->undo_errors = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(res->undo_errors,
+                        g_strdup_printf("%s: %s%s%s", st->description, g_strerror(-r),
+                                        kmsg ? ": " : "", kmsg ? kmsg : ""));
+}
+
+static void request(NlConn *c, NlMsg *m, ApplyResult *res, const PlanStep *st)
+{
+        int r = m ? nl_conn_request(c, m) : -ENOMEM;
+
+        if (r < 0)
+                undo_error(res, st, r, nl_conn_error(c));
+}
+
+/* Put each link the plan touched back as the snapshot recorded it. */
+static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+{
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+
+        for (guint i = 0; i < plan->steps->len; i++) {
+                const PlanStep *st = plan->steps->pdata[i];
+                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
+                g_autoptr(Snapshot) s = NULL;
+                SnapLink *now = NULL;
+                uint8_t mac[6];
+
+                if (!st->ifname || !g_hash_table_add(seen, st->ifname) || !was ||
+                    link_index(c, st->ifname, &now, &s) < 0)
+                        continue;
+                if (was->master != now->master) {
+                        const SnapLink *m = snapshot_link_by_index(before, was->master);
+                        int mi = m ? link_index(c, m->name, NULL, NULL) : 0;
+
+                        if (mi >= 0) {
+                                g_autoptr(NlMsg) msg = bondnl_msg_set_master(now->ifindex, mi);
+
+                                request(c, msg, res, st);
+                        }
+                }
+                if (!was->master && !now->port.present) {
+                        if (was->mtu && was->mtu != now->mtu) {
+                                g_autoptr(NlMsg) msg = bondnl_msg_set_mtu(now->ifindex, was->mtu);
+
+                                request(c, msg, res, st);
+                        }
+                        if (was->mac && g_strcmp0(was->mac, now->mac) != 0 &&
+                            bondnl_parse_mac(was->mac, mac) == 0) {
+                                g_autoptr(NlMsg) msg = bondnl_msg_set_mac(now->ifindex, mac);
+
+                                request(c, msg, res, st);
+                        }
+                }
+                if (was->up != now->up) {
+                        g_autoptr(NlMsg) msg = bondnl_msg_set_up(now->ifindex, was->up);
+
+                        request(c, msg, res, st);
+                }
+        }
+}
+
+static bool have_addr(const Snapshot *s, int ifindex, const SnapAddr *a)
+{
+        for (guint i = 0; i < s->addrs->len; i++) {
+                const SnapAddr *b = s->addrs->pdata[i];
+
+                if (b->ifindex == ifindex && b->family == a->family && b->prefix == a->prefix &&
+                    g_strcmp0(b->address, a->address) == 0)
+                        return true;
+        }
+        return false;
+}
+
+static bool have_route(const Snapshot *s, int ifindex, const SnapRoute *r)
+{
+        for (guint i = 0; i < s->routes->len; i++) {
+                const SnapRoute *b = s->routes->pdata[i];
+
+                if (b->ifindex == ifindex && b->family == r->family &&
+                    g_strcmp0(b->gateway, r->gateway) == 0)
+                        return true;
+        }
+        return false;
+}
+
+/*
+ * Addresses and default routes the recorded state had on the links the plan
+ * touched: taking a link down drops its routes (and IPv6 addresses), which
+ * undoing the steps alone does not bring back.
+ */
+static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+{
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+        g_autoptr(Snapshot) now = NULL;
+
+        if (snapshot_take(c, &now) < 0)
+                return;
+        for (guint i = 0; i < plan->steps->len; i++) {
+                const PlanStep *st = plan->steps->pdata[i];
+                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
+                const SnapLink *is = snapshot_link_by_name(now, st->ifname);
+
+                if (!was || !is || !g_hash_table_add(seen, st->ifname))
+                        continue;
+                for (guint k = 0; k < before->addrs->len; k++) {
+                        const SnapAddr *a = before->addrs->pdata[k];
+
+                        if (a->ifindex == was->ifindex && a->scope == 0 &&
+                            !have_addr(now, is->ifindex, a)) {
+                                g_autoptr(NlMsg) m = bondnl_msg_addr(
+                                        RTM_NEWADDR, is->ifindex, a->family, a->address, a->prefix);
+
+                                request(c, m, res, st);
+                        }
+                }
+                for (guint k = 0; k < before->routes->len; k++) {
+                        const SnapRoute *r = before->routes->pdata[k];
+
+                        if (r->ifindex == was->ifindex && r->gateway &&
+                            !have_route(now, is->ifindex, r)) {
+                                g_autoptr(NlMsg) m = bondnl_msg_default_route(
+                                        RTM_NEWROUTE, is->ifindex, r->family, r->gateway);
+
+                                request(c, m, res, st);
+                        }
+                }
+        }
+}
+
+static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
+                     ApplyProgressFn progress, void *userdata, ApplyResult *res)
+{
+        for (guint i = done; i-- > 0;) {
+                guint first = i;
+
+                /* Re-enslave released ports in their original order, so the
+                 * bond lists them (and picks its active port) as before. */
+                while (first > 0 && ((PlanStep *)plan->steps->pdata[i])->action == PLAN_RELEASE &&
+                       ((PlanStep *)plan->steps->pdata[first - 1])->action == PLAN_RELEASE)
+                        first--;
+                for (guint k = first; k <= i; k++) {
+                        const PlanStep *st = plan->steps->pdata[k];
+                        PlanStep inv;
+                        int r;
+
+                        if (!invert_step(st, &inv))
+                                continue;
+                        if (progress)
+                                progress(&inv, true, userdata);
+                        r = apply_step(c, &inv);
+                        if (r < 0 && !(inv.action == PLAN_DELETE_BOND && r == -ENODEV))
+                                undo_error(res, st, r, nl_conn_error(c));
+                }
+                i = first;
+        }
+        if (before) {
+                restore_links(c, plan, before, res);
+                restore_addresses(c, plan, before, res);
+        }
+}
+
+static unsigned fail_step_from_env(void)
+{
+        const char *e = getenv("BONDCFG_TEST_FAIL_STEP");
+        char *end;
+        unsigned long n;
+
+        if (!e || !*e)
+                return 0;
+        n = strtoul(e, &end, 10);
+        return *end == '\0' ? (unsigned)n : 0;
+}
+
+int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
+               ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res)
+{
+        unsigned fail_at = fail_step_from_env(), local = 0;
+        guint i;
+        int r = 0;
+
+        memset(res, 0, sizeof(*res));
+        if (!counter)
+                counter = &local;
+        for (i = 0; i < plan->steps->len; i++) {
+                const PlanStep *st = plan->steps->pdata[i];
+
+                ++*counter;
+                if (progress)
+                        progress(st, false, userdata);
+                if (fail_at && *counter == fail_at) {
+                        r = -EIO;
+                        res->message = g_strdup_printf(
+                                "injected failure (BONDCFG_TEST_FAIL_STEP=%u)", fail_at);
+                } else {
+                        r = apply_step(c, st);
+                        if (r < 0 && st->action == PLAN_SEND_GARP) {
+                                if (!res->warnings)
+                                        res->warnings = g_ptr_array_new_with_free_func(g_free);
+                                g_ptr_array_add(
+                                        res->warnings,
+                                        g_strdup_printf("%s: %s", st->description, g_strerror(-r)));
+                                r = 0;
+                        }
+                        if (r < 0)
+                                res->message = g_strdup(nl_conn_error(c));
+                }
+                if (r < 0) {
+                        res->failed_index = i + 1;
+                        res->failed = st;
+                        res->error = r;
+                        rollback(c, plan, i, before, progress, userdata, res);
+                        return r;
+                }
+        }
+        if (verify) {
+                char *msg = NULL;
+
+                r = verify(c, &msg, userdata);
+                if (r < 0) {
+                        res->error = r;
+                        res->message = msg;
+                        rollback(c, plan, i, before, progress, userdata, res);
+                        return r;
+                }
+                g_free(msg);
+        }
+        return 0;
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * The executor: run a Plan against the kernel, and if a step fails, undo
+ * the steps already done in reverse order, then put every link the plan
+ * touched back to its recorded state (master, up/down, MTU, MAC).
+ *
+ * Test hook: BONDCFG_TEST_FAIL_STEP=N makes the N-th step executed (counted
+ * from 1 over the whole run, see *counter) fail before it is sent.
+ */
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "netlink.h"
+#include "plan.h"
+#include "snapshot.h"
+
+typedef struct {
+        guint failed_index;     /* 1-based index in the plan of the failed step; 0 = none */
+        const PlanStep *failed; /* borrowed from the plan, or NULL (verification) */
+        int error;              /* -errno */
+        char *message;          /* the kernel's extack text, or why it failed */
+        GPtrArray *undo_errors; /* char*: what could not be undone */
+        GPtrArray *warnings;    /* char*: non-fatal problems (gratuitous ARP) */
+} ApplyResult;
+
+void apply_result_clear(ApplyResult *r);
+
+/* Called before each step (undo = false) and each undo step (undo = true). */
+typedef void (*ApplyProgressFn)(const PlanStep *st, bool undo, void *userdata);
+/* Called after the last step; < 0 rolls everything back (message in *msg). */
+typedef int (*ApplyVerifyFn)(NlConn *c, char **msg, void *userdata);
+
+/*
+ * Execute plan.  before is the snapshot the plan was made from (the
+ * recorded state).  counter counts executed steps across calls (for
+ * BONDCFG_TEST_FAIL_STEP); it may be NULL.  Returns 0, or the failing
+ * step's -errno after rolling back (details in *res).
+ */
+int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
+               ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res);
+
+/* Execute one step (no rollback).  Returns 0 or -errno; extack in c. */
+int apply_step(NlConn *c, const PlanStep *st);
+
+/* Send one gratuitous ARP (request, sender = target = ip) on ifindex. */
+int apply_send_garp(int ifindex, const char *mac, const char *ip);

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* bondcfg apply [--dry-run] [BOND...], bondcfg down BOND... */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "apply.h"
+#include "commands.h"
+#include "lock.h"
+#include "module.h"
+#include "netlink.h"
+#include "plan.h"
+#include "snapshot.h"
+
+typedef struct {
+        const BondcfgCtx *ctx;
+        const CfgBond *bond; /* apply: the bond being applied */
+        GString *json;       /* steps done, JSON */
+} RunCtx;
+
+static void json_steps(GString *s, const Plan *p)
+{
+        for (guint i = 0; i < p->steps->len; i++) {
+                if (s->len && s->str[s->len - 1] != '[')
+                        g_string_append_c(s, ',');
+                plan_step_append_json(s, p->steps->pdata[i]);
+        }
+}
+
+static void on_progress(const PlanStep *st, bool undo, void *userdata)
+{
+        RunCtx *rc = userdata;
+
+        if (rc->ctx->json) {
+                if (!undo) {
+                        if (rc->json->str[rc->json->len - 1] != '[')
+                                g_string_append_c(rc->json, ',');
+                        plan_step_append_json(rc->json, st);
+                }
+                return;
+        }
+        if (rc->ctx->verbosity >= 0)
+                printf("%s%s\n", undo ? "undo: " : "", st->description);
+        fflush(stdout);
+}
+
+/* After the steps: does the kernel report every option we set? */
+static int verify_bond(NlConn *c, char **msg, void *userdata)
+{
+        RunCtx *rc = userdata;
+        g_autoptr(Snapshot) s = NULL;
+        g_autoptr(DiagList) d = diag_list_new();
+        SnapLink *l;
+        int r;
+
+        r = snapshot_take_link(c, rc->bond->name, &s);
+        if (r < 0) {
+                *msg = g_strdup_printf("%s: cannot read the bond back: %s", rc->bond->name,
+                                       g_strerror(-r));
+                return r;
+        }
+        l = s->links->pdata[0];
+        if (!l->bond || plan_check_supported(rc->bond, l, d) == 0)
+                return 0;
+        *msg = g_strdup(((Diag *)d->items->pdata[0])->message);
+        return -EOPNOTSUPP;
+}
+
+static void print_failure(const BondcfgCtx *ctx, const ApplyResult *res, GString *json)
+{
+        const char *what = res->failed ? res->failed->description : "verify";
+
+        if (ctx->json) {
+                g_string_append(json, "],\"error\":{\"step\":");
+                if (res->failed_index)
+                        g_string_append_printf(json, "%u", res->failed_index);
+                else
+                        g_string_append(json, "null");
+                g_string_append(json, ",\"description\":");
+                json_append_string(json, what);
+                g_string_append(json, ",\"errno\":");
+                json_append_string(json, g_strerror(-res->error));
+                g_string_append(json, ",\"message\":");
+                json_append_string(json, res->message);
+                g_string_append(json, ",\"rolled_back\":");
+                g_string_append(json, res->undo_errors ? "false" : "true");
+                g_string_append(json, ",\"undo_errors\":[");
+                for (guint i = 0; res->undo_errors && i < res->undo_errors->len; i++) {
+                        if (i)
+                                g_string_append_c(json, ',');
+                        json_append_string(json, res->undo_errors->pdata[i]);
+                }
+                g_string_append(json, "]}");
+                return;
+        }
+        if (res->failed_index)
+                fprintf(stderr, "bondcfg: step %u failed: %s: %s%s%s\n", res->failed_index, what,
+                        g_strerror(-res->error), res->message ? ": " : "",
+                        res->message ? res->message : "");
+        else
+                fprintf(stderr, "bondcfg: %s\n", res->message ? res->message : "verify failed");
+        if (res->undo_errors) {
+                fprintf(stderr, "bondcfg: rollback incomplete:\n");
+                for (guint i = 0; i < res->undo_errors->len; i++)
+                        fprintf(stderr, "  %s\n", (char *)res->undo_errors->pdata[i]);
+        } else {
+                fprintf(stderr, "bondcfg: rolled back; the kernel is as it was before\n");
+        }
+}
+
+static void print_warnings(const ApplyResult *res)
+{
+        for (guint i = 0; res->warnings && i < res->warnings->len; i++)
+                fprintf(stderr, "bondcfg: warning: %s\n", (char *)res->warnings->pdata[i]);
+}
+
+static int take_lock(const BondcfgCtx *ctx, int *fd)
+{
+        const char *path = bondcfg_lock_path();
+        pid_t holder = 0;
+
+        *fd = bondcfg_lock_acquire(path, ctx->wait_lock, &holder);
+        if (*fd >= 0)
+                return 0;
+        if (*fd == -EWOULDBLOCK) {
+                if (holder)
+                        fprintf(stderr,
+                                "bondcfg: another bondcfg (pid %ld) holds %s; gave up after %d "
+                                "s (--wait-lock)\n",
+                                (long)holder, path, ctx->wait_lock);
+                else
+                        fprintf(stderr,
+                                "bondcfg: another bondcfg holds %s; gave up after %d s "
+                                "(--wait-lock)\n",
+                                path, ctx->wait_lock);
+        } else {
+                fprintf(stderr, "bondcfg: cannot lock %s: %s\n", path, g_strerror(-*fd));
+        }
+        return EXIT_USAGE;
+}
+
+static int open_netlink(NlConn **c)
+{
+        int r = nl_conn_open(c);
+
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot open rtnetlink: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        return 0;
+}
+
+static int finish_json(const BondcfgCtx *ctx, GString *json, const DiagList *diags, int rc)
+{
+        if (!ctx->json)
+                return rc;
+        g_string_append_c(json, ',');
+        json_append_diags(json, diags);
+        g_string_append_printf(json, ",\"exit\":%d}", rc);
+        puts(json->str);
+        return rc;
+}
+
+int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
+        g_autoptr(GPtrArray) bonds = NULL;
+        g_autoptr(NlConn) nl = NULL;
+        g_autoptr(Snapshot) snap = NULL;
+        g_autoptr(GString) json = g_string_new("{\"steps\":[");
+        unsigned counter = 0;
+        int r, lock_fd = -1, rc = EXIT_OK;
+
+        r = cmd_load_config(ctx, &cfg, diags);
+        if (r)
+                return r;
+        r = cmd_select_bonds(cfg, argc, argv, true, &bonds);
+        if (r)
+                return r;
+        if (!diag_has_errors(diags)) {
+                /* Member-NIC checks before anything is touched. */
+                r = cmd_nic_checks(ctx, cfg, bonds, UDEV_CHECK_MODE_APPLY, diags);
+                if (r)
+                        return r;
+        }
+        if (diag_has_errors(diags)) {
+                cmd_print_diags(ctx, diags);
+                g_string_append_c(json, ']');
+                return finish_json(ctx, json, diags, EXIT_CONFIG);
+        }
+
+        if (!ctx->dry_run) {
+                g_autofree char *err = NULL;
+
+                r = take_lock(ctx, &lock_fd);
+                if (r)
+                        return r;
+                r = bond_module_ensure(NULL, &err);
+                if (r < 0) {
+                        fprintf(stderr, "bondcfg: %s\n", err ? err : g_strerror(-r));
+                        bondcfg_lock_release(lock_fd);
+                        return EXIT_KERNEL;
+                }
+        }
+        rc = open_netlink(&nl);
+        if (rc)
+                goto out_unlock;
+
+        /* Plan every bond first: a problem stops the run before any change. */
+        r = snapshot_take(nl, &snap);
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
+                rc = EXIT_USAGE;
+                goto out_unlock;
+        }
+        for (guint i = 0; i < bonds->len; i++) {
+                g_autoptr(Plan) p = plan_new();
+
+                if (plan_bond(p, bonds->pdata[i], snap, diags) == 0 && ctx->dry_run) {
+                        if (ctx->json)
+                                json_steps(json, p);
+                        else if (p->steps->len == 0 && ctx->verbosity >= 0)
+                                printf("%s: up to date\n", ((CfgBond *)bonds->pdata[i])->name);
+                        for (guint k = 0; !ctx->json && k < p->steps->len; k++)
+                                printf("%s\n", ((PlanStep *)p->steps->pdata[k])->description);
+                }
+        }
+        cmd_print_diags(ctx, diags);
+        if (diag_has_errors(diags)) {
+                rc = EXIT_CONFIG;
+                g_string_append_c(json, ']');
+                goto out_json;
+        }
+        if (ctx->dry_run) {
+                g_string_append_c(json, ']');
+                goto out_json;
+        }
+
+        for (guint i = 0; i < bonds->len; i++) {
+                const CfgBond *b = bonds->pdata[i];
+                g_autoptr(Plan) p = plan_new();
+                g_autoptr(Snapshot) now = NULL;
+                RunCtx run = { .ctx = ctx, .bond = b, .json = json };
+                ApplyResult res;
+
+                r = snapshot_take(nl, &now);
+                if (r < 0) {
+                        fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
+                                g_strerror(-r));
+                        rc = EXIT_USAGE;
+                        g_string_append_c(json, ']');
+                        break;
+                }
+                if (plan_bond(p, b, now, diags) < 0) {
+                        cmd_print_diags(ctx, diags);
+                        rc = EXIT_CONFIG;
+                        g_string_append_c(json, ']');
+                        break;
+                }
+                if (p->steps->len == 0) {
+                        if (!ctx->json && ctx->verbosity >= 0)
+                                printf("%s: up to date\n", b->name);
+                        continue;
+                }
+                r = apply_plan(nl, p, now, &counter, on_progress, verify_bond, &run, &res);
+                if (!ctx->json)
+                        print_warnings(&res);
+                if (r < 0) {
+                        print_failure(ctx, &res, json);
+                        apply_result_clear(&res);
+                        rc = EXIT_KERNEL;
+                        break;
+                }
+                apply_result_clear(&res);
+        }
+        if (rc == EXIT_OK)
+                g_string_append_c(json, ']');
+out_json:
+        rc = finish_json(ctx, json, diags, rc);
+out_unlock:
+        bondcfg_lock_release(lock_fd);
+        return rc;
+}
+
+int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(NlConn) nl = NULL;
+        g_autoptr(GString) json = g_string_new("{\"steps\":[");
+        unsigned counter = 0;
+        int r, lock_fd = -1, rc = EXIT_OK;
+
+        if (argc < 2) {
+                fprintf(stderr, "bondcfg: down needs the name of a bond\n");
+                return EXIT_USAGE;
+        }
+        r = take_lock(ctx, &lock_fd);
+        if (r)
+                return r;
+        r = open_netlink(&nl);
+        if (r) {
+                bondcfg_lock_release(lock_fd);
+                return r;
+        }
+        for (int i = 1; i < argc && rc == EXIT_OK; i++) {
+                g_autoptr(Snapshot) now = NULL;
+                g_autoptr(Plan) p = plan_new();
+                RunCtx run = { .ctx = ctx, .json = json };
+                ApplyResult res;
+
+                r = snapshot_take(nl, &now);
+                if (r < 0) {
+                        fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
+                                g_strerror(-r));
+                        rc = EXIT_USAGE;
+                        break;
+                }
+                if (plan_down(p, argv[i], now, diags) < 0) {
+                        cmd_print_diags(ctx, diags);
+                        rc = EXIT_USAGE;
+                        break;
+                }
+                if (p->steps->len == 0) {
+                        if (!ctx->json && ctx->verbosity >= 0)
+                                printf("%s: not present\n", argv[i]);
+                        continue;
+                }
+                r = apply_plan(nl, p, now, &counter, on_progress, NULL, &run, &res);
+                if (r < 0) {
+                        print_failure(ctx, &res, json);
+                        rc = EXIT_KERNEL;
+                }
+                apply_result_clear(&res);
+        }
+        bondcfg_lock_release(lock_fd);
+        if (rc != EXIT_KERNEL)
+                g_string_append_c(json, ']');
+        return finish_json(ctx, json, diags, rc);
+}

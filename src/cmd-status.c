@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* bondcfg status [BOND...]: the live bonds and their drift from the config. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "commands.h"
+#include "netlink.h"
+#include "plan.h"
+#include "snapshot.h"
+
+static const char *mii_to_string(uint8_t s)
+{
+        static const char *const names[] = { "up", "fail", "down", "back" };
+
+        return s < G_N_ELEMENTS(names) ? names[s] : "unknown";
+}
+
+static char *sysfs_read(const char *ifname, const char *attr)
+{
+        g_autofree char *path = g_strdup_printf("/sys/class/net/%s/%s", ifname, attr);
+        char *text = NULL;
+
+        if (!g_file_get_contents(path, &text, NULL, NULL))
+                return NULL;
+        return g_strchomp(text);
+}
+
+static bool mac_is_zero(const char *mac)
+{
+        return !mac || strcmp(mac, "00:00:00:00:00:00") == 0;
+}
+
+typedef struct {
+        const BondcfgCtx *ctx;
+        GString *out;  /* text */
+        GString *json; /* JSON */
+} StatusOut;
+
+static void put_port(StatusOut *o, const SnapLink *bond, const SnapLink *l, bool lacp)
+{
+        g_autofree char *speed = sysfs_read(l->name, "speed");
+        g_autofree char *duplex = sysfs_read(l->name, "duplex");
+        const SnapPort *pt = &l->port;
+        bool no_partner = lacp && (mac_is_zero(bond->ad.partner_mac) || !pt->has_aggregator ||
+                                   pt->aggregator_id != bond->ad.aggregator);
+
+        if (speed && (speed[0] == '-' || !*speed))
+                g_clear_pointer(&speed, g_free);
+        g_string_append_printf(
+                o->out, "  port %s: mii %s, %s, link failures %u, speed %s%s, duplex %s\n", l->name,
+                mii_to_string(pt->mii_status), pt->state == 0 ? "active" : "backup",
+                pt->link_failure_count, speed ? speed : "unknown", speed ? " Mb/s" : "",
+                duplex ? duplex : "unknown");
+        if (lacp) {
+                g_string_append_printf(o->out,
+                                       "    aggregator %u, actor state 0x%02x, partner state "
+                                       "0x%02x\n",
+                                       pt->aggregator_id, pt->actor_oper_port_state,
+                                       pt->partner_oper_port_state);
+                if (no_partner)
+                        g_string_append_printf(o->out,
+                                               "    no LACP partner: nothing answers LACPDUs "
+                                               "on %s (check the switch's LACP config)\n",
+                                               l->name);
+        }
+        if (o->json->str[o->json->len - 1] != '[')
+                g_string_append_c(o->json, ',');
+        g_string_append(o->json, "{\"name\":");
+        json_append_string(o->json, l->name);
+        g_string_append(o->json, ",\"mii_status\":");
+        json_append_string(o->json, mii_to_string(pt->mii_status));
+        g_string_append(o->json, ",\"state\":");
+        json_append_string(o->json, pt->state == 0 ? "active" : "backup");
+        g_string_append_printf(o->json, ",\"link_failure_count\":%u,\"speed\":%s,\"duplex\":",
+                               pt->link_failure_count, speed ? speed : "null");
+        json_append_string(o->json, duplex);
+        g_string_append(o->json, ",\"perm_hwaddr\":");
+        json_append_string(o->json, l->perm_mac);
+        if (lacp)
+                g_string_append_printf(o->json,
+                                       ",\"aggregator_id\":%u,\"actor_state\":%u,"
+                                       "\"partner_state\":%u,\"lacp_partner\":%s",
+                                       pt->aggregator_id, pt->actor_oper_port_state,
+                                       pt->partner_oper_port_state, no_partner ? "false" : "true");
+        g_string_append_c(o->json, '}');
+}
+
+static void put_options(StatusOut *o, const SnapLink *bond)
+{
+        BondMode mode = bond_options_mode(bond->bond);
+        bool first = true;
+
+        g_string_append(o->out, "  options:");
+        g_string_append(o->json, ",\"options\":{");
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                g_autofree char *v = NULL;
+
+                if (id == BOND_OPT_MODE || !(bond->bond_attrs & BOND_OPT_MASK(id)) ||
+                    !bond_opt_applies_to_mode(d, mode))
+                        continue;
+                v = bond_opt_format_value(d, &bond->bond->v[id]);
+                g_string_append_printf(o->out, " %s=%s", d->name, v);
+                if (!first)
+                        g_string_append_c(o->json, ',');
+                first = false;
+                json_append_string(o->json, d->name);
+                g_string_append_c(o->json, ':');
+                json_append_string(o->json, v);
+        }
+        g_string_append(o->out, "\n");
+        g_string_append_c(o->json, '}');
+}
+
+static void put_drift(StatusOut *o, const char *line, bool *first)
+{
+        g_string_append_printf(o->out, "  drift: %s\n", line);
+        if (!*first)
+                g_string_append_c(o->json, ',');
+        *first = false;
+        json_append_string(o->json, line);
+}
+
+/* One bond.  Returns true if it is in sync with its config. */
+static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
+{
+        const SnapLink *bond = snapshot_link_by_name(s, b->name);
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(GPtrArray) ports = NULL;
+        bool lacp, first = true;
+        BondOptValue *act;
+
+        g_string_append(o->json, "{\"name\":");
+        json_append_string(o->json, b->name);
+        if (!bond || !bond->bond) {
+                g_string_append_printf(o->out, "%s: %s\n", b->name,
+                                       bond ? "exists but is not a bond" : "not present");
+                g_string_append(o->json, ",\"present\":false,\"drift\":[");
+                json_append_string(o->json, bond ? "not a bond" : "not present");
+                g_string_append(o->json, "]}");
+                return false;
+        }
+        lacp = bond_options_mode(bond->bond) == BOND_MODE_LACP;
+        act = &bond->bond->v[BOND_OPT_ACTIVE_SLAVE];
+        g_string_append_printf(o->out, "%s: mode %s, %s%s, mtu %u, mac %s\n", b->name,
+                               bond_mode_to_string(bond_options_mode(bond->bond)),
+                               bond->up ? "up" : "down", bond->lower_up ? ", carrier" : "",
+                               bond->mtu, bond->mac ? bond->mac : "none");
+        g_string_append(o->json, ",\"present\":true,\"mode\":");
+        json_append_string(o->json, bond_mode_to_string(bond_options_mode(bond->bond)));
+        g_string_append_printf(o->json, ",\"up\":%s,\"carrier\":%s,\"mtu\":%u,\"mac\":",
+                               bond->up ? "true" : "false", bond->lower_up ? "true" : "false",
+                               bond->mtu);
+        json_append_string(o->json, bond->mac);
+        put_options(o, bond);
+        if (act->set && act->str && *act->str)
+                g_string_append_printf(o->out, "  active port: %s\n", act->str);
+        g_string_append(o->json, ",\"active_port\":");
+        json_append_string(o->json, act->set && act->str && *act->str ? act->str : NULL);
+        if (lacp && bond->ad.present) {
+                g_string_append_printf(o->out,
+                                       "  802.3ad: aggregator %u, %u ports, actor key %u, "
+                                       "partner key %u, partner system %s\n",
+                                       bond->ad.aggregator, bond->ad.num_ports, bond->ad.actor_key,
+                                       bond->ad.partner_key,
+                                       bond->ad.partner_mac ? bond->ad.partner_mac : "unknown");
+                if (mac_is_zero(bond->ad.partner_mac))
+                        g_string_append(o->out, "  802.3ad: no LACP partner (partner system "
+                                                "MAC is 00:00:00:00:00:00)\n");
+                g_string_append_printf(o->json,
+                                       ",\"ad_info\":{\"aggregator\":%u,\"num_ports\":%u,"
+                                       "\"actor_key\":%u,\"partner_key\":%u,\"partner_mac\":",
+                                       bond->ad.aggregator, bond->ad.num_ports, bond->ad.actor_key,
+                                       bond->ad.partner_key);
+                json_append_string(o->json, bond->ad.partner_mac);
+                g_string_append_c(o->json, '}');
+        }
+        ports = snapshot_ports_of(s, bond->ifindex);
+        g_string_append(o->json, ",\"ports\":[");
+        for (guint i = 0; i < ports->len; i++)
+                put_port(o, bond, ports->pdata[i], lacp);
+        g_string_append(o->json, "],\"addresses\":[");
+        for (guint i = 0, n = 0; i < s->addrs->len; i++) {
+                const SnapAddr *a = s->addrs->pdata[i];
+                g_autofree char *t = NULL;
+
+                if (a->ifindex != bond->ifindex)
+                        continue;
+                t = g_strdup_printf("%s/%u", a->address, a->prefix);
+                g_string_append_printf(o->out, "  address %s\n", t);
+                if (n++)
+                        g_string_append_c(o->json, ',');
+                json_append_string(o->json, t);
+        }
+        g_string_append(o->json, "],\"drift\":[");
+        plan_bond(p, b, s, d);
+        for (guint i = 0; i < d->items->len; i++) {
+                const Diag *dg = d->items->pdata[i];
+
+                if (dg->severity == DIAG_ERROR)
+                        put_drift(o, dg->message, &first);
+        }
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+
+                if (st->action != PLAN_SEND_GARP)
+                        put_drift(o, st->description, &first);
+        }
+        if (first)
+                g_string_append(o->out, "  in sync with the configuration\n");
+        g_string_append(o->json, "]}");
+        return first;
+}
+
+int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
+        g_autoptr(GPtrArray) bonds = NULL;
+        g_autoptr(NlConn) nl = NULL;
+        g_autoptr(Snapshot) snap = NULL;
+        g_autoptr(GString) out = g_string_new(NULL);
+        g_autoptr(GString) json = g_string_new("{\"bonds\":[");
+        StatusOut o = { .ctx = ctx, .out = out, .json = json };
+        bool sync = true;
+        int r;
+
+        r = cmd_load_config(ctx, &cfg, diags);
+        if (r)
+                return r;
+        cmd_print_diags(ctx, diags);
+        if (diag_has_errors(diags))
+                return EXIT_CONFIG;
+        r = cmd_select_bonds(cfg, argc, argv, false, &bonds);
+        if (r)
+                return r;
+        r = nl_conn_open(&nl);
+        if (r == 0)
+                r = snapshot_take(nl, &snap);
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        for (guint i = 0; i < bonds->len; i++) {
+                if (i)
+                        g_string_append_c(json, ',');
+                if (!status_bond(&o, bonds->pdata[i], snap))
+                        sync = false;
+        }
+        g_string_append_printf(json, "],\"in_sync\":%s}", sync ? "true" : "false");
+        if (ctx->json)
+                puts(json->str);
+        else if (ctx->verbosity >= 0 || !sync)
+                fputs(out->str, stdout);
+        return sync ? EXIT_OK : EXIT_DRIFT;
+}

@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* rtnetlink message builders and a libnl-3 connection with extended ACKs. */
+#include "netlink.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <netlink/attr.h>
+#include <netlink/handlers.h>
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+/* ---- helpers ------------------------------------------------------------ */
+
+int bondnl_parse_mac(const char *s, uint8_t mac[6])
+{
+        unsigned b[6];
+        char end;
+
+        if (!s || sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+                         &end) != 6)
+                return -EINVAL;
+        for (int i = 0; i < 6; i++)
+                mac[i] = (uint8_t)b[i];
+        return 0;
+}
+
+char *bondnl_format_mac(const uint8_t *mac, size_t len)
+{
+        GString *s = g_string_new(NULL);
+
+        for (size_t i = 0; i < len; i++)
+                g_string_append_printf(s, "%s%02x", i ? ":" : "", mac[i]);
+        return g_string_free(s, FALSE);
+}
+
+static int addr_len(int family)
+{
+        return family == AF_INET ? 4 : family == AF_INET6 ? 16 : -1;
+}
+
+static struct nl_msg *link_msg(int type, int flags, int ifindex, unsigned ifflags, unsigned change)
+{
+        struct ifinfomsg ifi = {
+                .ifi_family = AF_UNSPEC,
+                .ifi_index = ifindex,
+                .ifi_flags = ifflags,
+                .ifi_change = change,
+        };
+        struct nl_msg *m = nlmsg_alloc_simple(type, NLM_F_REQUEST | NLM_F_ACK | flags);
+
+        if (!m)
+                return NULL;
+        if (nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0) {
+                nlmsg_free(m);
+                return NULL;
+        }
+        return m;
+}
+
+static int put_ip_nest(struct nl_msg *m, int attr, int family, const GPtrArray *list)
+{
+        struct nlattr *nest = nla_nest_start(m, attr);
+        int len = addr_len(family);
+
+        if (!nest)
+                return -ENOMEM;
+        for (guint i = 0; list && i < list->len; i++) {
+                uint8_t buf[16];
+
+                if (inet_pton(family, list->pdata[i], buf) != 1)
+                        return -EINVAL;
+                if (nla_put(m, (int)i, len, buf) < 0)
+                        return -ENOMEM;
+        }
+        return nla_nest_end(m, nest) < 0 ? -ENOMEM : 0;
+}
+
+/* ---- builders ----------------------------------------------------------- */
+
+static int put_one_option(struct nl_msg *m, const BondOptDesc *d, const BondOptValue *v,
+                          int ifindex)
+{
+        uint64_t n = v->set ? v->num : d->def;
+        uint8_t mac[6];
+
+        switch (d->nla) {
+        case BOND_NLA_U8:
+                return nla_put_u8(m, d->ifla, (uint8_t)n);
+        case BOND_NLA_U16:
+                return nla_put_u16(m, d->ifla, (uint16_t)n);
+        case BOND_NLA_U32:
+                return nla_put_u32(m, d->ifla, (uint32_t)n);
+        case BOND_NLA_S32:
+                return nla_put_s32(m, d->ifla, (int32_t)n);
+        case BOND_NLA_IFINDEX:
+                return nla_put_u32(m, d->ifla, (uint32_t)ifindex);
+        case BOND_NLA_MAC:
+                if (!v->set || !v->str)
+                        return 0; /* the kernel refuses 00:00:00:00:00:00 */
+                if (bondnl_parse_mac(v->str, mac) < 0)
+                        return -EINVAL;
+                return nla_put(m, d->ifla, 6, mac);
+        case BOND_NLA_IP4_NEST:
+                return put_ip_nest(m, d->ifla, AF_INET, v->set ? v->list : NULL);
+        case BOND_NLA_IP6_NEST:
+                return put_ip_nest(m, d->ifla, AF_INET6, v->set ? v->list : NULL);
+        default:
+                return 0;
+        }
+}
+
+int bondnl_put_bond_options(struct nl_msg *m, const BondOptions *opts, BondOptMask mask,
+                            const int ifindex[_BOND_OPT_MAX])
+{
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                int r;
+
+                if (!(mask & BOND_OPT_MASK(id)) || !d->ifla ||
+                    (d->flags & (BOND_OPT_F_MODULE_ONLY | BOND_OPT_F_PORT)))
+                        continue;
+                r = put_one_option(m, d, &opts->v[id], ifindex ? ifindex[id] : 0);
+                if (r < 0)
+                        return r == -EINVAL ? r : -ENOMEM;
+        }
+        return 0;
+}
+
+static int put_bond_linkinfo(struct nl_msg *m, const BondOptions *opts, BondOptMask mask,
+                             const int ifindex[_BOND_OPT_MAX])
+{
+        struct nlattr *li, *data;
+        int r;
+
+        li = nla_nest_start(m, IFLA_LINKINFO);
+        if (!li || nla_put_string(m, IFLA_INFO_KIND, "bond") < 0)
+                return -ENOMEM;
+        data = nla_nest_start(m, IFLA_INFO_DATA);
+        if (!data)
+                return -ENOMEM;
+        if (opts) {
+                r = bondnl_put_bond_options(m, opts, mask, ifindex);
+                if (r < 0)
+                        return r;
+        }
+        nla_nest_end(m, data);
+        nla_nest_end(m, li);
+        return 0;
+}
+
+struct nl_msg *bondnl_msg_create_bond(const char *name, const BondOptions *opts, BondOptMask mask,
+                                      const int ifindex[_BOND_OPT_MAX])
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, 0, 0, 0);
+
+        if (!m || nla_put_string(m, IFLA_IFNAME, name) < 0 ||
+            put_bond_linkinfo(m, opts, mask, ifindex) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_set_bond_options(int ifindex, const BondOptions *opts, BondOptMask mask,
+                                           const int ifindex_of[_BOND_OPT_MAX])
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+
+        if (!m || put_bond_linkinfo(m, opts, mask, ifindex_of) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_set_master(int ifindex, int master)
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+
+        if (!m || nla_put_u32(m, IFLA_MASTER, (uint32_t)master) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_set_port_options(int ifindex, const BondOptValue *queue_id,
+                                           const BondOptValue *prio)
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+        struct nlattr *li, *data;
+
+        if (!m)
+                return NULL;
+        li = nla_nest_start(m, IFLA_LINKINFO);
+        if (!li || nla_put_string(m, IFLA_INFO_SLAVE_KIND, "bond") < 0)
+                return NULL;
+        data = nla_nest_start(m, IFLA_INFO_SLAVE_DATA);
+        if (!data)
+                return NULL;
+        if (queue_id && nla_put_u16(m, IFLA_BOND_SLAVE_QUEUE_ID,
+                                    (uint16_t)(queue_id->set ? queue_id->num : 0)) < 0)
+                return NULL;
+        if (prio && nla_put_s32(m, IFLA_BOND_SLAVE_PRIO, (int32_t)(prio->set ? prio->num : 0)) < 0)
+                return NULL;
+        nla_nest_end(m, data);
+        nla_nest_end(m, li);
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_set_up(int ifindex, bool up)
+{
+        return link_msg(RTM_NEWLINK, 0, ifindex, up ? IFF_UP : 0, IFF_UP);
+}
+
+struct nl_msg *bondnl_msg_set_mtu(int ifindex, unsigned mtu)
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+
+        if (!m || nla_put_u32(m, IFLA_MTU, mtu) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_set_mac(int ifindex, const uint8_t mac[6])
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+
+        if (!m || nla_put(m, IFLA_ADDRESS, 6, mac) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_del_link(int ifindex)
+{
+        return link_msg(RTM_DELLINK, 0, ifindex, 0, 0);
+}
+
+struct nl_msg *bondnl_msg_addr(int cmd, int ifindex, int family, const char *addr, unsigned prefix)
+{
+        struct ifaddrmsg ifa = {
+                .ifa_family = (uint8_t)family,
+                .ifa_prefixlen = (uint8_t)prefix,
+                .ifa_scope = RT_SCOPE_UNIVERSE,
+                .ifa_index = (uint32_t)ifindex,
+        };
+        int flags = cmd == RTM_NEWADDR ? NLM_F_CREATE | NLM_F_EXCL : 0;
+        g_autoptr(NlMsg) m = nlmsg_alloc_simple(cmd, NLM_F_REQUEST | NLM_F_ACK | flags);
+        uint8_t buf[16];
+        int len = addr_len(family);
+
+        if (!m || len < 0 || inet_pton(family, addr, buf) != 1 ||
+            (family == AF_INET && prefix > 32) || prefix > 128)
+                return NULL;
+        if (nlmsg_append(m, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0 ||
+            nla_put(m, IFA_LOCAL, len, buf) < 0 || nla_put(m, IFA_ADDRESS, len, buf) < 0)
+                return NULL;
+        if (family == AF_INET && cmd == RTM_NEWADDR && prefix < 31) {
+                uint32_t a, mask = prefix ? htonl(~0u << (32 - prefix)) : 0;
+
+                memcpy(&a, buf, 4);
+                a |= ~mask;
+                if (nla_put(m, IFA_BROADCAST, 4, &a) < 0)
+                        return NULL;
+        }
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_default_route(int cmd, int ifindex, int family, const char *gateway)
+{
+        struct rtmsg rtm = {
+                .rtm_family = (uint8_t)family,
+                .rtm_table = RT_TABLE_MAIN,
+                .rtm_protocol = cmd == RTM_NEWROUTE ? RTPROT_BOOT : 0,
+                .rtm_scope = cmd == RTM_NEWROUTE ? RT_SCOPE_UNIVERSE : RT_SCOPE_NOWHERE,
+                .rtm_type = cmd == RTM_NEWROUTE ? RTN_UNICAST : 0,
+        };
+        int flags = cmd == RTM_NEWROUTE ? NLM_F_CREATE | NLM_F_EXCL : 0;
+        g_autoptr(NlMsg) m = nlmsg_alloc_simple(cmd, NLM_F_REQUEST | NLM_F_ACK | flags);
+        uint8_t buf[16];
+        int len = addr_len(family);
+
+        if (!m || len < 0 || inet_pton(family, gateway, buf) != 1)
+                return NULL;
+        if (nlmsg_append(m, &rtm, sizeof(rtm), NLMSG_ALIGNTO) < 0 ||
+            nla_put(m, RTA_GATEWAY, len, buf) < 0 || nla_put_u32(m, RTA_OIF, (uint32_t)ifindex) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_get_link(const char *name)
+{
+        g_autoptr(NlMsg) m = link_msg(RTM_GETLINK, 0, 0, 0, 0);
+
+        if (!m || nla_put_string(m, IFLA_IFNAME, name) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+struct nl_msg *bondnl_msg_dump(int cmd, int family)
+{
+        g_autoptr(NlMsg) m = nlmsg_alloc_simple(cmd, NLM_F_REQUEST | NLM_F_DUMP);
+        union {
+                struct ifinfomsg ifi;
+                struct ifaddrmsg ifa;
+                struct rtmsg rtm;
+        } u;
+        size_t len;
+
+        if (!m)
+                return NULL;
+        memset(&u, 0, sizeof(u));
+        switch (cmd) {
+        case RTM_GETLINK:
+                u.ifi.ifi_family = (uint8_t)family;
+                len = sizeof(u.ifi);
+                break;
+        case RTM_GETADDR:
+                u.ifa.ifa_family = (uint8_t)family;
+                len = sizeof(u.ifa);
+                break;
+        case RTM_GETROUTE:
+                u.rtm.rtm_family = (uint8_t)family;
+                len = sizeof(u.rtm);
+                break;
+        default:
+                return NULL;
+        }
+        if (nlmsg_append(m, &u, len, NLMSG_ALIGNTO) < 0)
+                return NULL;
+        return g_steal_pointer(&m);
+}
+
+/* ---- connection --------------------------------------------------------- */
+
+struct NlConn {
+        struct nl_sock *sk;
+        int error;    /* -errno of the last NLMSG_ERROR */
+        char *extack; /* its NLMSGERR_ATTR_MSG */
+        NlDumpFn fn;
+        void *userdata;
+        int fn_error;
+        bool done; /* ACK, error or end of dump seen */
+};
+
+void nl_conn_free(NlConn *c)
+{
+        if (!c)
+                return;
+        if (c->sk)
+                nl_socket_free(c->sk);
+        g_free(c->extack);
+        g_free(c);
+}
+
+int nl_conn_open(NlConn **out)
+{
+        g_autoptr(NlConn) c = g_new0(NlConn, 1);
+        int one = 1, fd;
+
+        c->sk = nl_socket_alloc();
+        if (!c->sk)
+                return -ENOMEM;
+        if (nl_connect(c->sk, NETLINK_ROUTE) < 0)
+                return -errno ? -errno : -EIO;
+        fd = nl_socket_get_fd(c->sk);
+        /* libnl 3.7 has no nl_socket_set_ext_ack(): set it directly. */
+        (void)setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+        (void)setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+        nl_socket_enable_msg_peek(c->sk);
+        *out = g_steal_pointer(&c);
+        return 0;
+}
+
+/* The kernel's message from the TLVs after struct nlmsgerr, if any. */
+static char *parse_extack(const struct nlmsghdr *h, const struct nlmsgerr *e)
+{
+        size_t off = NLMSG_HDRLEN + sizeof(*e);
+        struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+
+        if (!(h->nlmsg_flags & NLM_F_ACK_TLVS))
+                return NULL;
+        if (!(h->nlmsg_flags & NLM_F_CAPPED))
+                off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+        if (off >= h->nlmsg_len)
+                return NULL;
+        if (nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)h + NLMSG_ALIGN(off)),
+                      (int)(h->nlmsg_len - NLMSG_ALIGN(off)), NULL) < 0)
+                return NULL;
+        if (!tb[NLMSGERR_ATTR_MSG])
+                return NULL;
+        return g_strndup(nla_data(tb[NLMSGERR_ATTR_MSG]), (gsize)nla_len(tb[NLMSGERR_ATTR_MSG]));
+}
+
+static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+        NlConn *c = arg;
+        /* libnl hands us nlmsg_data(hdr): step back to the header. */
+        const struct nlmsghdr *h = (const struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+        char *msg;
+
+        c->done = true;
+        c->error = e->error < 0 ? e->error : -e->error;
+        msg = parse_extack(h, e);
+        if (msg) {
+                g_free(c->extack);
+                c->extack = msg;
+        }
+        return NL_STOP;
+}
+
+static int on_done(struct nl_msg *msg, void *arg)
+{
+        ((NlConn *)arg)->done = true;
+        return NL_STOP;
+}
+
+static int on_valid(struct nl_msg *msg, void *arg)
+{
+        NlConn *c = arg;
+        int r;
+
+        if (!c->fn)
+                return NL_OK;
+        r = c->fn(nlmsg_hdr(msg), c->userdata);
+        if (r < 0) {
+                c->fn_error = r;
+                return NL_STOP;
+        }
+        return NL_OK;
+}
+
+static int transact(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata)
+{
+        g_autoptr(NlCb) cb = nl_cb_alloc(NL_CB_DEFAULT);
+        int r;
+
+        if (!m)
+                return -ENOMEM;
+        if (!cb)
+                return -ENOMEM;
+        g_clear_pointer(&c->extack, g_free);
+        c->error = 0;
+        c->fn = fn;
+        c->userdata = userdata;
+        c->fn_error = 0;
+        c->done = false;
+        nl_cb_err(cb, NL_CB_CUSTOM, on_error, c);
+        nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, c);
+        nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, c);
+        nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, c);
+        r = nl_send_auto(c->sk, m);
+        if (r < 0)
+                return -EIO;
+        /* A reply that is not multipart (RTM_GETLINK by name) comes before
+         * its ACK: read until the request is finished. */
+        do
+                r = nl_recvmsgs(c->sk, cb);
+        while (r >= 0 && !c->done && !c->fn_error);
+        c->fn = NULL;
+        if (c->error)
+                return c->error;
+        if (c->fn_error)
+                return c->fn_error;
+        if (r < 0)
+                return -EIO;
+        return 0;
+}
+
+int nl_conn_request(NlConn *c, struct nl_msg *m)
+{
+        return transact(c, m, NULL, NULL);
+}
+
+int nl_conn_dump(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata)
+{
+        return transact(c, m, fn, userdata);
+}
+
+const char *nl_conn_error(const NlConn *c)
+{
+        return c->extack;
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * rtnetlink for bondcfg, on libnl-3.
+ *
+ * Two halves:
+ *  - message builders: pure functions that return a complete struct nl_msg
+ *    (seq and pid 0, flags NLM_F_REQUEST|NLM_F_ACK[|CREATE|EXCL]) and touch
+ *    no socket, so unit tests can compare their bytes;
+ *  - NlConn: a socket with NETLINK_EXT_ACK on.  A request that the kernel
+ *    refuses returns -errno and leaves the kernel's extack text in the
+ *    connection (nl_conn_error()).
+ *
+ * Bond options go into IFLA_INFO_DATA driven by the option table (ifla +
+ * nla kind), because libnl 3.7 has no bond option setters.
+ */
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <netlink/msg.h>
+#include <netlink/netlink.h>
+#include <netlink/handlers.h>
+#include <netlink/socket.h>
+#include "bond-options.h"
+
+/* g_autoptr() needs a plain type name. */
+typedef struct nl_msg NlMsg;
+typedef struct nl_sock NlSock;
+typedef struct nl_cb NlCb;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlMsg, nlmsg_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlSock, nl_socket_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlCb, nl_cb_put)
+
+/* A set of option ids: bit (1 << BondOptId). */
+typedef uint64_t BondOptMask;
+#define BOND_OPT_MASK(id) ((BondOptMask)1 << (id))
+
+/* ---- message builders (pure) ------------------------------------------- */
+
+/*
+ * IFLA_INFO_DATA content: every option in mask that is set in opts and has
+ * an IFLA_BOND_* attribute (module-only and per-port options are skipped).
+ * BOND_NLA_IFINDEX options take their ifindex from ifindex[id] (0 clears).
+ * Returns 0 or -errno.
+ */
+int bondnl_put_bond_options(struct nl_msg *m, const BondOptions *opts, BondOptMask mask,
+                            const int ifindex[_BOND_OPT_MAX]);
+
+/* RTM_NEWLINK NLM_F_CREATE|NLM_F_EXCL: IFLA_IFNAME, LINKINFO{KIND bond, DATA}. */
+struct nl_msg *bondnl_msg_create_bond(const char *name, const BondOptions *opts, BondOptMask mask,
+                                      const int ifindex[_BOND_OPT_MAX]);
+/* RTM_NEWLINK on ifindex with LINKINFO{KIND bond, DATA{options in mask}}. */
+struct nl_msg *bondnl_msg_set_bond_options(int ifindex, const BondOptions *opts, BondOptMask mask,
+                                           const int ifindex_of[_BOND_OPT_MAX]);
+/* RTM_NEWLINK IFLA_MASTER=master (0 releases). */
+struct nl_msg *bondnl_msg_set_master(int ifindex, int master);
+/* RTM_NEWLINK LINKINFO{SLAVE_KIND bond, SLAVE_DATA{QUEUE_ID?, PRIO?}}. */
+struct nl_msg *bondnl_msg_set_port_options(int ifindex, const BondOptValue *queue_id,
+                                           const BondOptValue *prio);
+/* RTM_NEWLINK ifi_flags/ifi_change IFF_UP. */
+struct nl_msg *bondnl_msg_set_up(int ifindex, bool up);
+struct nl_msg *bondnl_msg_set_mtu(int ifindex, unsigned mtu);
+struct nl_msg *bondnl_msg_set_mac(int ifindex, const uint8_t mac[6]);
+struct nl_msg *bondnl_msg_del_link(int ifindex);
+/* RTM_NEWADDR (NLM_F_CREATE|NLM_F_EXCL) / RTM_DELADDR.  addr is text. */
+struct nl_msg *bondnl_msg_addr(int cmd, int ifindex, int family, const char *addr, unsigned prefix);
+/* RTM_NEWROUTE (NLM_F_CREATE|NLM_F_EXCL) / RTM_DELROUTE: default route in
+ * the main table via gateway, out of ifindex. */
+struct nl_msg *bondnl_msg_default_route(int cmd, int ifindex, int family, const char *gateway);
+/* RTM_GETLINK for one interface by name (IFLA_IFNAME). */
+struct nl_msg *bondnl_msg_get_link(const char *name);
+/* Dump requests (NLM_F_DUMP) for RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE. */
+struct nl_msg *bondnl_msg_dump(int cmd, int family);
+
+/* Text -> bytes helpers (0 or -EINVAL). */
+int bondnl_parse_mac(const char *s, uint8_t mac[6]);
+char *bondnl_format_mac(const uint8_t *mac, size_t len);
+
+/* ---- connection --------------------------------------------------------- */
+
+typedef struct NlConn NlConn;
+
+int nl_conn_open(NlConn **out);
+void nl_conn_free(NlConn *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlConn, nl_conn_free)
+
+/*
+ * Send a request built above and wait for its ACK.  Returns 0, or the
+ * kernel's -errno; then nl_conn_error() holds the extack text (or NULL).
+ */
+int nl_conn_request(NlConn *c, struct nl_msg *m);
+/*
+ * Send a dump request and call fn for every reply message.  fn returns 0
+ * or -errno (stops the dump).
+ */
+typedef int (*NlDumpFn)(const struct nlmsghdr *h, void *userdata);
+int nl_conn_dump(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata);
+/* The kernel's extended ack message of the last failed request, or NULL. */
+const char *nl_conn_error(const NlConn *c);

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * The planner: compare a configured bond (CfgBond) with a Snapshot and
+ * produce the ordered steps that bring the kernel to the configuration,
+ * obeying the bonding driver's rules:
+ *  - NEEDS_NO_PORTS options (mode, fail_over_mac): release the ports, set,
+ *    re-enslave;
+ *  - NEEDS_DOWN options: take the bond down, set, bring it back up;
+ *  - a port goes down before it is enslaved;
+ *  - MTU and MAC before enslaving; primary and active_slave after;
+ *  - addresses next, the default gateway last.
+ * Only what differs is changed.  Every step carries the old values needed
+ * to undo it.  Pure: no kernel access.
+ */
+
+#include <glib.h>
+#include <stdbool.h>
+#include "bond-options.h"
+#include "config.h"
+#include "diag.h"
+#include "netlink.h"
+#include "snapshot.h"
+
+typedef enum {
+        PLAN_CREATE_BOND,
+        PLAN_DELETE_BOND,
+        PLAN_SET_OPTIONS,
+        PLAN_SET_UP, /* up = true: set up, false: set down */
+        PLAN_SET_MTU,
+        PLAN_SET_MAC,
+        PLAN_ENSLAVE,
+        PLAN_RELEASE,
+        PLAN_SET_PORT_OPTIONS,
+        PLAN_ADD_ADDRESS,
+        PLAN_DEL_ADDRESS,
+        PLAN_ADD_ROUTE,
+        PLAN_DEL_ROUTE,
+        PLAN_SEND_GARP,
+        _PLAN_ACTION_MAX,
+} PlanAction;
+
+typedef struct {
+        PlanAction action;
+        char *bond;        /* the bond this step serves */
+        char *ifname;      /* the interface acted on */
+        char *master;      /* ENSLAVE: new master; RELEASE: old master */
+        char *description; /* one line, e.g. "bond0: set miimon 100 -> 200" */
+
+        /* CREATE_BOND, SET_OPTIONS, SET_PORT_OPTIONS, DELETE_BOND (old only) */
+        BondOptions *opts, *old_opts;
+        BondOptMask mask, old_mask;
+        bool up;               /* SET_UP */
+        unsigned mtu, old_mtu; /* SET_MTU */
+        char *mac, *old_mac;   /* SET_MAC; RELEASE: the port's permanent MAC */
+        int family;            /* addresses and routes */
+        char *address;         /* address, or the route's gateway */
+        unsigned prefix;
+} PlanStep;
+
+typedef struct {
+        GPtrArray *steps; /* PlanStep*, owned, in execution order */
+} Plan;
+
+Plan *plan_new(void);
+void plan_free(Plan *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Plan, plan_free)
+void plan_step_free(PlanStep *st);
+
+const char *plan_action_to_string(PlanAction a);
+/* {"bond":..,"action":..,"ifname":..,"description":..} */
+void plan_step_append_json(GString *s, const PlanStep *st);
+
+/*
+ * The interface a configured port resolves to: by name, or by permanent
+ * MAC (HWADDR only).  NULL if none.
+ */
+SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s);
+
+/*
+ * Append to p the steps that bring bond b to its configuration.  Problems
+ * that stop the plan (a port missing or in another bond, an option the
+ * kernel does not support) are errors in diags; then -EINVAL is returned
+ * and no step is appended.
+ */
+int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags);
+
+/*
+ * Steps for `down BOND`: release the ports (restoring their permanent
+ * MACs), delete the addresses and routes, delete the bond.  Nothing if the
+ * bond does not exist; -EINVAL (diag) if the name is not a bond.
+ */
+int plan_down(Plan *p, const char *bond, const Snapshot *s, DiagList *diags);
+
+/*
+ * After an apply: every option b sets whose attribute the live bond does
+ * not report is an error ("kernel does not support coupled_control (needs
+ * 6.11)").  Returns 0 or -EOPNOTSUPP.
+ */
+int plan_check_supported(const CfgBond *b, const SnapLink *live, DiagList *diags);

@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The live network state: links, bond attributes, addresses, routes. */
+#include "snapshot.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <netlink/attr.h>
+
+static void snap_link_free(gpointer p)
+{
+        SnapLink *l = p;
+
+        g_free(l->name);
+        g_free(l->kind);
+        g_free(l->mac);
+        g_free(l->perm_mac);
+        bond_options_free(l->bond);
+        g_free(l->ad.partner_mac);
+        g_free(l->port.perm_hwaddr);
+        g_free(l);
+}
+
+static void snap_addr_free(gpointer p)
+{
+        SnapAddr *a = p;
+
+        g_free(a->address);
+        g_free(a);
+}
+
+static void snap_route_free(gpointer p)
+{
+        SnapRoute *r = p;
+
+        g_free(r->gateway);
+        g_free(r);
+}
+
+Snapshot *snapshot_new(void)
+{
+        Snapshot *s = g_new0(Snapshot, 1);
+
+        s->links = g_ptr_array_new_with_free_func(snap_link_free);
+        s->addrs = g_ptr_array_new_with_free_func(snap_addr_free);
+        s->routes = g_ptr_array_new_with_free_func(snap_route_free);
+        return s;
+}
+
+void snapshot_free(Snapshot *s)
+{
+        if (!s)
+                return;
+        g_ptr_array_unref(s->links);
+        g_ptr_array_unref(s->addrs);
+        g_ptr_array_unref(s->routes);
+        g_free(s);
+}
+
+/* ---- lookups ------------------------------------------------------------ */
+
+SnapLink *snapshot_link_by_name(const Snapshot *s, const char *name)
+{
+        for (guint i = 0; name && i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (g_strcmp0(l->name, name) == 0)
+                        return l;
+        }
+        return NULL;
+}
+
+SnapLink *snapshot_link_by_index(const Snapshot *s, int ifindex)
+{
+        for (guint i = 0; ifindex > 0 && i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (l->ifindex == ifindex)
+                        return l;
+        }
+        return NULL;
+}
+
+SnapLink *snapshot_link_by_hwaddr(const Snapshot *s, const char *mac)
+{
+        if (!mac)
+                return NULL;
+        for (guint i = 0; i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (l->perm_mac && g_ascii_strcasecmp(l->perm_mac, mac) == 0)
+                        return l;
+        }
+        for (guint i = 0; i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (!l->perm_mac && !l->port.present && l->mac &&
+                    g_ascii_strcasecmp(l->mac, mac) == 0)
+                        return l;
+        }
+        return NULL;
+}
+
+static gint cmp_ifindex(gconstpointer a, gconstpointer b)
+{
+        const SnapLink *la = *(SnapLink *const *)a, *lb = *(SnapLink *const *)b;
+
+        return (la->ifindex > lb->ifindex) - (la->ifindex < lb->ifindex);
+}
+
+GPtrArray *snapshot_ports_of(const Snapshot *s, int master)
+{
+        GPtrArray *out = g_ptr_array_new();
+
+        for (guint i = 0; master > 0 && i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (l->master == master)
+                        g_ptr_array_add(out, l);
+        }
+        g_ptr_array_sort(out, cmp_ifindex);
+        return out;
+}
+
+/* ---- hand-built --------------------------------------------------------- */
+
+SnapLink *snapshot_add_link(Snapshot *s, int ifindex, const char *name, const char *kind,
+                            const char *mac)
+{
+        SnapLink *l = g_new0(SnapLink, 1);
+
+        l->ifindex = ifindex;
+        l->name = g_strdup(name);
+        l->kind = g_strdup(kind);
+        l->mac = g_ascii_strdown(mac ? mac : "00:00:00:00:00:00", -1);
+        l->mtu = 1500;
+        g_ptr_array_add(s->links, l);
+        return l;
+}
+
+SnapLink *snapshot_add_bond(Snapshot *s, int ifindex, const char *name, const BondOptions *opts)
+{
+        SnapLink *l = snapshot_add_link(s, ifindex, name, "bond", NULL);
+
+        l->bond = opts ? bond_options_copy(opts) : bond_options_new();
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+
+                if (d->ifla && !(d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY)) &&
+                    !d->since)
+                        l->bond_attrs |= BOND_OPT_MASK(id);
+        }
+        return l;
+}
+
+void snapshot_add_addr(Snapshot *s, int ifindex, int family, const char *addr, unsigned prefix)
+{
+        SnapAddr *a = g_new0(SnapAddr, 1);
+
+        a->ifindex = ifindex;
+        a->family = family;
+        a->address = g_strdup(addr);
+        a->prefix = prefix;
+        g_ptr_array_add(s->addrs, a);
+}
+
+void snapshot_add_route(Snapshot *s, int ifindex, int family, const char *gateway)
+{
+        SnapRoute *r = g_new0(SnapRoute, 1);
+
+        r->ifindex = ifindex;
+        r->family = family;
+        r->gateway = g_strdup(gateway);
+        g_ptr_array_add(s->routes, r);
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static char *attr_mac(const struct nlattr *a)
+{
+        if (!a || nla_len(a) <= 0)
+                return NULL;
+        return bondnl_format_mac(nla_data(a), (size_t)nla_len(a));
+}
+
+static char *attr_ip(const struct nlattr *a, int family)
+{
+        char buf[INET6_ADDRSTRLEN];
+        int want = family == AF_INET ? 4 : 16;
+
+        if (!a || nla_len(a) < want || !inet_ntop(family, nla_data(a), buf, sizeof(buf)))
+                return NULL;
+        return g_strdup(buf);
+}
+
+static uint64_t attr_num(const struct nlattr *a, BondNlaKind k)
+{
+        switch (k) {
+        case BOND_NLA_U8:
+                return nla_len(a) >= 1 ? nla_get_u8(a) : 0;
+        case BOND_NLA_U16:
+                return nla_len(a) >= 2 ? nla_get_u16(a) : 0;
+        case BOND_NLA_S32:
+                return nla_len(a) >= 4 ? (uint64_t)(int64_t)nla_get_s32(a) : 0;
+        default:
+                return nla_len(a) >= 4 ? nla_get_u32(a) : 0;
+        }
+}
+
+static void parse_ip_list(const struct nlattr *nest, int family, BondOptValue *v)
+{
+        struct nlattr *a;
+        int rem;
+
+        v->list = g_ptr_array_new_with_free_func(g_free);
+        nla_for_each_nested(a, nest, rem)
+        {
+                char *ip = attr_ip(a, family);
+
+                if (ip)
+                        g_ptr_array_add(v->list, ip);
+        }
+}
+
+static void parse_bond_data(SnapLink *l, const struct nlattr *data)
+{
+        struct nlattr *tb[IFLA_BOND_MAX + 1];
+
+        if (nla_parse_nested(tb, IFLA_BOND_MAX, (struct nlattr *)data, NULL) < 0)
+                return;
+        l->bond = bond_options_new();
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+                BondOptValue *v = &l->bond->v[id];
+                const struct nlattr *a;
+
+                if (!d->ifla || (d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY)) ||
+                    d->ifla > IFLA_BOND_MAX)
+                        continue;
+                a = tb[d->ifla];
+                if (!a)
+                        continue;
+                l->bond_attrs |= BOND_OPT_MASK(id);
+                v->set = true;
+                switch (d->nla) {
+                case BOND_NLA_MAC:
+                        v->str = attr_mac(a);
+                        break;
+                case BOND_NLA_IP4_NEST:
+                        parse_ip_list(a, AF_INET, v);
+                        break;
+                case BOND_NLA_IP6_NEST:
+                        parse_ip_list(a, AF_INET6, v);
+                        break;
+                default:
+                        v->num = attr_num(a, d->nla);
+                }
+        }
+        if (tb[IFLA_BOND_AD_INFO]) {
+                struct nlattr *ad[IFLA_BOND_AD_INFO_MAX + 1];
+
+                if (nla_parse_nested(ad, IFLA_BOND_AD_INFO_MAX, tb[IFLA_BOND_AD_INFO], NULL) == 0) {
+                        l->ad.present = true;
+                        if (ad[IFLA_BOND_AD_INFO_AGGREGATOR])
+                                l->ad.aggregator = nla_get_u16(ad[IFLA_BOND_AD_INFO_AGGREGATOR]);
+                        if (ad[IFLA_BOND_AD_INFO_NUM_PORTS])
+                                l->ad.num_ports = nla_get_u16(ad[IFLA_BOND_AD_INFO_NUM_PORTS]);
+                        if (ad[IFLA_BOND_AD_INFO_ACTOR_KEY])
+                                l->ad.actor_key = nla_get_u16(ad[IFLA_BOND_AD_INFO_ACTOR_KEY]);
+                        if (ad[IFLA_BOND_AD_INFO_PARTNER_KEY])
+                                l->ad.partner_key = nla_get_u16(ad[IFLA_BOND_AD_INFO_PARTNER_KEY]);
+                        l->ad.partner_mac = attr_mac(ad[IFLA_BOND_AD_INFO_PARTNER_MAC]);
+                }
+        }
+}
+
+static void parse_port_data(SnapLink *l, const struct nlattr *data)
+{
+        struct nlattr *tb[IFLA_BOND_SLAVE_MAX + 1];
+        SnapPort *p = &l->port;
+
+        p->present = true;
+        if (!data || nla_parse_nested(tb, IFLA_BOND_SLAVE_MAX, (struct nlattr *)data, NULL) < 0)
+                return;
+        if (tb[IFLA_BOND_SLAVE_STATE])
+                p->state = nla_get_u8(tb[IFLA_BOND_SLAVE_STATE]);
+        if (tb[IFLA_BOND_SLAVE_MII_STATUS])
+                p->mii_status = nla_get_u8(tb[IFLA_BOND_SLAVE_MII_STATUS]);
+        if (tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT])
+                p->link_failure_count = nla_get_u32(tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT]);
+        p->perm_hwaddr = attr_mac(tb[IFLA_BOND_SLAVE_PERM_HWADDR]);
+        if (tb[IFLA_BOND_SLAVE_QUEUE_ID])
+                p->queue_id = nla_get_u16(tb[IFLA_BOND_SLAVE_QUEUE_ID]);
+        if (tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID]) {
+                p->has_aggregator = true;
+                p->aggregator_id = nla_get_u16(tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID]);
+        }
+        if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]) {
+                p->has_ad_state = true;
+                p->actor_oper_port_state = nla_get_u8(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]);
+                if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
+                        p->partner_oper_port_state =
+                                nla_get_u16(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE]) & 0xff;
+        }
+        if (tb[IFLA_BOND_SLAVE_PRIO]) {
+                p->has_prio = true;
+                p->prio = nla_get_s32(tb[IFLA_BOND_SLAVE_PRIO]);
+        }
+}
+
+static int parse_link(Snapshot *s, const struct nlmsghdr *h)
+{
+        const struct ifinfomsg *ifi = nlmsg_data(h);
+        struct nlattr *tb[IFLA_MAX + 1];
+        SnapLink *l;
+
+        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+                return -EINVAL;
+        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0)
+                return -EINVAL;
+        if (!tb[IFLA_IFNAME])
+                return 0;
+        l = g_new0(SnapLink, 1);
+        l->ifindex = ifi->ifi_index;
+        l->name = g_strdup(nla_get_string(tb[IFLA_IFNAME]));
+        l->flags = ifi->ifi_flags;
+        l->up = (ifi->ifi_flags & IFF_UP) != 0;
+        l->lower_up = (ifi->ifi_flags & IFF_LOWER_UP) != 0;
+        if (tb[IFLA_MTU])
+                l->mtu = nla_get_u32(tb[IFLA_MTU]);
+        l->mac = attr_mac(tb[IFLA_ADDRESS]);
+        l->perm_mac = attr_mac(tb[IFLA_PERM_ADDRESS]);
+        if (tb[IFLA_MASTER])
+                l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
+        if (tb[IFLA_LINKINFO]) {
+                struct nlattr *li[IFLA_INFO_MAX + 1];
+
+                if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL) == 0) {
+                        if (li[IFLA_INFO_KIND])
+                                l->kind = g_strdup(nla_get_string(li[IFLA_INFO_KIND]));
+                        if (g_strcmp0(l->kind, "bond") == 0 && li[IFLA_INFO_DATA])
+                                parse_bond_data(l, li[IFLA_INFO_DATA]);
+                        else if (g_strcmp0(l->kind, "bond") == 0)
+                                l->bond = bond_options_new();
+                        if (li[IFLA_INFO_SLAVE_KIND] &&
+                            strcmp(nla_get_string(li[IFLA_INFO_SLAVE_KIND]), "bond") == 0)
+                                parse_port_data(l, li[IFLA_INFO_SLAVE_DATA]);
+                }
+        }
+        if (!l->perm_mac && l->port.perm_hwaddr)
+                l->perm_mac = g_strdup(l->port.perm_hwaddr);
+        g_ptr_array_add(s->links, l);
+        return 0;
+}
+
+static int parse_addr(Snapshot *s, const struct nlmsghdr *h)
+{
+        const struct ifaddrmsg *ifa = nlmsg_data(h);
+        struct nlattr *tb[IFA_MAX + 1];
+        SnapAddr *a;
+        char *ip;
+
+        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)))
+                return -EINVAL;
+        if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
+                return 0;
+        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(*ifa), tb, IFA_MAX, NULL) < 0)
+                return -EINVAL;
+        ip = attr_ip(tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS], ifa->ifa_family);
+        if (!ip)
+                return 0;
+        a = g_new0(SnapAddr, 1);
+        a->ifindex = (int)ifa->ifa_index;
+        a->family = ifa->ifa_family;
+        a->address = ip;
+        a->prefix = ifa->ifa_prefixlen;
+        a->scope = ifa->ifa_scope;
+        g_ptr_array_add(s->addrs, a);
+        return 0;
+}
+
+static int parse_route(Snapshot *s, const struct nlmsghdr *h)
+{
+        const struct rtmsg *rtm = nlmsg_data(h);
+        struct nlattr *tb[RTA_MAX + 1];
+        unsigned table;
+        SnapRoute *r;
+
+        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
+                return -EINVAL;
+        if ((rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6) || rtm->rtm_dst_len != 0 ||
+            rtm->rtm_type != RTN_UNICAST)
+                return 0;
+        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(*rtm), tb, RTA_MAX, NULL) < 0)
+                return -EINVAL;
+        table = tb[RTA_TABLE] ? nla_get_u32(tb[RTA_TABLE]) : rtm->rtm_table;
+        if (table != RT_TABLE_MAIN)
+                return 0;
+        r = g_new0(SnapRoute, 1);
+        r->family = rtm->rtm_family;
+        r->ifindex = tb[RTA_OIF] ? (int)nla_get_u32(tb[RTA_OIF]) : 0;
+        r->gateway = attr_ip(tb[RTA_GATEWAY], rtm->rtm_family);
+        r->protocol = rtm->rtm_protocol;
+        r->priority = tb[RTA_PRIORITY] ? nla_get_u32(tb[RTA_PRIORITY]) : 0;
+        g_ptr_array_add(s->routes, r);
+        return 0;
+}
+
+int snapshot_parse_msg(Snapshot *s, const struct nlmsghdr *h)
+{
+        switch (h->nlmsg_type) {
+        case RTM_NEWLINK:
+                return parse_link(s, h);
+        case RTM_NEWADDR:
+                return parse_addr(s, h);
+        case RTM_NEWROUTE:
+                return parse_route(s, h);
+        default:
+                return 0;
+        }
+}
+
+void snapshot_resolve(Snapshot *s)
+{
+        for (guint i = 0; i < s->links->len; i++) {
+                SnapLink *l = s->links->pdata[i];
+
+                if (!l->bond)
+                        continue;
+                for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                        const BondOptDesc *d = bond_opt_desc(id);
+                        BondOptValue *v = &l->bond->v[id];
+                        SnapLink *t;
+
+                        if (d->nla != BOND_NLA_IFINDEX || !v->set || v->str)
+                                continue;
+                        t = snapshot_link_by_index(s, (int)v->num);
+                        v->str = g_strdup(t ? t->name : "");
+                }
+        }
+}
+
+static int dump_cb(const struct nlmsghdr *h, void *userdata)
+{
+        return snapshot_parse_msg(userdata, h);
+}
+
+int snapshot_take(NlConn *c, Snapshot **out)
+{
+        g_autoptr(Snapshot) s = snapshot_new();
+        static const int cmds[][2] = {
+                { RTM_GETLINK, AF_UNSPEC },
+                { RTM_GETADDR, AF_UNSPEC },
+                { RTM_GETROUTE, AF_INET },
+                { RTM_GETROUTE, AF_INET6 },
+        };
+
+        for (size_t i = 0; i < G_N_ELEMENTS(cmds); i++) {
+                g_autoptr(NlMsg) m = bondnl_msg_dump(cmds[i][0], cmds[i][1]);
+                int r = nl_conn_dump(c, m, dump_cb, s);
+
+                if (r < 0 && !(cmds[i][1] == AF_INET6 && r == -EAFNOSUPPORT))
+                        return r;
+        }
+        snapshot_resolve(s);
+        *out = g_steal_pointer(&s);
+        return 0;
+}
+
+int snapshot_take_link(NlConn *c, const char *name, Snapshot **out)
+{
+        g_autoptr(Snapshot) s = snapshot_new();
+        g_autoptr(NlMsg) m = bondnl_msg_get_link(name);
+        int r = nl_conn_dump(c, m, dump_cb, s);
+
+        if (r < 0)
+                return r;
+        if (s->links->len == 0)
+                return -ENODEV;
+        *out = g_steal_pointer(&s);
+        return 0;
+}

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Byte-exact tests of the rtnetlink message builders (seq and pid are 0:
+ * nl_send_auto() fills them in later), and a round trip through the
+ * snapshot parser.
+ */
+#include <string.h>
+#include <sys/socket.h>
+#include <glib.h>
+#include <linux/rtnetlink.h>
+
+#include "netlink.h"
+#include "snapshot.h"
+
+static void assert_bytes(struct nl_msg *m, const uint8_t *want, size_t len)
+{
+        struct nlmsghdr *h;
+        const uint8_t *got;
+
+        g_assert_nonnull(m);
+        h = nlmsg_hdr(m);
+        got = (const uint8_t *)h;
+        if (h->nlmsg_len != len || memcmp(got, want, len) != 0) {
+                g_autoptr(GString) s = g_string_new(NULL);
+
+                for (size_t i = 0; i < h->nlmsg_len; i++)
+                        g_string_append_printf(s, "%s%02x", i % 16 ? " " : "\n  ", got[i]);
+                g_test_message("got %u bytes:%s", h->nlmsg_len, s->str);
+        }
+        g_assert_cmpuint(h->nlmsg_len, ==, len);
+        g_assert_cmpmem(got, len, want, len);
+}
+
+#define HDR(len, type, flags)                                                                      \
+        (len), 0, 0, 0, (type), 0, (flags)&0xff, (flags) >> 8, 0, 0, 0, 0, 0, 0, 0, 0
+#define IFI(index, flags, change) 0, 0, 0, 0, (index), 0, 0, 0, (flags), 0, 0, 0, (change), 0, 0, 0
+
+/* libnl 3.7's nla_nest_start() sets NLA_F_NESTED (0x8000). */
+#define NESTED(type) (type), 0x80
+
+#define REQ_ACK    (NLM_F_REQUEST | NLM_F_ACK)
+#define REQ_CREATE (NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL)
+
+static void test_set_master(void)
+{
+        static const uint8_t want[] = {
+                HDR(40, RTM_NEWLINK, REQ_ACK), IFI(5, 0, 0), 8, 0, IFLA_MASTER, 0, 4, 0, 0, 0,
+        };
+        g_autoptr(NlMsg) m = bondnl_msg_set_master(5, 4);
+
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_release(void)
+{
+        static const uint8_t want[] = {
+                HDR(40, RTM_NEWLINK, REQ_ACK), IFI(5, 0, 0), 8, 0, IFLA_MASTER, 0, 0, 0, 0, 0,
+        };
+        g_autoptr(NlMsg) m = bondnl_msg_set_master(5, 0);
+
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_set_up_down(void)
+{
+        static const uint8_t up[] = { HDR(32, RTM_NEWLINK, REQ_ACK), IFI(7, 1, 1) };
+        static const uint8_t down[] = { HDR(32, RTM_NEWLINK, REQ_ACK), IFI(7, 0, 1) };
+        g_autoptr(NlMsg) m1 = bondnl_msg_set_up(7, true);
+        g_autoptr(NlMsg) m2 = bondnl_msg_set_up(7, false);
+
+        assert_bytes(m1, up, sizeof(up));
+        assert_bytes(m2, down, sizeof(down));
+}
+
+static void test_mtu_mac_del(void)
+{
+        static const uint8_t mtu[] = {
+                HDR(40, RTM_NEWLINK, REQ_ACK),
+                IFI(3, 0, 0),
+                8,
+                0,
+                IFLA_MTU,
+                0,
+                0x28,
+                0x23,
+                0,
+                0, /* 9000 */
+        };
+        static const uint8_t mac[] = {
+                HDR(44, RTM_NEWLINK, REQ_ACK),
+                IFI(3, 0, 0),
+                10,
+                0,
+                IFLA_ADDRESS,
+                0,
+                0x52,
+                0x54,
+                0,
+                0x12,
+                0x34,
+                0x56,
+                0,
+                0, /* padding */
+        };
+        static const uint8_t del[] = { HDR(32, RTM_DELLINK, REQ_ACK), IFI(3, 0, 0) };
+        const uint8_t hw[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 };
+        g_autoptr(NlMsg) m1 = bondnl_msg_set_mtu(3, 9000);
+        g_autoptr(NlMsg) m2 = bondnl_msg_set_mac(3, hw);
+        g_autoptr(NlMsg) m3 = bondnl_msg_del_link(3);
+
+        assert_bytes(m1, mtu, sizeof(mtu));
+        assert_bytes(m2, mac, sizeof(mac));
+        assert_bytes(m3, del, sizeof(del));
+}
+
+static BondOptions *opts_ab_miimon(void)
+{
+        BondOptions *o = bond_options_new();
+
+        o->v[BOND_OPT_MODE].set = true;
+        o->v[BOND_OPT_MODE].num = BOND_MODE_ACTIVE_BACKUP;
+        o->v[BOND_OPT_MIIMON].set = true;
+        o->v[BOND_OPT_MIIMON].num = 100;
+        return o;
+}
+
+static void test_create_bond(void)
+{
+        static const uint8_t want[] = {
+                HDR(80, RTM_NEWLINK, REQ_CREATE),
+                IFI(0, 0, 0),
+                10,
+                0,
+                IFLA_IFNAME,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                '0',
+                0,
+                0,
+                0,
+                36,
+                0,
+                NESTED(IFLA_LINKINFO),
+                9,
+                0,
+                IFLA_INFO_KIND,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                0,
+                0,
+                0,
+                0,
+                20,
+                0,
+                NESTED(IFLA_INFO_DATA),
+                5,
+                0,
+                IFLA_BOND_MODE,
+                0,
+                1,
+                0,
+                0,
+                0,
+                8,
+                0,
+                IFLA_BOND_MIIMON,
+                0,
+                100,
+                0,
+                0,
+                0,
+        };
+        g_autoptr(BondOptions) o = opts_ab_miimon();
+        /* updelay is not in the mask: it must not be sent */
+        g_autoptr(NlMsg) m = NULL;
+
+        o->v[BOND_OPT_UPDELAY].set = true;
+        o->v[BOND_OPT_UPDELAY].num = 200;
+        m = bondnl_msg_create_bond(
+                "bond0", o, BOND_OPT_MASK(BOND_OPT_MODE) | BOND_OPT_MASK(BOND_OPT_MIIMON), NULL);
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_miimon_only(void)
+{
+        /* A live miimon change is one attribute and nothing else. */
+        static const uint8_t want[] = {
+                HDR(60, RTM_NEWLINK, REQ_ACK),
+                IFI(4, 0, 0),
+                28,
+                0,
+                NESTED(IFLA_LINKINFO),
+                9,
+                0,
+                IFLA_INFO_KIND,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                0,
+                0,
+                0,
+                0,
+                12,
+                0,
+                NESTED(IFLA_INFO_DATA),
+                8,
+                0,
+                IFLA_BOND_MIIMON,
+                0,
+                200,
+                0,
+                0,
+                0,
+        };
+        g_autoptr(BondOptions) o = opts_ab_miimon();
+        g_autoptr(NlMsg) m = NULL;
+
+        o->v[BOND_OPT_MIIMON].num = 200;
+        m = bondnl_msg_set_bond_options(4, o, BOND_OPT_MASK(BOND_OPT_MIIMON), NULL);
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_arp_targets_and_primary(void)
+{
+        static const uint8_t want[] = {
+                HDR(80, RTM_NEWLINK, REQ_ACK),
+                IFI(4, 0, 0),
+                48,
+                0,
+                NESTED(IFLA_LINKINFO),
+                9,
+                0,
+                IFLA_INFO_KIND,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                0,
+                0,
+                0,
+                0,
+                32,
+                0,
+                NESTED(IFLA_INFO_DATA),
+                20,
+                0,
+                NESTED(IFLA_BOND_ARP_IP_TARGET),
+                8,
+                0,
+                0,
+                0,
+                192,
+                0,
+                2,
+                1,
+                8,
+                0,
+                1,
+                0,
+                198,
+                51,
+                100,
+                2,
+                8,
+                0,
+                IFLA_BOND_PRIMARY,
+                0,
+                6,
+                0,
+                0,
+                0,
+        };
+        g_autoptr(BondOptions) o = bond_options_new();
+        BondOptValue *t = &o->v[BOND_OPT_ARP_IP_TARGET];
+        int idx[_BOND_OPT_MAX] = { 0 };
+        g_autoptr(NlMsg) m = NULL;
+
+        t->set = true;
+        t->list = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(t->list, g_strdup("192.0.2.1"));
+        g_ptr_array_add(t->list, g_strdup("198.51.100.2"));
+        o->v[BOND_OPT_PRIMARY].set = true;
+        o->v[BOND_OPT_PRIMARY].str = g_strdup("eth1");
+        idx[BOND_OPT_PRIMARY] = 6;
+        m = bondnl_msg_set_bond_options(
+                4, o, BOND_OPT_MASK(BOND_OPT_ARP_IP_TARGET) | BOND_OPT_MASK(BOND_OPT_PRIMARY), idx);
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_actor_system_mac(void)
+{
+        static const uint8_t want[] = {
+                HDR(64, RTM_NEWLINK, REQ_ACK),
+                IFI(4, 0, 0),
+                32,
+                0,
+                NESTED(IFLA_LINKINFO),
+                9,
+                0,
+                IFLA_INFO_KIND,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                0,
+                0,
+                0,
+                0,
+                16,
+                0,
+                NESTED(IFLA_INFO_DATA),
+                10,
+                0,
+                IFLA_BOND_AD_ACTOR_SYSTEM,
+                0,
+                0x02,
+                0,
+                0,
+                0,
+                0,
+                0x01,
+                0,
+                0,
+        };
+        g_autoptr(BondOptions) o = bond_options_new();
+        g_autoptr(NlMsg) m = NULL;
+
+        o->v[BOND_OPT_AD_ACTOR_SYSTEM].set = true;
+        o->v[BOND_OPT_AD_ACTOR_SYSTEM].str = g_strdup("02:00:00:00:00:01");
+        m = bondnl_msg_set_bond_options(4, o, BOND_OPT_MASK(BOND_OPT_AD_ACTOR_SYSTEM), NULL);
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_port_options(void)
+{
+        static const uint8_t want[] = {
+                HDR(60, RTM_NEWLINK, REQ_ACK),
+                IFI(5, 0, 0),
+                28,
+                0,
+                NESTED(IFLA_LINKINFO),
+                9,
+                0,
+                IFLA_INFO_SLAVE_KIND,
+                0,
+                'b',
+                'o',
+                'n',
+                'd',
+                0,
+                0,
+                0,
+                0,
+                12,
+                0,
+                NESTED(IFLA_INFO_SLAVE_DATA),
+                6,
+                0,
+                IFLA_BOND_SLAVE_QUEUE_ID,
+                0,
+                2,
+                0,
+                0,
+                0,
+        };
+        BondOptValue q = { .set = true, .num = 2 };
+        g_autoptr(NlMsg) m = bondnl_msg_set_port_options(5, &q, NULL);
+
+        assert_bytes(m, want, sizeof(want));
+}
+
+static void test_addr(void)
+{
+        static const uint8_t add[] = {
+                HDR(48, RTM_NEWADDR, REQ_CREATE),
+                AF_INET,
+                24,
+                0,
+                0,
+                4,
+                0,
+                0,
+                0,
+                8,
+                0,
+                IFA_LOCAL,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_ADDRESS,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_BROADCAST,
+                0,
+                192,
+                0,
+                2,
+                255,
+        };
+        static const uint8_t del[] = {
+                HDR(40, RTM_DELADDR, REQ_ACK),
+                AF_INET,
+                24,
+                0,
+                0,
+                4,
+                0,
+                0,
+                0,
+                8,
+                0,
+                IFA_LOCAL,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_ADDRESS,
+                0,
+                192,
+                0,
+                2,
+                10,
+        };
+        g_autoptr(NlMsg) m1 = bondnl_msg_addr(RTM_NEWADDR, 4, AF_INET, "192.0.2.10", 24);
+        g_autoptr(NlMsg) m2 = bondnl_msg_addr(RTM_DELADDR, 4, AF_INET, "192.0.2.10", 24);
+
+        assert_bytes(m1, add, sizeof(add));
+        assert_bytes(m2, del, sizeof(del));
+        g_assert_null(bondnl_msg_addr(RTM_NEWADDR, 4, AF_INET, "192.0.2.300", 24));
+        g_assert_null(bondnl_msg_addr(RTM_NEWADDR, 4, AF_INET, "192.0.2.1", 33));
+}
+
+static void test_route(void)
+{
+        static const uint8_t want[] = {
+                HDR(44, RTM_NEWROUTE, REQ_CREATE),
+                AF_INET,
+                0,
+                0,
+                0,
+                RT_TABLE_MAIN,
+                RTPROT_BOOT,
+                RT_SCOPE_UNIVERSE,
+                RTN_UNICAST,
+                0,
+                0,
+                0,
+                0,
+                8,
+                0,
+                RTA_GATEWAY,
+                0,
+                192,
+                0,
+                2,
+                1,
+                8,
+                0,
+                RTA_OIF,
+                0,
+                4,
+                0,
+                0,
+                0,
+        };
+        g_autoptr(NlMsg) m = bondnl_msg_default_route(RTM_NEWROUTE, 4, AF_INET, "192.0.2.1");
+
+        assert_bytes(m, want, sizeof(want));
+}
+
+/* A create message has the layout of a link dump reply: parse it back. */
+static void test_roundtrip(void)
+{
+        g_autoptr(BondOptions) o = opts_ab_miimon();
+        g_autoptr(Snapshot) s = snapshot_new();
+        g_autoptr(NlMsg) m = NULL;
+        BondOptValue *t = &o->v[BOND_OPT_ARP_IP_TARGET];
+        SnapLink *l;
+
+        t->set = true;
+        t->list = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(t->list, g_strdup("192.0.2.1"));
+        m = bondnl_msg_create_bond("bond7", o,
+                                   BOND_OPT_MASK(BOND_OPT_MODE) | BOND_OPT_MASK(BOND_OPT_MIIMON) |
+                                           BOND_OPT_MASK(BOND_OPT_ARP_IP_TARGET),
+                                   NULL);
+        g_assert_cmpint(snapshot_parse_msg(s, nlmsg_hdr(m)), ==, 0);
+        g_assert_cmpuint(s->links->len, ==, 1);
+        l = s->links->pdata[0];
+        g_assert_cmpstr(l->name, ==, "bond7");
+        g_assert_cmpstr(l->kind, ==, "bond");
+        g_assert_nonnull(l->bond);
+        g_assert_true(bond_options_mode(l->bond) == BOND_MODE_ACTIVE_BACKUP);
+        g_assert_cmpuint(l->bond->v[BOND_OPT_MIIMON].num, ==, 100);
+        g_assert_true(bond_opt_value_equal(bond_opt_desc(BOND_OPT_ARP_IP_TARGET), t,
+                                           &l->bond->v[BOND_OPT_ARP_IP_TARGET]));
+        g_assert_true(l->bond_attrs & BOND_OPT_MASK(BOND_OPT_MIIMON));
+        g_assert_false(l->bond_attrs & BOND_OPT_MASK(BOND_OPT_UPDELAY));
+}
+
+static void test_mac_text(void)
+{
+        uint8_t mac[6];
+        g_autofree char *s = NULL;
+
+        g_assert_cmpint(bondnl_parse_mac("52:54:00:AB:cd:0f", mac), ==, 0);
+        s = bondnl_format_mac(mac, 6);
+        g_assert_cmpstr(s, ==, "52:54:00:ab:cd:0f");
+        g_assert_cmpint(bondnl_parse_mac("52:54:00:ab:cd", mac), <, 0);
+        g_assert_cmpint(bondnl_parse_mac("52:54:00:ab:cd:0f:11", mac), <, 0);
+}
+
+int main(int argc, char **argv)
+{
+        g_test_init(&argc, &argv, NULL);
+        g_test_add_func("/netlink/set-master", test_set_master);
+        g_test_add_func("/netlink/release", test_release);
+        g_test_add_func("/netlink/set-up-down", test_set_up_down);
+        g_test_add_func("/netlink/mtu-mac-del", test_mtu_mac_del);
+        g_test_add_func("/netlink/create-bond", test_create_bond);
+        g_test_add_func("/netlink/miimon-only", test_miimon_only);
+        g_test_add_func("/netlink/arp-targets-primary", test_arp_targets_and_primary);
+        g_test_add_func("/netlink/actor-system", test_actor_system_mac);
+        g_test_add_func("/netlink/port-options", test_port_options);
+        g_test_add_func("/netlink/addr", test_addr);
+        g_test_add_func("/netlink/route", test_route);
+        g_test_add_func("/netlink/roundtrip", test_roundtrip);
+        g_test_add_func("/netlink/mac-text", test_mac_text);
+        return g_test_run();
+}

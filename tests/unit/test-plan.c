@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The planner on hand-built snapshots (pure data, no kernel): which steps,
+ * in which order, for each kind of difference.
+ */
+#include <string.h>
+#include <sys/socket.h>
+#include <glib.h>
+
+#include "plan.h"
+
+/* ---- building configs and snapshots ------------------------------------ */
+
+typedef struct {
+        CfgBond b;
+        GPtrArray *owned_ports;
+} TestBond;
+
+static void cfg_address_free(gpointer p)
+{
+        CfgAddress *a = p;
+
+        g_free(a->address);
+        g_free(a);
+}
+
+static void cfg_port_free(gpointer p)
+{
+        CfgPort *c = p;
+
+        g_free(c->name);
+        g_free(c->hwaddr);
+        g_free(c);
+}
+
+static TestBond *mk_bond(BondMode mode, unsigned miimon)
+{
+        TestBond *t = g_new0(TestBond, 1);
+
+        t->b.name = g_strdup("bond0");
+        t->b.onboot = true;
+        t->b.arpupdate = true;
+        t->b.opts = bond_options_new();
+        t->b.opts->v[BOND_OPT_MODE].set = true;
+        t->b.opts->v[BOND_OPT_MODE].num = mode;
+        t->b.opts->v[BOND_OPT_MIIMON].set = true;
+        t->b.opts->v[BOND_OPT_MIIMON].num = miimon;
+        t->b.ports = g_ptr_array_new();
+        t->b.addrs = g_ptr_array_new_with_free_func(cfg_address_free);
+        t->owned_ports = g_ptr_array_new_with_free_func(cfg_port_free);
+        return t;
+}
+
+static void test_bond_free(TestBond *t)
+{
+        g_free(t->b.name);
+        bond_options_free(t->b.opts);
+        g_ptr_array_unref(t->b.ports);
+        g_ptr_array_unref(t->b.addrs);
+        g_free(t->b.gateway4);
+        g_free(t->b.macaddr);
+        g_ptr_array_unref(t->owned_ports);
+        g_free(t);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TestBond, test_bond_free)
+
+static CfgPort *add_port(TestBond *t, const char *name, const char *hwaddr)
+{
+        CfgPort *p = g_new0(CfgPort, 1);
+
+        p->name = g_strdup(name);
+        p->hwaddr = g_strdup(hwaddr);
+        p->bond = &t->b;
+        g_ptr_array_add(t->owned_ports, p);
+        g_ptr_array_add(t->b.ports, p);
+        return p;
+}
+
+static void add_address(TestBond *t, const char *addr, unsigned prefix)
+{
+        CfgAddress *a = g_new0(CfgAddress, 1);
+
+        a->family = strchr(addr, ':') ? AF_INET6 : AF_INET;
+        a->address = g_strdup(addr);
+        a->prefix = prefix;
+        g_ptr_array_add(t->b.addrs, a);
+}
+
+/* eth0 (2) up and eth1 (3) down, no bond. */
+static Snapshot *snap_bare(void)
+{
+        Snapshot *s = snapshot_new();
+        SnapLink *l;
+
+        l = snapshot_add_link(s, 2, "eth0", NULL, "52:54:00:00:00:01");
+        l->up = true;
+        snapshot_add_link(s, 3, "eth1", NULL, "52:54:00:00:00:02");
+        return s;
+}
+
+/* bond0 (4) active-backup miimon=100, up, ports eth0 and eth1, address
+ * 192.0.2.10/24 and a default route via 192.0.2.1. */
+static Snapshot *snap_live(void)
+{
+        Snapshot *s = snapshot_new();
+        g_autoptr(BondOptions) o = bond_options_new();
+        SnapLink *l;
+
+        o->v[BOND_OPT_MODE].set = true;
+        o->v[BOND_OPT_MODE].num = BOND_MODE_ACTIVE_BACKUP;
+        o->v[BOND_OPT_MIIMON].set = true;
+        o->v[BOND_OPT_MIIMON].num = 100;
+        for (int i = 0; i < 2; i++) {
+                g_autofree char *name = g_strdup_printf("eth%d", i);
+                g_autofree char *mac = g_strdup_printf("52:54:00:00:00:0%d", i + 1);
+
+                l = snapshot_add_link(s, 2 + i, name, NULL, "52:54:00:00:00:01");
+                l->up = true;
+                l->master = 4;
+                l->port.present = true;
+                l->perm_mac = g_strdup(mac);
+        }
+        l = snapshot_add_bond(s, 4, "bond0", o);
+        l->up = true;
+        snapshot_add_addr(s, 4, AF_INET, "192.0.2.10", 24);
+        snapshot_add_addr(s, 4, AF_INET6, "fe80::5054:ff:fe00:1", 64);
+        snapshot_add_route(s, 4, AF_INET, "192.0.2.1");
+        return s;
+}
+
+/* The config that snap_live() is in sync with. */
+static TestBond *cfg_live(void)
+{
+        TestBond *t = mk_bond(BOND_MODE_ACTIVE_BACKUP, 100);
+
+        add_port(t, "eth0", NULL);
+        add_port(t, "eth1", NULL);
+        add_address(t, "192.0.2.10", 24);
+        t->b.gateway4 = g_strdup("192.0.2.1");
+        return t;
+}
+
+static void assert_steps(const Plan *p, const char *const *want)
+{
+        guint n = g_strv_length((char **)want);
+
+        for (guint i = 0; i < p->steps->len; i++)
+                g_test_message("step %u: %s", i + 1, ((PlanStep *)p->steps->pdata[i])->description);
+        for (guint i = 0; i < MIN(n, p->steps->len); i++)
+                g_assert_cmpstr(((PlanStep *)p->steps->pdata[i])->description, ==, want[i]);
+        g_assert_cmpuint(p->steps->len, ==, n);
+}
+
+static Plan *plan_ok(const TestBond *t, const Snapshot *s)
+{
+        g_autoptr(DiagList) d = diag_list_new();
+        Plan *p = plan_new();
+
+        g_assert_cmpint(plan_bond(p, &t->b, s, d), ==, 0);
+        g_assert_false(diag_has_errors(d));
+        return p;
+}
+
+/* ---- cases -------------------------------------------------------------- */
+
+static void test_fresh_create(void)
+{
+        g_autoptr(Snapshot) s = snap_bare();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = plan_ok(t, s);
+        static const char *const want[] = {
+                "bond0: create bond (mode=active-backup miimon=100)",
+                "eth0: set down",
+                "eth0: enslave to bond0",
+                "eth1: enslave to bond0",
+                "bond0: set up",
+                "bond0: add address 192.0.2.10/24",
+                "bond0: send gratuitous ARP for 192.0.2.10",
+                "bond0: add default route via 192.0.2.1",
+                NULL,
+        };
+        PlanStep *st;
+
+        assert_steps(p, want);
+        st = p->steps->pdata[0];
+        g_assert_cmpint(st->action, ==, PLAN_CREATE_BOND);
+        g_assert_true(st->mask == (BOND_OPT_MASK(BOND_OPT_MODE) | BOND_OPT_MASK(BOND_OPT_MIIMON)));
+}
+
+static void test_noop(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = plan_ok(t, s);
+        static const char *const want[] = { NULL };
+
+        assert_steps(p, want);
+}
+
+static void test_miimon_change(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = { "bond0: set miimon 100 -> 200", NULL };
+        PlanStep *st;
+
+        t->b.opts->v[BOND_OPT_MIIMON].num = 200;
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+        st = p->steps->pdata[0];
+        g_assert_true(st->mask == BOND_OPT_MASK(BOND_OPT_MIIMON));
+        g_assert_cmpuint(st->old_opts->v[BOND_OPT_MIIMON].num, ==, 100);
+}
+
+static void test_mode_change(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = {
+                "eth0: release from bond0",
+                "eth1: release from bond0",
+                "bond0: set down",
+                "bond0: set mode active-backup -> balance-xor",
+                "eth0: enslave to bond0",
+                "eth1: enslave to bond0",
+                "bond0: set up",
+                /* taking the bond down dropped its routes */
+                "bond0: add default route via 192.0.2.1",
+                NULL,
+        };
+
+        t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_BALANCE_XOR;
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+}
+
+static void test_needs_down(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = {
+                "bond0: set down",
+                "bond0: set ad_select stable -> bandwidth",
+                "bond0: set up",
+                "bond0: add default route via 192.0.2.1",
+                NULL,
+        };
+
+        t->b.opts->v[BOND_OPT_AD_SELECT].set = true;
+        t->b.opts->v[BOND_OPT_AD_SELECT].num = 1;
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+}
+
+static void test_mtu(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(Snapshot) bare = snap_bare();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        g_autoptr(Plan) p2 = NULL;
+        static const char *const want[] = { "bond0: set mtu 1500 -> 9000", NULL };
+
+        t->b.mtu = 9000;
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+        /* On create, MTU comes before the first enslave. */
+        p2 = plan_ok(t, bare);
+        g_assert_cmpstr(((PlanStep *)p2->steps->pdata[1])->description, ==,
+                        "bond0: set mtu 1500 -> 9000");
+        g_assert_cmpstr(((PlanStep *)p2->steps->pdata[3])->description, ==,
+                        "eth0: enslave to bond0");
+}
+
+static void test_addresses(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        g_autoptr(Plan) p2 = NULL;
+        static const char *const want[] = {
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: add address 192.0.2.20/24",
+                "bond0: add address 2001:db8::10/64",
+                "bond0: send gratuitous ARP for 192.0.2.20",
+                NULL,
+        };
+        static const char *const want_noarp[] = {
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: add address 192.0.2.20/24",
+                "bond0: add address 2001:db8::10/64",
+                NULL,
+        };
+
+        g_free(((CfgAddress *)t->b.addrs->pdata[0])->address);
+        ((CfgAddress *)t->b.addrs->pdata[0])->address = g_strdup("192.0.2.20");
+        add_address(t, "2001:db8::10", 64);
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+        t->b.arpupdate = false;
+        p2 = plan_ok(t, s);
+        assert_steps(p2, want_noarp);
+}
+
+static void test_gateway(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = {
+                "bond0: delete default route via 192.0.2.1",
+                "bond0: add default route via 192.0.2.254",
+                NULL,
+        };
+
+        g_free(t->b.gateway4);
+        t->b.gateway4 = g_strdup("192.0.2.254");
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+}
+
+static void test_primary_after_enslave(void)
+{
+        g_autoptr(Snapshot) s = snap_bare();
+        g_autoptr(TestBond) t = mk_bond(BOND_MODE_ACTIVE_BACKUP, 100);
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = {
+                "bond0: create bond (mode=active-backup miimon=100)",
+                "eth0: set down",
+                "eth0: enslave to bond0",
+                "eth1: enslave to bond0",
+                "bond0: set up",
+                "bond0: set primary \"\" -> eth1",
+                NULL,
+        };
+
+        add_port(t, "eth0", NULL);
+        add_port(t, "eth1", NULL);
+        t->b.opts->v[BOND_OPT_PRIMARY].set = true;
+        t->b.opts->v[BOND_OPT_PRIMARY].str = g_strdup("eth1");
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+}
+
+static void test_port_in_other_bond(void)
+{
+        g_autoptr(Snapshot) s = snap_bare();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+        const Diag *dg;
+
+        snapshot_add_bond(s, 9, "bond1", NULL);
+        snapshot_link_by_name(s, "eth1")->master = 9;
+        g_assert_cmpint(plan_bond(p, &t->b, s, d), <, 0);
+        g_assert_cmpuint(p->steps->len, ==, 0);
+        g_assert_cmpuint(diag_count(d, DIAG_ERROR), ==, 1);
+        dg = d->items->pdata[0];
+        g_assert_nonnull(strstr(dg->message, "eth1 is already a port of bond1"));
+}
+
+static void test_hwaddr_port(void)
+{
+        g_autoptr(Snapshot) s = snap_bare();
+        g_autoptr(TestBond) t = mk_bond(BOND_MODE_ACTIVE_BACKUP, 100);
+        g_autoptr(TestBond) t2 = mk_bond(BOND_MODE_ACTIVE_BACKUP, 100);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = NULL;
+        g_autoptr(Plan) p2 = plan_new();
+        static const char *const want[] = {
+                "bond0: create bond (mode=active-backup miimon=100)",
+                "eth7: enslave to bond0",
+                "bond0: set up",
+                NULL,
+        };
+        SnapLink *l;
+
+        /* eth7's current MAC differs; its permanent MAC is the one. */
+        l = snapshot_add_link(s, 7, "eth7", NULL, "02:00:00:00:00:99");
+        l->perm_mac = g_strdup("52:54:00:aa:bb:cc");
+        add_port(t, NULL, "52:54:00:aa:bb:cc");
+        p = plan_ok(t, s);
+        assert_steps(p, want);
+
+        add_port(t2, NULL, "52:54:00:de:ad:00");
+        g_assert_cmpint(plan_bond(p2, &t2->b, s, d), <, 0);
+        g_assert_nonnull(strstr(((Diag *)d->items->pdata[0])->message, "52:54:00:de:ad:00"));
+}
+
+static void test_unsupported_option(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+
+        /* snapshot_add_bond() marks options with a `since` as not reported. */
+        t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_LACP;
+        t->b.opts->v[BOND_OPT_COUPLED_CONTROL].set = true;
+        t->b.opts->v[BOND_OPT_COUPLED_CONTROL].num = 0;
+        g_assert_cmpint(plan_bond(p, &t->b, s, d), <, 0);
+        g_assert_cmpstr(((Diag *)d->items->pdata[0])->message, ==,
+                        "kernel does not support coupled_control (needs 6.11)");
+        g_assert_cmpint(plan_check_supported(&t->b, snapshot_link_by_name(s, "bond0"), d), <, 0);
+}
+
+static void test_down(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(Plan) p2 = plan_new();
+        static const char *const want[] = {
+                "eth0: release from bond0",
+                "eth1: release from bond0",
+                "bond0: delete default route via 192.0.2.1",
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: set down",
+                "bond0: delete bond",
+                NULL,
+        };
+        PlanStep *st;
+
+        g_assert_cmpint(plan_down(p, "bond0", s, d), ==, 0);
+        assert_steps(p, want);
+        /* release restores the permanent MAC; delete can be undone */
+        st = p->steps->pdata[1];
+        g_assert_cmpstr(st->mac, ==, "52:54:00:00:00:02");
+        st = p->steps->pdata[5];
+        g_assert_nonnull(st->old_opts);
+        g_assert_true(st->old_mask & BOND_OPT_MASK(BOND_OPT_MIIMON));
+        /* absent bond: nothing to do */
+        g_assert_cmpint(plan_down(p2, "bond5", s, d), ==, 0);
+        g_assert_cmpuint(p2->steps->len, ==, 0);
+}
+
+static void test_json(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        g_autoptr(GString) j = g_string_new(NULL);
+
+        t->b.opts->v[BOND_OPT_MIIMON].num = 200;
+        p = plan_ok(t, s);
+        plan_step_append_json(j, p->steps->pdata[0]);
+        g_assert_cmpstr(j->str, ==,
+                        "{\"bond\":\"bond0\",\"action\":\"set-options\",\"ifname\":\"bond0\","
+                        "\"description\":\"bond0: set miimon 100 -> 200\"}");
+}
+
+int main(int argc, char **argv)
+{
+        g_test_init(&argc, &argv, NULL);
+        g_test_add_func("/plan/fresh-create", test_fresh_create);
+        g_test_add_func("/plan/noop", test_noop);
+        g_test_add_func("/plan/miimon-change", test_miimon_change);
+        g_test_add_func("/plan/mode-change", test_mode_change);
+        g_test_add_func("/plan/needs-down", test_needs_down);
+        g_test_add_func("/plan/mtu", test_mtu);
+        g_test_add_func("/plan/addresses", test_addresses);
+        g_test_add_func("/plan/gateway", test_gateway);
+        g_test_add_func("/plan/primary-after-enslave", test_primary_after_enslave);
+        g_test_add_func("/plan/port-in-other-bond", test_port_in_other_bond);
+        g_test_add_func("/plan/hwaddr-port", test_hwaddr_port);
+        g_test_add_func("/plan/unsupported-option", test_unsupported_option);
+        g_test_add_func("/plan/down", test_down);
+        g_test_add_func("/plan/json", test_json);
+        return g_test_run();
+}
