@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "udev-check.h"
 #include "validate.h"
 
 int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
@@ -134,4 +135,36 @@ void json_append_diags(GString *s, const DiagList *diags)
                 g_string_append_c(s, '}');
         }
         g_string_append_c(s, ']');
+}
+
+int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
+                   UdevCheckMode mode, DiagList *diags)
+{
+        g_autoptr(Settings) settings = NULL;
+        g_autofree const char **names = g_new0(const char *, bonds->len + 1);
+        bool saved = diags->errors_as_warnings;
+        int r;
+
+        r = settings_load(ctx->root, &settings, diags);
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read settings: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        for (guint i = 0; i < bonds->len; i++)
+                names[i] = ((const CfgBond *)bonds->pdata[i])->name;
+
+        diags->errors_as_warnings = ctx->force;
+        r = udev_check_config(c, settings, names, mode, ctx->offline, diags);
+        diags->errors_as_warnings = saved;
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        return 0;
+}
+
+int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
+                   DiagList *diags)
+{
+        return cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include "config.h"
 #include "diag.h"
+#include "udev-check.h"
 
 enum {
         EXIT_OK = 0,
@@ -26,6 +27,7 @@ typedef struct {
         bool json;        /* --json */
         int verbosity;    /* -q: -1, default 0, -v: 1 */
         bool force;       /* --force: check errors become warnings */
+        bool offline;     /* --offline (implied by --root): do not inspect this machine */
         int wait_lock;    /* --wait-lock SECONDS (default 10) */
         bool dry_run;     /* apply --dry-run */
 } BondcfgCtx;
@@ -75,3 +77,7 @@ void json_append_diags(GString *s, const DiagList *diags);
  */
 int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
                    DiagList *diags);
+
+/* Same, in the given mode (apply uses UDEV_CHECK_MODE_APPLY). */
+int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
+                   UdevCheckMode mode, DiagList *diags);

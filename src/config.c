@@ -15,6 +15,19 @@
 /* ---- small helpers ------------------------------------------------------ */
 
 /* The value of key, or NULL if it is absent or empty (as NetworkManager reads it). */
+/* Did the reader report an error for this key of this file? */
+static bool reader_refused_key(const DiagList *diags, const char *path, const char *key)
+{
+        for (guint i = 0; i < diags->items->len; i++) {
+                const Diag *d = diags->items->pdata[i];
+
+                if (d->severity == DIAG_ERROR && g_strcmp0(d->file, path) == 0 &&
+                    g_strcmp0(d->key, key) == 0)
+                        return true;
+        }
+        return false;
+}
+
 static const char *get_str(const IfcfgFile *f, const char *key)
 {
         const char *v = ifcfg_get(f, key);
@@ -381,7 +394,10 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
         v = get_str(f, "BONDING_OPTS");
         if (v)
                 bond_options_parse(b->opts, v, path, opts_line, diags);
-        bond_options_apply_defaults(b->opts, path, opts_line, diags);
+        /* A BONDING_OPTS the reader refused is already an error; guessing a
+         * default for it would only add noise. */
+        if (!reader_refused_key(diags, path, "BONDING_OPTS"))
+                bond_options_apply_defaults(b->opts, path, opts_line, diags);
 
         v = get_str(f, "MTU");
         if (v && (!parse_decimal(v, 65535, &b->mtu) || b->mtu < 68)) {

@@ -58,6 +58,8 @@ static GOptionGroup *global_group(BondcfgCtx *ctx, gboolean *version)
                   "Print errors only", NULL },
                 { "verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, opt_verbose,
                   "Print more detail", NULL },
+                { "offline", 0, 0, G_OPTION_ARG_NONE, &ctx->offline,
+                  "Do not inspect this machine's NICs (implied by --root)", NULL },
                 { "force", 0, 0, G_OPTION_ARG_NONE, &ctx->force,
                   "Turn NIC check errors into warnings", NULL },
                 { "wait-lock", 0, 0, G_OPTION_ARG_INT, &ctx->wait_lock,
@@ -166,6 +168,8 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
         }
 
+        if (ctx.root)
+                ctx.offline = true;
         ctx.dir = config_dir_resolve(ctx.root, ctx.config_dir);
         /* After parsing, argv holds the command and its positional arguments. */
         idx = 1;

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * /etc/bondcfg.conf, read with inih.  The keys are documented in settings.h.
+ *
+ * inih is fed through our own line reader so that every diagnostic carries
+ * the exact line number (inih's handler has no line number in this build,
+ * and it only reports the first syntax error).  The reader also rejects
+ * lines that are neither a comment, a "[section]" nor a "key = value" (and
+ * so inih's multi-line continuation values, which bondcfg does not use),
+ * and hides them from inih.
+ */
+#include "settings.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const chipset_check_names[_CHIPSET_CHECK_MAX] = {
+        [CHIPSET_CHECK_STRICT] = "strict",
+        [CHIPSET_CHECK_WARN] = "warn",
+        [CHIPSET_CHECK_OFF] = "off",
+};
+
+ChipsetCheck chipset_check_from_string(const char *s)
+{
+        if (!s)
+                return _CHIPSET_CHECK_INVALID;
+        for (int i = 0; i < _CHIPSET_CHECK_MAX; i++)
+                if (g_ascii_strcasecmp(s, chipset_check_names[i]) == 0)
+                        return (ChipsetCheck)i;
+        return _CHIPSET_CHECK_INVALID;
+}
+
+const char *chipset_check_to_string(ChipsetCheck c)
+{
+        if ((unsigned)c >= _CHIPSET_CHECK_MAX)
+                return NULL;
+        return chipset_check_names[c];
+}
+
+Settings *settings_new(void)
+{
+        Settings *s = g_new0(Settings, 1);
+
+        s->path = g_strdup(BONDCFG_SETTINGS_FILE);
+        s->chipset = CHIPSET_CHECK_STRICT;
+        return s;
+}
+
+void settings_free(Settings *s)
+{
+        if (!s)
+                return;
+        g_free(s->path);
+        g_free(s);
+}
+
+/* The known sections and their keys. */
+static const char *const check_keys[] = { "chipset", NULL };
+
+typedef struct {
+        const char *name;
+        const char *const *keys;
+} SectionDesc;
+
+static const SectionDesc sections[] = {
+        { "check", check_keys },
+};
+
+static const SectionDesc *section_lookup(const char *name)
+{
+        for (size_t i = 0; i < G_N_ELEMENTS(sections); i++)
+                if (strcmp(sections[i].name, name) == 0)
+                        return &sections[i];
+        return NULL;
+}
+
+typedef struct {
+        FILE *f;
+        const char *path;
+        DiagList *diags;
+        Settings *s;
+        unsigned lineno;
+        char *buf;
+        size_t bufsize;
+        int read_errno; /* getline failure other than EOF */
+} ParseState;
+
+/* "[name]" (already stripped) -> name, or NULL if the header is malformed. */
+static char *section_header_name(const char *line)
+{
+        const char *end = strchr(line, ']');
+        g_autofree char *name = NULL;
+
+        if (!end)
+                return NULL;
+        for (const char *p = end + 1; *p; p++) {
+                if (*p == ';' || *p == '#')
+                        break;
+                if (!g_ascii_isspace(*p))
+                        return NULL;
+        }
+        name = g_strndup(line + 1, end - line - 1);
+        return g_strdup(g_strstrip(name));
+}
+
+/*
+ * Check one line before inih sees it.  Returns false if the line is to be
+ * hidden from inih (a diagnostic was added).
+ */
+static bool precheck_line(ParseState *st, char *line)
+{
+        char *t = line;
+
+        if (st->lineno == 1 && g_str_has_prefix(t, "\xEF\xBB\xBF"))
+                t += 3;
+        t = g_strstrip(t);
+        if (!*t || *t == ';' || *t == '#')
+                return true;
+        if (*t == '[') {
+                g_autofree char *name = section_header_name(t);
+
+                if (!name || !*name) {
+                        diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL,
+                                 "a section header looks like [check]",
+                                 "malformed section header '%s'", t);
+                        return false;
+                }
+                if (!section_lookup(name))
+                        diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name,
+                                 "known sections: [check]",
+                                 "unknown section [%s]; its keys are ignored", name);
+                return true;
+        }
+        if (!strpbrk(t, "=:")) {
+                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL,
+                         "write 'key = value', '[section]' or a '#' comment", "cannot parse '%s'",
+                         t);
+                return false;
+        }
+        return true;
+}
+
+/* inih reader: one whole line per call, so st->lineno is inih's line. */
+static char *read_line(char *str, int num, void *stream)
+{
+        ParseState *st = stream;
+        ssize_t n = getline(&st->buf, &st->bufsize, st->f);
+        g_autofree char *copy = NULL;
+
+        if (n < 0) {
+                if (ferror(st->f))
+                        st->read_errno = errno ? errno : EIO;
+                return NULL;
+        }
+        st->lineno++;
+        copy = g_strndup(st->buf, (gsize)n);
+        if (memchr(st->buf, '\0', (size_t)n)) {
+                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL, NULL,
+                         "line contains a NUL byte");
+                g_strlcpy(str, "\n", (gsize)num);
+                return str;
+        }
+        if (n >= num - 1) {
+                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL, NULL,
+                         "line is too long (at most %d characters)", num - 3);
+                g_strlcpy(str, "\n", (gsize)num);
+                return str;
+        }
+        if (!precheck_line(st, copy)) {
+                g_strlcpy(str, "\n", (gsize)num);
+                return str;
+        }
+        memcpy(str, st->buf, (size_t)n + 1);
+        return str;
+}
+
+static void set_chipset(ParseState *st, const char *value)
+{
+        ChipsetCheck c = chipset_check_from_string(value);
+
+        if (c < 0) {
+                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, "chipset",
+                         "use strict, warn or off", "invalid value '%s' for chipset in [check]",
+                         value);
+                return;
+        }
+        if (st->s->chipset_line)
+                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, "chipset", NULL,
+                         "chipset is set again (previously on line %u); the last value wins",
+                         st->s->chipset_line);
+        st->s->chipset = c;
+        st->s->chipset_line = st->lineno;
+}
+
+static int handle_key(void *user, const char *section, const char *name, const char *value)
+{
+        ParseState *st = user;
+        const SectionDesc *sec;
+
+        if (!*section) {
+                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name,
+                         "put it under a section header such as [check]",
+                         "key '%s' outside of any section is ignored", name);
+                return 1;
+        }
+        sec = section_lookup(section);
+        if (!sec)
+                return 1; /* warned about at the section header */
+        if (strcmp(section, "check") == 0 && strcmp(name, "chipset") == 0) {
+                set_chipset(st, value);
+                return 1;
+        }
+        {
+                g_autofree char *known = g_strjoinv(", ", (char **)sec->keys);
+                g_autofree char *hint = g_strdup_printf("known keys in [%s]: %s", section, known);
+
+                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name, hint,
+                         "unknown key '%s' in [%s] is ignored", name, section);
+        }
+        return 1;
+}
+
+int settings_load_file(const char *path, Settings **out, DiagList *diags)
+{
+        g_autoptr(Settings) s = settings_new();
+        ParseState st = { .path = path, .diags = diags };
+        int r;
+
+        g_free(s->path);
+        s->path = g_strdup(path);
+        st.s = s;
+        st.f = fopen(path, "re");
+        if (!st.f) {
+                r = -errno;
+                if (r == -ENOENT) {
+                        *out = g_steal_pointer(&s);
+                        return 0;
+                }
+                diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "cannot open: %s", g_strerror(-r));
+                return r;
+        }
+        s->loaded = true;
+        r = ini_parse_stream(read_line, &st, handle_key, &st);
+        if (st.read_errno) {
+                r = -st.read_errno;
+                diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "cannot read: %s",
+                         g_strerror(st.read_errno));
+        } else if (r > 0) {
+                /* Only if the reader let through a line inih still refused. */
+                diag_add(diags, DIAG_ERROR, path, (unsigned)r, NULL, NULL,
+                         "cannot parse this line");
+                r = 0;
+        } else if (r < 0) {
+                r = -ENOMEM;
+        }
+        fclose(st.f);
+        free(st.buf);
+        if (r < 0)
+                return r;
+        *out = g_steal_pointer(&s);
+        return 0;
+}
+
+int settings_load(const char *root, Settings **out, DiagList *diags)
+{
+        g_autofree char *path =
+                g_build_filename(root && *root ? root : "/", BONDCFG_SETTINGS_FILE, NULL);
+
+        return settings_load_file(path, out, diags);
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * bondcfg's own settings: /etc/bondcfg.conf (below --root), an INI file
+ * read with inih.
+ *
+ * ---------------------------------------------------------------------------
+ * /etc/bondcfg.conf -- every key bondcfg knows
+ *
+ *   # Lines starting with '#' or ';' are comments; "key = value" or
+ *   # "key: value"; section and key names are case-sensitive, values are not.
+ *
+ *   [check]
+ *   # How to treat ports of one bond whose NICs differ in chipset
+ *   # (PCI vendor:device) or driver:
+ *   #   strict  an error: `bondcfg check` fails, `bondcfg apply` refuses
+ *   #   warn    a warning only
+ *   #   off     not checked
+ *   # Default: strict.  A bond's ifcfg file may override it with
+ *   # BONDCFG_CHIPSET_CHECK=strict|warn|off; --force turns the error into a
+ *   # warning for one run.
+ *   chipset = strict
+ *
+ * A missing file means all defaults.  An unknown section or key is a
+ * warning at FILE:LINE; a bad value or a line that is not "key = value" or
+ * "[section]" is an error at FILE:LINE.
+ * ---------------------------------------------------------------------------
+ */
+
+#include <errno.h>
+#include <glib.h>
+#include <stdbool.h>
+#include "diag.h"
+
+#define BONDCFG_SETTINGS_FILE "/etc/bondcfg.conf"
+
+typedef enum {
+        CHIPSET_CHECK_STRICT,
+        CHIPSET_CHECK_WARN,
+        CHIPSET_CHECK_OFF,
+        _CHIPSET_CHECK_MAX,
+        _CHIPSET_CHECK_INVALID = -EINVAL,
+} ChipsetCheck;
+
+typedef struct {
+        char *path;            /* the file read (or that would be read) */
+        bool loaded;           /* the file existed and was read */
+        ChipsetCheck chipset;  /* [check] chipset */
+        unsigned chipset_line; /* its line, 0 = default */
+} Settings;
+
+/* All defaults; path = BONDCFG_SETTINGS_FILE. */
+Settings *settings_new(void);
+void settings_free(Settings *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Settings, settings_free)
+
+/*
+ * Load <root>/etc/bondcfg.conf (root NULL = "/").  A missing file gives the
+ * defaults and no diagnostic.  Problems in the file go to diags with file
+ * and line; the values that parsed are still used.  Returns 0 (*out set), or
+ * -errno if the file exists but cannot be read (an error is added too).
+ */
+int settings_load(const char *root, Settings **out, DiagList *diags);
+/* Same for an explicit path (tests, or a future --settings option). */
+int settings_load_file(const char *path, Settings **out, DiagList *diags);
+
+/* "strict" / "warn" / "off", case-insensitive; _CHIPSET_CHECK_INVALID if not. */
+ChipsetCheck chipset_check_from_string(const char *s);
+const char *chipset_check_to_string(ChipsetCheck c);
