@@ -111,17 +111,11 @@ bench: deps
 	@bench/run.sh
 
 install: bondcfg build/bondcfg.8
-
-# The man page's option list is generated from the option table.
-build/bondcfg.8: man/bondcfg.8.in bondcfg
-	@mkdir -p build
-	./bondcfg options --man > build/options.man
-	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' $< > $@
 	install -D -m 0755 bondcfg $(DESTDIR)$(SBINDIR)/bondcfg
-	if [ -d man ]; then for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
-		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done; fi
-	if [ -f bash-completion/bondcfg ]; then install -D -m 0644 bash-completion/bondcfg \
-		$(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg; fi
+	install -D -m 0644 build/bondcfg.8 $(DESTDIR)$(MANDIR)/man8/bondcfg.8
+	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
+		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	install -D -m 0644 bash-completion/bondcfg $(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c $(wildcard tests/udev/*.c) $(wildcard tests/unit/*.h)
