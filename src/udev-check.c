@@ -224,6 +224,11 @@ static NicInfo *nic_info_from_device(UdevDevice *dev)
                 n->perm_address = lower(g_steal_pointer(&facts.perm_address));
         }
         g_free(facts.perm_address);
+        /* An enslaved port shows its master's MAC as `address`, and devices
+         * such as veth have no IFLA_PERM_ADDRESS: the bonding driver keeps
+         * the port's own MAC in bonding_slave/perm_hwaddr. */
+        if (!n->perm_address && n->master)
+                n->perm_address = lower(attr_dup(dev, "bonding_slave/perm_hwaddr"));
         return n;
 }
 
@@ -624,7 +629,8 @@ int udev_check_config(const Config *c, const Settings *s, const char *const *bon
         if (offline) {
                 diag_add(diags, DIAG_NOTE, first_file, 0, NULL,
                          "run bondcfg check on the target system to check its NICs",
-                         "NIC checks skipped: the configuration is not for this system (--root)");
+                         "NIC checks skipped: the configuration is not for this system "
+                         "(--root or --offline)");
                 return 0;
         }
         udev = udev_new();
