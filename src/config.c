@@ -466,21 +466,59 @@ static char *known_bonds_hint(const GPtrArray *bonds)
         return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
-static CfgBond *resolve_master(const GPtrArray *bonds, const char *text, bool uuid_only)
-{
-        for (int pass = uuid_only ? 2 : 0; pass < 3; pass++) {
-                for (guint i = 0; i < bonds->len; i++) {
-                        CfgBond *b = bonds->pdata[i];
-                        const char *cand = pass == 0 ? b->name : pass == 1 ? b->nm_name : b->uuid;
+/*
+ * Bonds by DEVICE name, NAME= and UUID= (case-insensitive), so that
+ * resolving MASTER stays linear in the number of files.  The first bond
+ * with a given key wins, as a scan in file order would find it.
+ */
+typedef struct {
+        GHashTable *by_name, *by_nm_name, *by_uuid;
+} BondIndex;
 
-                        if (!cand)
-                                continue;
-                        if (pass == 2 ? g_ascii_strcasecmp(cand, text) == 0
-                                      : g_str_equal(cand, text))
-                                return b;
-                }
+static void bond_index_init(BondIndex *ix)
+{
+        ix->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+        ix->by_nm_name = g_hash_table_new(g_str_hash, g_str_equal);
+        ix->by_uuid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void bond_index_clear(BondIndex *ix)
+{
+        g_clear_pointer(&ix->by_name, g_hash_table_unref);
+        g_clear_pointer(&ix->by_nm_name, g_hash_table_unref);
+        g_clear_pointer(&ix->by_uuid, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(BondIndex, bond_index_clear)
+
+static void bond_index_add(BondIndex *ix, CfgBond *b)
+{
+        if (b->name && !g_hash_table_contains(ix->by_name, b->name))
+                g_hash_table_insert(ix->by_name, b->name, b);
+        if (b->nm_name && !g_hash_table_contains(ix->by_nm_name, b->nm_name))
+                g_hash_table_insert(ix->by_nm_name, b->nm_name, b);
+        if (b->uuid) {
+                char *key = g_ascii_strdown(b->uuid, -1);
+
+                if (g_hash_table_contains(ix->by_uuid, key))
+                        g_free(key);
+                else
+                        g_hash_table_insert(ix->by_uuid, key, b);
         }
-        return NULL;
+}
+
+/* MASTER= matches DEVICE, then NAME=, then UUID; MASTER_UUID= only UUID. */
+static CfgBond *resolve_master(const BondIndex *ix, const char *text, bool uuid_only)
+{
+        g_autofree char *key = g_ascii_strdown(text, -1);
+        CfgBond *b = NULL;
+
+        if (!uuid_only) {
+                b = g_hash_table_lookup(ix->by_name, text);
+                if (!b)
+                        b = g_hash_table_lookup(ix->by_nm_name, text);
+        }
+        return b ? b : g_hash_table_lookup(ix->by_uuid, key);
 }
 
 /*
@@ -491,7 +529,8 @@ static CfgBond *resolve_master(const GPtrArray *bonds, const char *text, bool uu
  *  - else the file name suffix (ifcfg-eth0 -> eth0), as initscripts and
  *    NetworkManager do when DEVICE is missing.
  */
-static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, DiagList *diags)
+static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const BondIndex *ix,
+                          DiagList *diags)
 {
         CfgPort *p = g_new0(CfgPort, 1);
         const char *master = get_str(f, "MASTER");
@@ -507,9 +546,9 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, DiagList *
         p->master = g_strdup(master ? master : muuid);
         p->master_line = ifcfg_line(f, mkey);
         if (master)
-                p->bond = resolve_master(bonds, master, false);
+                p->bond = resolve_master(ix, master, false);
         if (!p->bond && muuid)
-                p->bond = resolve_master(bonds, muuid, true);
+                p->bond = resolve_master(ix, muuid, true);
         if (!p->bond) {
                 g_autofree char *hint = known_bonds_hint(bonds);
 
@@ -563,6 +602,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
 {
         g_autoptr(Config) c = g_new0(Config, 1);
         g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+        g_auto(BondIndex) ix = { 0 };
         int r;
 
         if (!dir)
@@ -579,11 +619,10 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
         for (guint i = 0; i < names->len; i++) {
                 g_autofree char *path = g_build_filename(dir, names->pdata[i], NULL);
                 IfcfgFile *f = NULL;
-                struct stat st;
 
-                if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-                        continue;
                 r = ifcfg_parse_file(path, &f, diags);
+                if (r == -EISDIR) /* a directory named ifcfg-*: not ours */
+                        continue;
                 if (r < 0) {
                         diag_add(diags, DIAG_ERROR, path, 0, NULL,
                                  "check the file's permissions, or move it out of the directory",
@@ -594,6 +633,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
         }
 
         /* bonds first, so that ports can resolve MASTER in any file order */
+        bond_index_init(&ix);
         for (guint i = 0; i < c->files->len; i++) {
                 const IfcfgFile *f = c->files->pdata[i];
                 CfgBond *b, *other;
@@ -601,7 +641,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 if (!file_is_bond(f, diags))
                         continue;
                 b = load_bond(f, diags);
-                other = resolve_master(c->bonds, b->name, false);
+                other = g_hash_table_lookup(ix.by_name, b->name);
                 if (other && g_str_equal(other->name, b->name)) {
                         g_autofree char *hint = g_strdup_printf(
                                 "give each bond its own DEVICE, or remove one of %s and %s",
@@ -614,6 +654,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                         continue;
                 }
                 g_ptr_array_add(c->bonds, b);
+                bond_index_add(&ix, b);
         }
 
         for (guint i = 0; i < c->files->len; i++) {
@@ -622,7 +663,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
 
                 if (!get_str(f, "MASTER") && !get_str(f, "MASTER_UUID"))
                         continue;
-                p = load_port(f, c->bonds, diags);
+                p = load_port(f, c->bonds, &ix, diags);
                 g_ptr_array_add(c->ports, p);
                 if (p->bond)
                         g_ptr_array_add(p->bond->ports, p);

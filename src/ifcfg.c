@@ -431,20 +431,13 @@ int ifcfg_parse_buffer(const char *path, const char *buf, size_t len, IfcfgFile 
 int ifcfg_parse_file(const char *path, IfcfgFile **out, DiagList *diags)
 {
         g_autoptr(GByteArray) data = g_byte_array_new();
-        struct stat st;
         int fd, r = 0;
 
+        /* No fstat: read() itself fails with EISDIR on a directory, and one
+         * system call less per file is measurable on large directories. */
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0)
                 return -errno;
-        if (fstat(fd, &st) < 0) {
-                r = -errno;
-                goto out;
-        }
-        if (S_ISDIR(st.st_mode)) {
-                r = -EISDIR;
-                goto out;
-        }
         for (;;) {
                 guint8 chunk[65536];
                 ssize_t n = read(fd, chunk, sizeof(chunk));

@@ -290,7 +290,12 @@ static void check_port_settings(const CfgPort *p, DiagList *diags)
         }
 }
 
-static void check_port(const Config *c, const CfgPort *p, DiagList *diags)
+typedef struct {
+        GHashTable *by_file; /* IfcfgFile* -> CfgBond* */
+        GHashTable *by_name; /* name -> CfgBond* */
+} BondLookup;
+
+static void check_port(const Config *c, const BondLookup *bl, const CfgPort *p, DiagList *diags)
 {
         const char *file = ifcfg_path(p->ifcfg);
         const CfgBond *self = NULL;
@@ -298,13 +303,10 @@ static void check_port(const Config *c, const CfgPort *p, DiagList *diags)
         if (p->name)
                 check_ifname(diags, file, ifcfg_line(p->ifcfg, "DEVICE"), "DEVICE", p->name);
 
-        /* Rule 13: a port that is itself a bond */
-        for (guint i = 0; i < c->bonds->len && !self; i++) {
-                const CfgBond *b = c->bonds->pdata[i];
-
-                if (b->ifcfg == p->ifcfg || (p->name && b->name && strcmp(b->name, p->name) == 0))
-                        self = b;
-        }
+        /* Rule 13: a port that is itself a bond (its own file, or by name) */
+        self = g_hash_table_lookup(bl->by_file, p->ifcfg);
+        if (!self && p->name)
+                self = g_hash_table_lookup(bl->by_name, p->name);
         if (self) {
                 g_autofree char *hint = g_strdup_printf(
                         "bonds cannot be nested; remove MASTER= from %s", base(self->ifcfg));
@@ -338,57 +340,70 @@ static void check_port(const Config *c, const CfgPort *p, DiagList *diags)
         }
 }
 
-/* Rules 8 and 14: the same NIC claimed twice. */
+/* Rules 8 and 14: the same NIC claimed twice.  Each port is compared with
+ * the first earlier port of the same name, then of the same HWADDR. */
 static void check_port_pairs(const Config *c, DiagList *diags)
 {
+        g_autoptr(GHashTable) by_name = g_hash_table_new(g_str_hash, g_str_equal);
+        g_autoptr(GHashTable) by_hwaddr =
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
         for (guint j = 0; j < c->ports->len; j++) {
                 const CfgPort *q = c->ports->pdata[j];
+                const CfgPort *p = NULL;
+                g_autofree char *hint = NULL;
+                g_autofree char *hwkey = q->hwaddr ? g_ascii_strdown(q->hwaddr, -1) : NULL;
 
-                for (guint i = 0; i < j; i++) {
-                        const CfgPort *p = c->ports->pdata[i];
-                        bool same_name = p->name && q->name && strcmp(p->name, q->name) == 0;
-                        g_autofree char *hint = NULL;
-
-                        if (same_name && p->bond && q->bond) {
-                                hint = g_strdup_printf("%s is also claimed by %s; keep one of "
-                                                       "%s and %s",
-                                                       q->name, base(p->ifcfg), base(p->ifcfg),
-                                                       base(q->ifcfg));
-                                if (p->bond == q->bond)
-                                        diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg),
-                                                 q->master_line, "MASTER", hint,
-                                                 "port %s of %s is defined twice", q->name,
-                                                 q->bond->name);
-                                else
-                                        diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg),
-                                                 q->master_line, "MASTER", hint,
-                                                 "port %s is claimed by two bonds: %s and %s",
-                                                 q->name, p->bond->name, q->bond->name);
-                                break;
-                        }
-                        if (!same_name && p->hwaddr && q->hwaddr &&
-                            g_ascii_strcasecmp(p->hwaddr, q->hwaddr) == 0) {
-                                hint = g_strdup_printf("%s already uses HWADDR=%s; one NIC can "
-                                                       "be configured only once",
-                                                       base(p->ifcfg), p->hwaddr);
-                                diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg),
-                                         ifcfg_line(q->ifcfg, "HWADDR"), "HWADDR", hint,
-                                         "HWADDR %s of %s is also used by %s", q->hwaddr,
-                                         cfg_port_label(q), cfg_port_label(p));
-                                break;
-                        }
+                if (q->name && q->bond)
+                        p = g_hash_table_lookup(by_name, q->name);
+                if (p) {
+                        hint = g_strdup_printf("%s is also claimed by %s; keep one of %s and %s",
+                                               q->name, base(p->ifcfg), base(p->ifcfg),
+                                               base(q->ifcfg));
+                        if (p->bond == q->bond)
+                                diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg), q->master_line,
+                                         "MASTER", hint, "port %s of %s is defined twice", q->name,
+                                         q->bond->name);
+                        else
+                                diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg), q->master_line,
+                                         "MASTER", hint,
+                                         "port %s is claimed by two bonds: %s and %s", q->name,
+                                         p->bond->name, q->bond->name);
+                } else if (hwkey && (p = g_hash_table_lookup(by_hwaddr, hwkey)) &&
+                           !(p->name && q->name && strcmp(p->name, q->name) == 0)) {
+                        hint = g_strdup_printf("%s already uses HWADDR=%s; one NIC can be "
+                                               "configured only once",
+                                               base(p->ifcfg), p->hwaddr);
+                        diag_add(diags, DIAG_ERROR, ifcfg_path(q->ifcfg),
+                                 ifcfg_line(q->ifcfg, "HWADDR"), "HWADDR", hint,
+                                 "HWADDR %s of %s is also used by %s", q->hwaddr, cfg_port_label(q),
+                                 cfg_port_label(p));
                 }
+                if (q->name && q->bond && !g_hash_table_contains(by_name, q->name))
+                        g_hash_table_insert(by_name, q->name, (gpointer)q);
+                if (hwkey && !g_hash_table_contains(by_hwaddr, hwkey))
+                        g_hash_table_insert(by_hwaddr, g_steal_pointer(&hwkey), (gpointer)q);
         }
 }
 
 int validate_config(const Config *c, DiagList *diags)
 {
         size_t before = diag_count(diags, DIAG_ERROR);
+        g_autoptr(GHashTable) by_file = g_hash_table_new(g_direct_hash, g_direct_equal);
+        g_autoptr(GHashTable) by_name = g_hash_table_new(g_str_hash, g_str_equal);
+        BondLookup bl = { by_file, by_name };
 
         for (guint i = 0; i < c->bonds->len; i++)
                 check_bond(c, c->bonds->pdata[i], diags);
+        for (guint i = 0; i < c->bonds->len; i++) {
+                CfgBond *b = c->bonds->pdata[i];
+
+                g_hash_table_insert(by_file, (gpointer)b->ifcfg, b);
+                if (b->name && !g_hash_table_contains(by_name, b->name))
+                        g_hash_table_insert(by_name, b->name, b);
+        }
         for (guint i = 0; i < c->ports->len; i++)
-                check_port(c, c->ports->pdata[i], diags);
+                check_port(c, &bl, c->ports->pdata[i], diags);
         check_port_pairs(c, diags);
         return diag_count(diags, DIAG_ERROR) > before ? -EINVAL : 0;
 }
