@@ -172,10 +172,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
 
-        r = cmd_load_config(ctx, &cfg, diags);
-        if (r)
-                return r;
-        r = cmd_select_bonds(cfg, argc, argv, true, &bonds);
+        r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;
         if (!diag_has_errors(diags)) {

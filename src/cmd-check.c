@@ -53,10 +53,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(GPtrArray) bonds = NULL;
         int r;
 
-        r = cmd_load_config(ctx, &c, diags);
-        if (r)
-                return r;
-        r = cmd_select_bonds(c, argc, argv, false, &bonds);
+        r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
         if (r)
                 return r;
         r = cmd_check_nics(ctx, c, bonds, diags);
@@ -239,10 +236,7 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(GPtrArray) bonds = NULL;
         int r;
 
-        r = cmd_load_config(ctx, &c, diags);
-        if (r)
-                return r;
-        r = cmd_select_bonds(c, argc, argv, false, &bonds);
+        r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
         if (r)
                 return r;
         filter_diags(diags, bonds, argc <= 1);

@@ -58,6 +58,22 @@ int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_on
         return 0;
 }
 
+int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_only,
+                      Config **config, GPtrArray **bonds, DiagList *diags)
+{
+        g_autoptr(Config) c = NULL;
+        int r;
+
+        r = cmd_load_config(ctx, &c, diags);
+        if (r)
+                return r;
+        r = cmd_select_bonds(c, argc, argv, onboot_only, bonds);
+        if (r)
+                return r;
+        *config = g_steal_pointer(&c);
+        return 0;
+}
+
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags)
 {
         if (ctx->json)

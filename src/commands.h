@@ -63,6 +63,10 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags);
 int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
                      GPtrArray **out);
 
+/* cmd_load_config() then cmd_select_bonds(): the start of most commands. */
+int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_only,
+                      Config **config, GPtrArray **bonds, DiagList *diags);
+
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 /* Append a JSON string literal (quoted, escaped) to s; NULL -> null. */
