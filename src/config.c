@@ -4,7 +4,7 @@
  * files and turn their keys into typed values.  Every problem becomes a
  * diagnostic at file:line; nothing is printed.
  */
-#include "config.h"
+#include "config-internal.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -14,7 +14,6 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-/* The value of key, or NULL if it is absent or empty (as NetworkManager reads it). */
 /* Did the reader report an error for this key of this file? */
 static bool reader_refused_key(const DiagList *diags, const char *path, const char *key)
 {
@@ -27,293 +26,6 @@ static bool reader_refused_key(const DiagList *diags, const char *path, const ch
         }
         return false;
 }
-
-static const char *get_str(const IfcfgFile *f, const char *key)
-{
-        const char *v = ifcfg_get(f, key);
-
-        return v && *v ? v : NULL;
-}
-
-/* An error at the line of key.  Takes ownership of hint. */
-static void err_key(DiagList *diags, const IfcfgFile *f, const char *key, char *hint,
-                    const char *fmt, ...) G_GNUC_PRINTF(5, 6);
-static void err_key(DiagList *diags, const IfcfgFile *f, const char *key, char *hint,
-                    const char *fmt, ...)
-{
-        g_autofree char *msg = NULL;
-        g_autofree char *h = hint;
-        va_list ap;
-
-        va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
-        va_end(ap);
-        diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, "%s", msg);
-}
-
-static bool get_bool(const IfcfgFile *f, const char *key, bool def, DiagList *diags)
-{
-        const char *v = get_str(f, key);
-        int r;
-
-        if (!v)
-                return def;
-        r = ifcfg_parse_bool(v);
-        if (r < 0) {
-                err_key(diags, f, key, g_strdup_printf("use %s=yes or %s=no", key, key),
-                        "%s=%s is not yes or no", key, v);
-                return def;
-        }
-        return r;
-}
-
-/* Decimal digits only, value <= max. */
-static bool parse_decimal(const char *s, unsigned max, unsigned *out)
-{
-        unsigned long v = 0;
-
-        if (!s || !*s || strlen(s) > 10)
-                return false;
-        for (const char *p = s; *p; p++) {
-                if (!g_ascii_isdigit(*p))
-                        return false;
-                v = v * 10 + (unsigned long)(*p - '0');
-        }
-        if (v > max)
-                return false;
-        *out = (unsigned)v;
-        return true;
-}
-
-/* "00:1A:2b:..." or "00-1a-..." (6 bytes, two hex digits each) -> lower-case "00:1a:2b:..". */
-static char *mac_canonical(const char *s)
-{
-        GString *out;
-
-        if (!s || strlen(s) != 17)
-                return NULL;
-        for (unsigned i = 0; i < 17; i++) {
-                if (i % 3 == 2 ? (s[i] != ':' && s[i] != '-') || s[i] != s[2]
-                               : !g_ascii_isxdigit(s[i]))
-                        return NULL;
-        }
-        out = g_string_sized_new(17);
-        for (unsigned i = 0; i < 17; i++)
-                g_string_append_c(out, i % 3 == 2 ? ':' : g_ascii_tolower(s[i]));
-        return g_string_free(out, FALSE);
-}
-
-/* A MAC-valued key (HWADDR, MACADDR), canonical, or NULL (error if invalid). */
-static char *load_mac(const IfcfgFile *f, const char *key, DiagList *diags)
-{
-        const char *v = get_str(f, key);
-        char *mac = mac_canonical(v);
-
-        if (v && !mac)
-                err_key(diags, f, key,
-                        g_strdup_printf("write six hex pairs: %s=52:54:00:12:34:56", key),
-                        "%s=%s is not a valid MAC address", key, v);
-        return mac;
-}
-
-static char *ip_canonical(int family, const char *s)
-{
-        unsigned char buf[sizeof(struct in6_addr)];
-        char text[INET6_ADDRSTRLEN];
-
-        if (!s || inet_pton(family, s, buf) != 1)
-                return NULL;
-        if (!inet_ntop(family, buf, text, sizeof(text)))
-                return NULL;
-        return g_strdup(text);
-}
-
-/* Dotted-quad netmask -> prefix length; -1 if invalid or not contiguous. */
-static int netmask_to_prefix(const char *s)
-{
-        struct in_addr a;
-        uint32_t inv;
-
-        if (inet_pton(AF_INET, s, &a) != 1)
-                return -1;
-        inv = ~ntohl(a.s_addr);
-        if (inv & (inv + 1))
-                return -1;
-        return 32 - __builtin_popcount(inv);
-}
-
-/* ---- addresses ---------------------------------------------------------- */
-
-static void cfg_address_free(gpointer p)
-{
-        CfgAddress *a = p;
-
-        g_free(a->address);
-        g_free(a);
-}
-
-static void add_address(CfgBond *b, int family, char *address, unsigned prefix, unsigned line)
-{
-        CfgAddress *a = g_new(CfgAddress, 1);
-
-        *a = (CfgAddress){ .family = family, .address = address, .prefix = prefix, .line = line };
-        g_ptr_array_add(b->addrs, a);
-}
-
-typedef struct {
-        int index; /* -1 for plain IPADDR */
-        const IfcfgVar *var;
-} AddrKey;
-
-static gint addr_key_cmp(gconstpointer a, gconstpointer b)
-{
-        const AddrKey *x = a, *y = b;
-
-        return (x->index > y->index) - (x->index < y->index);
-}
-
-/* "IPADDR" -> -1, "IPADDR7" -> 7; -2 if key is not an IPADDR key. */
-static int ipaddr_index(const char *key)
-{
-        const char *n;
-        unsigned v;
-
-        if (!g_str_has_prefix(key, "IPADDR"))
-                return -2;
-        n = key + strlen("IPADDR");
-        if (!*n)
-                return -1;
-        if ((n[0] == '0' && n[1]) || !parse_decimal(n, 1u << 20, &v))
-                return -2;
-        return (int)v;
-}
-
-static void load_ipv4_one(CfgBond *b, const IfcfgFile *f, const AddrKey *k, DiagList *diags)
-{
-        const char *sfx = k->var->key + strlen("IPADDR");
-        g_autofree char *pkey = g_strconcat("PREFIX", sfx, NULL);
-        g_autofree char *mkey = g_strconcat("NETMASK", sfx, NULL);
-        const char *ptext = get_str(f, pkey), *mtext = get_str(f, mkey);
-        g_autofree char *addr = NULL;
-        unsigned prefix = 0;
-        int mprefix = -1;
-
-        addr = ip_canonical(AF_INET, k->var->value);
-        if (!addr) {
-                err_key(diags, f, k->var->key,
-                        g_strdup("write a dotted-quad address such as 192.0.2.10"),
-                        "%s=%s is not a valid IPv4 address", k->var->key, k->var->value);
-                return;
-        }
-        if (mtext) {
-                mprefix = netmask_to_prefix(mtext);
-                if (mprefix < 0) {
-                        err_key(diags, f, mkey,
-                                g_strdup_printf(
-                                        "use a contiguous mask such as %s=255.255.255.0, or %s=24",
-                                        mkey, pkey),
-                                "%s=%s is not a valid netmask", mkey, mtext);
-                        return;
-                }
-        }
-        if (ptext) {
-                if (!parse_decimal(ptext, 32, &prefix)) {
-                        err_key(diags, f, pkey,
-                                g_strdup_printf("use a prefix length from 0 to 32: %s=24", pkey),
-                                "%s=%s is not a valid IPv4 prefix length", pkey, ptext);
-                        return;
-                }
-                if (mprefix >= 0 && (unsigned)mprefix != prefix)
-                        diag_add(diags, DIAG_WARNING, ifcfg_path(f), ifcfg_line(f, mkey), mkey,
-                                 "remove one of them", "%s=%s disagrees with %s=%s; using %s", mkey,
-                                 mtext, pkey, ptext, pkey);
-        } else if (mprefix >= 0) {
-                prefix = (unsigned)mprefix;
-        } else {
-                err_key(diags, f, k->var->key,
-                        g_strdup_printf("add %s=24 (or %s=255.255.255.0) with the right length",
-                                        pkey, mkey),
-                        "%s=%s has no %s or %s", k->var->key, k->var->value, pkey, mkey);
-                return;
-        }
-        add_address(b, AF_INET, g_steal_pointer(&addr), prefix, k->var->line);
-}
-
-static void load_ipv6_one(CfgBond *b, const IfcfgFile *f, const char *key, const char *text,
-                          DiagList *diags)
-{
-        g_autofree char *host = g_strdup(text);
-        g_autofree char *addr = NULL;
-        char *slash = strchr(host, '/');
-        unsigned prefix = 64;
-
-        if (slash) {
-                *slash = '\0';
-                if (!parse_decimal(slash + 1, 128, &prefix)) {
-                        err_key(diags, f, key,
-                                g_strdup("use a prefix length from 0 to 128: 2001:db8::1/64"),
-                                "%s: '%s' has an invalid prefix length", key, text);
-                        return;
-                }
-        }
-        addr = ip_canonical(AF_INET6, host);
-        if (!addr) {
-                err_key(diags, f, key, g_strdup("write an IPv6 address such as 2001:db8::1/64"),
-                        "%s: '%s' is not a valid IPv6 address", key, text);
-                return;
-        }
-        add_address(b, AF_INET6, g_steal_pointer(&addr), prefix, ifcfg_line(f, key));
-}
-
-/* GATEWAY / IPV6_DEFAULTGW (whose "%dev" suffix is dropped), canonical. */
-static char *load_gateway(const IfcfgFile *f, const char *key, int family, DiagList *diags)
-{
-        const char *v = get_str(f, key);
-        g_autofree char *host = v ? g_strndup(v, strcspn(v, "%")) : NULL;
-        char *gw = ip_canonical(family, host);
-
-        if (v && !gw)
-                err_key(diags, f, key,
-                        g_strdup_printf("write an address such as %s=%s", key,
-                                        family == AF_INET ? "192.0.2.1" : "2001:db8::1"),
-                        "%s=%s is not a valid %s address", key, v,
-                        family == AF_INET ? "IPv4" : "IPv6");
-        return gw;
-}
-
-static void load_addresses(CfgBond *b, const IfcfgFile *f, DiagList *diags)
-{
-        g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(AddrKey));
-        const char *v;
-
-        for (guint i = 0; i < ifcfg_n_vars(f); i++) {
-                const IfcfgVar *var = ifcfg_var(f, i);
-                AddrKey k = { .index = ipaddr_index(var->key), .var = var };
-
-                if (k.index >= -1 && *var->value)
-                        g_array_append_val(keys, k);
-        }
-        g_array_sort(keys, addr_key_cmp);
-        for (guint i = 0; i < keys->len; i++)
-                load_ipv4_one(b, f, &g_array_index(keys, AddrKey, i), diags);
-
-        v = get_str(f, "IPV6ADDR");
-        if (v)
-                load_ipv6_one(b, f, "IPV6ADDR", v, diags);
-        v = get_str(f, "IPV6ADDR_SECONDARIES");
-        if (v) {
-                g_auto(GStrv) list = g_strsplit_set(v, " \t\n", -1);
-
-                for (char **s = list; *s; s++)
-                        if (**s)
-                                load_ipv6_one(b, f, "IPV6ADDR_SECONDARIES", *s, diags);
-        }
-
-        b->gateway4 = load_gateway(f, "GATEWAY", AF_INET, diags);
-        b->gateway6 = load_gateway(f, "IPV6_DEFAULTGW", AF_INET6, diags);
-}
-
-/* ---- bonds -------------------------------------------------------------- */
 
 static void cfg_bond_free(gpointer p)
 {
@@ -351,15 +63,16 @@ static void cfg_port_free(gpointer p)
  */
 static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
 {
-        const char *type = get_str(f, "TYPE");
+        const char *type = cfg_get_str(f, "TYPE");
         bool type_bond = type && g_ascii_strcasecmp(type, "Bond") == 0;
-        bool master = get_bool(f, "BONDING_MASTER", false, diags);
-        bool opts = get_str(f, "BONDING_OPTS") != NULL;
+        bool master = cfg_get_bool(f, "BONDING_MASTER", false, diags);
+        bool opts = cfg_get_str(f, "BONDING_OPTS") != NULL;
 
         if (type && !type_bond && (master || opts)) {
                 const char *key = master ? "BONDING_MASTER" : "BONDING_OPTS";
 
-                err_key(diags, f, key,
+                cfg_err_key(
+                        diags, f, key,
                         g_strdup_printf("set TYPE=Bond for a bond, or remove %s from a port", key),
                         "%s makes this a bond, but TYPE=%s",
                         master ? "BONDING_MASTER=yes" : "BONDING_OPTS", type);
@@ -370,7 +83,7 @@ static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
 /* Interface name: DEVICE, else the file name suffix. */
 static char *file_ifname(const IfcfgFile *f)
 {
-        const char *dev = get_str(f, "DEVICE");
+        const char *dev = cfg_get_str(f, "DEVICE");
 
         return g_strdup(dev ? dev : ifcfg_suffix(f));
 }
@@ -383,15 +96,15 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
 
         b->name = file_ifname(f);
         b->ifcfg = f;
-        b->uuid = g_strdup(get_str(f, "UUID"));
-        b->nm_name = g_strdup(get_str(f, "NAME"));
+        b->uuid = g_strdup(cfg_get_str(f, "UUID"));
+        b->nm_name = g_strdup(cfg_get_str(f, "NAME"));
         b->ports = g_ptr_array_new();
         b->addrs = g_ptr_array_new_with_free_func(cfg_address_free);
-        b->onboot = get_bool(f, "ONBOOT", true, diags);
-        b->arpupdate = get_bool(f, "ARPUPDATE", true, diags);
+        b->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
+        b->arpupdate = cfg_get_bool(f, "ARPUPDATE", true, diags);
 
         b->opts = bond_options_new();
-        v = get_str(f, "BONDING_OPTS");
+        v = cfg_get_str(f, "BONDING_OPTS");
         if (v)
                 bond_options_parse(b->opts, v, path, opts_line, diags);
         /* A BONDING_OPTS the reader refused is already an error; guessing a
@@ -399,30 +112,31 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
         if (!reader_refused_key(diags, path, "BONDING_OPTS"))
                 bond_options_apply_defaults(b->opts, path, opts_line, diags);
 
-        v = get_str(f, "MTU");
-        if (v && (!parse_decimal(v, 65535, &b->mtu) || b->mtu < 68)) {
+        v = cfg_get_str(f, "MTU");
+        if (v && (!cfg_parse_decimal(v, 65535, &b->mtu) || b->mtu < 68)) {
                 b->mtu = 0;
-                err_key(diags, f, "MTU", g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
-                        "MTU=%s is not a valid MTU", v);
+                cfg_err_key(diags, f, "MTU",
+                            g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
+                            "MTU=%s is not a valid MTU", v);
         }
-        b->macaddr = load_mac(f, "MACADDR", diags);
-        v = get_str(f, "BOOTPROTO");
+        b->macaddr = cfg_load_mac(f, "MACADDR", diags);
+        v = cfg_get_str(f, "BOOTPROTO");
         if (v && (g_ascii_strcasecmp(v, "dhcp") == 0 || g_ascii_strcasecmp(v, "bootp") == 0))
                 b->dhcp = true;
         else if (v && g_ascii_strcasecmp(v, "none") != 0 && g_ascii_strcasecmp(v, "static") != 0)
-                err_key(diags, f, "BOOTPROTO", g_strdup("use BOOTPROTO=none, static or dhcp"),
-                        "BOOTPROTO=%s is not supported", v);
+                cfg_err_key(diags, f, "BOOTPROTO", g_strdup("use BOOTPROTO=none, static or dhcp"),
+                            "BOOTPROTO=%s is not supported", v);
 
-        v = get_str(f, "BONDCFG_CHIPSET_CHECK");
+        v = cfg_get_str(f, "BONDCFG_CHIPSET_CHECK");
         if (v) {
                 if (g_str_equal(v, "strict") || g_str_equal(v, "warn") || g_str_equal(v, "off"))
                         b->chipset_check = g_strdup(v);
                 else
-                        err_key(diags, f, "BONDCFG_CHIPSET_CHECK",
-                                g_strdup("use BONDCFG_CHIPSET_CHECK=strict, warn or off"),
-                                "BONDCFG_CHIPSET_CHECK=%s is not a known value", v);
+                        cfg_err_key(diags, f, "BONDCFG_CHIPSET_CHECK",
+                                    g_strdup("use BONDCFG_CHIPSET_CHECK=strict, warn or off"),
+                                    "BONDCFG_CHIPSET_CHECK=%s is not a known value", v);
         }
-        load_addresses(b, f, diags);
+        cfg_load_addresses(b, f, diags);
         return b;
 }
 
@@ -432,7 +146,7 @@ static void load_port_opt(CfgPort *p, BondOptId id, BondOptValue *val, const Ifc
                           DiagList *diags)
 {
         const BondOptDesc *d = bond_opt_desc(id);
-        const char *text = get_str(f, d->ifcfg_key);
+        const char *text = cfg_get_str(f, d->ifcfg_key);
         g_autofree char *err = NULL;
 
         if (!text)
@@ -440,9 +154,9 @@ static void load_port_opt(CfgPort *p, BondOptId id, BondOptValue *val, const Ifc
         if (bond_opt_parse_value(d, text, val, &err) < 0) {
                 g_autofree char *accepted = bond_opt_describe_values(d);
 
-                err_key(diags, f, d->ifcfg_key,
-                        g_strdup_printf("%s takes %s", d->ifcfg_key, accepted), "%s=%s: %s",
-                        d->ifcfg_key, text, err ? err : "invalid value");
+                cfg_err_key(diags, f, d->ifcfg_key,
+                            g_strdup_printf("%s takes %s", d->ifcfg_key, accepted), "%s=%s: %s",
+                            d->ifcfg_key, text, err ? err : "invalid value");
                 bond_opt_value_clear(val);
                 return;
         }
@@ -533,16 +247,16 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const Bond
                           DiagList *diags)
 {
         CfgPort *p = g_new0(CfgPort, 1);
-        const char *master = get_str(f, "MASTER");
-        const char *muuid = get_str(f, "MASTER_UUID");
+        const char *master = cfg_get_str(f, "MASTER");
+        const char *muuid = cfg_get_str(f, "MASTER_UUID");
         const char *mkey = master ? "MASTER" : "MASTER_UUID";
-        const char *hw = get_str(f, "HWADDR");
-        const char *slave = get_str(f, "SLAVE");
+        const char *hw = cfg_get_str(f, "HWADDR");
+        const char *slave = cfg_get_str(f, "SLAVE");
 
         p->ifcfg = f;
-        if (get_str(f, "DEVICE") || !hw)
+        if (cfg_get_str(f, "DEVICE") || !hw)
                 p->name = file_ifname(f);
-        p->hwaddr = load_mac(f, "HWADDR", diags);
+        p->hwaddr = cfg_load_mac(f, "HWADDR", diags);
         p->master = g_strdup(master ? master : muuid);
         p->master_line = ifcfg_line(f, mkey);
         if (master)
@@ -661,7 +375,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 const IfcfgFile *f = c->files->pdata[i];
                 CfgPort *p;
 
-                if (!get_str(f, "MASTER") && !get_str(f, "MASTER_UUID"))
+                if (!cfg_get_str(f, "MASTER") && !cfg_get_str(f, "MASTER_UUID"))
                         continue;
                 p = load_port(f, c->bonds, &ix, diags);
                 g_ptr_array_add(c->ports, p);
