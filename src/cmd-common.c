@@ -15,8 +15,8 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
 
         r = config_load_dir(ctx->dir, &c, diags);
         if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read configuration directory %s: %s\n",
-                        ctx->dir, g_strerror(-r));
+                fprintf(stderr, "bondcfg: cannot read configuration directory %s: %s\n", ctx->dir,
+                        g_strerror(-r));
                 if (r == -ENOENT && !ctx->config_dir)
                         fprintf(stderr, "  hint: use --config-dir DIR or --root DIR\n");
                 return EXIT_USAGE;
@@ -26,8 +26,7 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
         return 0;
 }
 
-int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
-                     GPtrArray **out)
+int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only, GPtrArray **out)
 {
         g_autoptr(GPtrArray) sel = g_ptr_array_new();
         int r = 0;
@@ -91,40 +90,6 @@ void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags)
         }
 }
 
-void json_append_string(GString *s, const char *str)
-{
-        if (!str) {
-                g_string_append(s, "null");
-                return;
-        }
-        g_string_append_c(s, '"');
-        for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
-                switch (*p) {
-                case '"':
-                        g_string_append(s, "\\\"");
-                        break;
-                case '\\':
-                        g_string_append(s, "\\\\");
-                        break;
-                case '\n':
-                        g_string_append(s, "\\n");
-                        break;
-                case '\r':
-                        g_string_append(s, "\\r");
-                        break;
-                case '\t':
-                        g_string_append(s, "\\t");
-                        break;
-                default:
-                        if (*p < 0x20)
-                                g_string_append_printf(s, "\\u%04x", *p);
-                        else
-                                g_string_append_c(s, (char)*p);
-                }
-        }
-        g_string_append_c(s, '"');
-}
-
 void json_append_diags(GString *s, const DiagList *diags)
 {
         g_string_append(s, "\"diagnostics\":[");
@@ -179,8 +144,7 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         return 0;
 }
 
-int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
-                   DiagList *diags)
+int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds, DiagList *diags)
 {
         return cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include "config.h"
 #include "diag.h"
+#include "json.h"
 #include "udev-check.h"
 
 enum {
@@ -69,8 +70,6 @@ int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_
 
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
-/* Append a JSON string literal (quoted, escaped) to s; NULL -> null. */
-void json_append_string(GString *s, const char *str);
 /* Append "diagnostics":[{severity,file,line,key,message,hint},...] to s. */
 void json_append_diags(GString *s, const DiagList *diags);
 

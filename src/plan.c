@@ -7,7 +7,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "commands.h" /* json_append_string() */
+#include "json.h"
+#include "plan-internal.h"
 
 static const char *const action_names[_PLAN_ACTION_MAX] = {
         [PLAN_CREATE_BOND] = "create-bond",
@@ -79,10 +80,8 @@ void plan_step_append_json(GString *s, const PlanStep *st)
 
 /* ---- step constructors -------------------------------------------------- */
 
-static PlanStep *add_step(Plan *p, PlanAction a, const char *bond, const char *ifname,
-                          const char *fmt, ...) G_GNUC_PRINTF(5, 6);
-static PlanStep *add_step(Plan *p, PlanAction a, const char *bond, const char *ifname,
-                          const char *fmt, ...)
+PlanStep *plan_add_step(Plan *p, PlanAction a, const char *bond, const char *ifname,
+                        const char *fmt, ...)
 {
         PlanStep *st = g_new0(PlanStep, 1);
         g_autofree char *d = NULL;
@@ -101,7 +100,7 @@ static PlanStep *add_step(Plan *p, PlanAction a, const char *bond, const char *i
 
 static void add_set_up(Plan *p, const char *bond, const char *ifname, bool up)
 {
-        PlanStep *st = add_step(p, PLAN_SET_UP, bond, ifname, "set %s", up ? "up" : "down");
+        PlanStep *st = plan_add_step(p, PLAN_SET_UP, bond, ifname, "set %s", up ? "up" : "down");
 
         st->up = up;
 }
@@ -129,7 +128,7 @@ static PlanStep *add_set_options(Plan *p, const char *bond, const BondOptions *o
                                  const BondOptions *new, BondOptMask mask)
 {
         g_autofree char *d = describe_changes(old, new, mask);
-        PlanStep *st = add_step(p, PLAN_SET_OPTIONS, bond, bond, "set %s", d);
+        PlanStep *st = plan_add_step(p, PLAN_SET_OPTIONS, bond, bond, "set %s", d);
 
         st->opts = bond_options_copy(new);
         st->old_opts = old ? bond_options_copy(old) : bond_options_new();
@@ -143,36 +142,16 @@ static void add_enslave(Plan *p, const char *bond, const SnapLink *port, bool kn
 
         if (port->up && !known_down)
                 add_set_up(p, bond, port->name, false);
-        st = add_step(p, PLAN_ENSLAVE, bond, port->name, "enslave to %s", bond);
+        st = plan_add_step(p, PLAN_ENSLAVE, bond, port->name, "enslave to %s", bond);
         st->master = g_strdup(bond);
 }
 
 static void add_release(Plan *p, const char *bond, const SnapLink *port, const char *master)
 {
-        PlanStep *st = add_step(p, PLAN_RELEASE, bond, port->name, "release from %s", master);
+        PlanStep *st = plan_add_step(p, PLAN_RELEASE, bond, port->name, "release from %s", master);
 
         st->master = g_strdup(master);
         st->mac = g_strdup(port->perm_mac);
-}
-
-static void add_addr(Plan *p, const char *bond, PlanAction a, int family, const char *addr,
-                     unsigned prefix)
-{
-        PlanStep *st = add_step(p, a, bond, bond, "%s address %s/%u",
-                                a == PLAN_ADD_ADDRESS ? "add" : "delete", addr, prefix);
-
-        st->family = family;
-        st->address = g_strdup(addr);
-        st->prefix = prefix;
-}
-
-static void add_route(Plan *p, const char *bond, PlanAction a, int family, const char *gw)
-{
-        PlanStep *st = add_step(p, a, bond, bond, "%s default route via %s",
-                                a == PLAN_ADD_ROUTE ? "add" : "delete", gw);
-
-        st->family = family;
-        st->address = g_strdup(gw);
 }
 
 /* ---- option comparison -------------------------------------------------- */
@@ -378,105 +357,11 @@ static void plan_port_options(Plan *p, const CfgBond *b, const SnapLink *l, cons
         if (!mask)
                 return;
         d = describe_changes(have, want, mask);
-        st = add_step(p, PLAN_SET_PORT_OPTIONS, b->name, l->name, "set %s", d);
+        st = plan_add_step(p, PLAN_SET_PORT_OPTIONS, b->name, l->name, "set %s", d);
         st->opts = g_steal_pointer(&want);
         st->old_opts = g_steal_pointer(&have);
         st->mask = st->old_mask = mask;
 }
-
-/* ---- addresses and routes ----------------------------------------------- */
-
-static bool addr_is_managed(const SnapAddr *a)
-{
-        /* Kernel-made IPv6 link-local addresses are not ours. */
-        return !(a->family == AF_INET6 && g_str_has_prefix(a->address, "fe80:"));
-}
-
-/*
- * flushed: the plan takes the bond down, and the kernel then drops its
- * routes and (without keep_addr_on_down) its IPv6 addresses.
- */
-static bool addr_survives(const SnapAddr *a, bool flushed)
-{
-        return !flushed || a->family == AF_INET;
-}
-
-static void plan_addresses(Plan *p, const CfgBond *b, const SnapLink *bond, const Snapshot *s,
-                           bool flushed)
-{
-        bool added_v4 = false;
-
-        if (b->dhcp)
-                return;
-        for (guint i = 0; bond && i < s->addrs->len; i++) {
-                const SnapAddr *a = s->addrs->pdata[i];
-                bool wanted = false;
-
-                if (a->ifindex != bond->ifindex || !addr_is_managed(a) ||
-                    !addr_survives(a, flushed))
-                        continue;
-                for (guint k = 0; k < b->addrs->len && !wanted; k++) {
-                        const CfgAddress *c = b->addrs->pdata[k];
-
-                        wanted = c->family == a->family && c->prefix == a->prefix &&
-                                 g_strcmp0(c->address, a->address) == 0;
-                }
-                if (!wanted)
-                        add_addr(p, b->name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
-        }
-        for (guint k = 0; k < b->addrs->len; k++) {
-                const CfgAddress *c = b->addrs->pdata[k];
-                bool have = false;
-
-                for (guint i = 0; bond && i < s->addrs->len && !have; i++) {
-                        const SnapAddr *a = s->addrs->pdata[i];
-
-                        have = a->ifindex == bond->ifindex && addr_survives(a, flushed) &&
-                               c->family == a->family && c->prefix == a->prefix &&
-                               g_strcmp0(c->address, a->address) == 0;
-                }
-                if (have)
-                        continue;
-                add_addr(p, b->name, PLAN_ADD_ADDRESS, c->family, c->address, c->prefix);
-                added_v4 |= c->family == AF_INET;
-        }
-        if (added_v4 && b->arpupdate) {
-                for (guint k = 0; k < b->addrs->len; k++) {
-                        const CfgAddress *c = b->addrs->pdata[k];
-                        PlanStep *st;
-
-                        if (c->family != AF_INET)
-                                continue;
-                        st = add_step(p, PLAN_SEND_GARP, b->name, b->name,
-                                      "send gratuitous ARP for %s", c->address);
-                        st->family = AF_INET;
-                        st->address = g_strdup(c->address);
-                }
-        }
-}
-
-static void plan_gateway(Plan *p, const CfgBond *b, const SnapLink *bond, const Snapshot *s,
-                         int family, const char *gw, bool flushed)
-{
-        bool have = false;
-
-        if (b->dhcp)
-                return;
-        for (guint i = 0; bond && !flushed && i < s->routes->len; i++) {
-                const SnapRoute *r = s->routes->pdata[i];
-
-                if (r->family != family || r->ifindex != bond->ifindex || !r->gateway)
-                        continue;
-                if (gw && g_strcmp0(r->gateway, gw) == 0)
-                        have = true;
-                else
-                        add_route(p, b->name, PLAN_DEL_ROUTE, family, r->gateway);
-        }
-        if (gw && !have)
-                add_route(p, b->name, PLAN_ADD_ROUTE, family, gw);
-}
-
-/* ---- bonds -------------------------------------------------------------- */
 
 static char *describe_create(const BondOptions *o, BondOptMask mask)
 {
@@ -498,14 +383,14 @@ static void plan_mtu_mac(Plan *p, const CfgBond *b, const SnapLink *bond)
         PlanStep *st;
 
         if (b->mtu && (!bond || bond->mtu != b->mtu)) {
-                st = add_step(p, PLAN_SET_MTU, b->name, b->name, "set mtu %u -> %u",
-                              bond ? bond->mtu : 1500, b->mtu);
+                st = plan_add_step(p, PLAN_SET_MTU, b->name, b->name, "set mtu %u -> %u",
+                                   bond ? bond->mtu : 1500, b->mtu);
                 st->mtu = b->mtu;
                 st->old_mtu = bond ? bond->mtu : 0;
         }
         if (b->macaddr && (!bond || g_ascii_strcasecmp(bond->mac ? bond->mac : "", b->macaddr))) {
-                st = add_step(p, PLAN_SET_MAC, b->name, b->name, "set mac %s -> %s",
-                              bond && bond->mac ? bond->mac : "(new)", b->macaddr);
+                st = plan_add_step(p, PLAN_SET_MAC, b->name, b->name, "set mac %s -> %s",
+                                   bond && bond->mac ? bond->mac : "(new)", b->macaddr);
                 st->mac = g_strdup(b->macaddr);
                 st->old_mac = bond ? g_strdup(bond->mac) : NULL;
         }
@@ -531,7 +416,7 @@ static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray 
                         create |= BOND_OPT_MASK(id);
         }
         d = describe_create(b->opts, create);
-        st = add_step(p, PLAN_CREATE_BOND, b->name, b->name, "create bond (%s)", d);
+        st = plan_add_step(p, PLAN_CREATE_BOND, b->name, b->name, "create bond (%s)", d);
         st->opts = bond_options_copy(b->opts);
         st->mask = create;
         plan_mtu_mac(p, b, NULL);
@@ -635,17 +520,17 @@ int plan_down(Plan *p, const char *name, const Snapshot *s, DiagList *diags)
                 const SnapRoute *r = s->routes->pdata[i];
 
                 if (r->ifindex == bond->ifindex && r->gateway)
-                        add_route(p, name, PLAN_DEL_ROUTE, r->family, r->gateway);
+                        plan_add_route(p, name, PLAN_DEL_ROUTE, r->family, r->gateway);
         }
         for (guint i = 0; i < s->addrs->len; i++) {
                 const SnapAddr *a = s->addrs->pdata[i];
 
-                if (a->ifindex == bond->ifindex && addr_is_managed(a))
-                        add_addr(p, name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
+                if (a->ifindex == bond->ifindex && plan_addr_is_managed(a))
+                        plan_add_addr(p, name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
         }
         if (bond->up)
                 add_set_up(p, name, name, false);
-        st = add_step(p, PLAN_DELETE_BOND, name, name, "delete bond");
+        st = plan_add_step(p, PLAN_DELETE_BOND, name, name, "delete bond");
         /* To undo: recreate with the live options that differ from defaults. */
         st->old_opts = bond_options_copy(bond->bond);
         mode = bond_options_mode(bond->bond);

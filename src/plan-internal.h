@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/* Private to the planner (plan.c, plan-addr.c). */
+
+#include "plan.h"
+
+/* Append a step; its description is "IFNAME: <fmt>". */
+PlanStep *plan_add_step(Plan *p, PlanAction a, const char *bond, const char *ifname,
+                        const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+
+void plan_add_addr(Plan *p, const char *bond, PlanAction a, int family, const char *addr,
+                   unsigned prefix);
+void plan_add_route(Plan *p, const char *bond, PlanAction a, int family, const char *gw);
+/* Kernel-made IPv6 link-local addresses are not bondcfg's to manage. */
+bool plan_addr_is_managed(const SnapAddr *a);
+/*
+ * Address and gateway steps for bond b (bond NULL: it is being created).
+ * flushed: the plan takes the bond down, which drops its routes and IPv6
+ * addresses, so they must be added back.
+ */
+void plan_addresses(Plan *p, const CfgBond *b, const SnapLink *bond, const Snapshot *s,
+                    bool flushed);
+void plan_gateway(Plan *p, const CfgBond *b, const SnapLink *bond, const Snapshot *s, int family,
+                  const char *gw, bool flushed);
