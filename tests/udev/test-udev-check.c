@@ -34,11 +34,6 @@ const char *__asan_default_options(void)
         return "verify_asan_link_order=0";
 }
 
-typedef struct udev Udev;
-typedef struct udev_device UdevDevice;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(Udev, udev_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevDevice, udev_device_unref)
-
 static int test_link_query(const char *ifname, NicLinkFacts *facts, void *userdata)
 {
         g_autoptr(Udev) udev = udev_new();

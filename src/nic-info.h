@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * What a network interface is, from libudev plus a small rtnetlink query.
+ *
+ * Facts per port device (NicInfo):
+ *  - identity of the PCI parent: sysattrs vendor, device, subsystem_vendor,
+ *    subsystem_device, revision; an SR-IOV VF has a `physfn` link;
+ *  - driver: the ID_NET_DRIVER property, else the driver of the nearest bound
+ *    ancestor (the PCI function, or the virtio device for virtio_net);
+ *  - names for messages: ID_VENDOR_FROM_DATABASE / ID_MODEL_FROM_DATABASE
+ *    (net device, else PCI parent), falling back to the hex ids;
+ *  - phys_port_id, phys_switch_id, speed, duplex, mtu, carrier sysattrs, the
+ *    `master` link (already enslaved);
+ *  - max MTU (IFLA_MAX_MTU) and permanent MAC (IFLA_PERM_ADDRESS) from the
+ *    kernel over rtnetlink, through a replaceable query (tests supply them);
+ *  - a net device with no PCI ancestor and no bus parent at all (veth, dummy,
+ *    tap, bond...) is virtual: its chipset is "not checked (virtual)".
+ *
+ * Ports named only by HWADDR are matched against each net device's permanent
+ * MAC (IFLA_PERM_ADDRESS, kernel 5.6+) and, for devices without one, the
+ * current `address` sysattr.  Bonds, bridges, VLANs and other stacked
+ * devices (DEVTYPE set) are not candidates.  A port already in a bond shows
+ * the bond's MAC as `address`, which is why the permanent MAC comes first.
+ *
+ */
+
+#include <glib.h>
+#include <libudev.h>
+#include <stdbool.h>
+
+typedef struct udev Udev;
+typedef struct udev_device UdevDevice;
+typedef struct udev_enumerate UdevEnumerate;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Udev, udev_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevDevice, udev_device_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevEnumerate, udev_enumerate_unref)
+
+typedef enum {
+        NIC_KIND_PCI,     /* PCI function (possibly behind virtio) */
+        NIC_KIND_VIRTUAL, /* no bus parent: veth, dummy, tap... */
+        NIC_KIND_OTHER,   /* another bus (USB...): identity from properties */
+} NicKind;
+
+typedef struct {
+        char *ifname;
+        char *syspath;
+        NicKind kind;
+        char *vendor_id, *device_id; /* "8086", "10d3"; NULL unknown */
+        char *subsys_vendor_id, *subsys_device_id;
+        char *revision;                      /* "0x00" as sysfs prints it */
+        char *driver;                        /* NULL unknown */
+        char *vendor_name, *model_name;      /* hwdb names or NULL */
+        char *phys_port_id, *phys_switch_id; /* NULL if not supported */
+        bool is_vf;                          /* SR-IOV virtual function */
+        int speed;                           /* Mb/s, -1 unknown */
+        char *duplex;                        /* "full", "half"; NULL unknown */
+        unsigned mtu;                        /* 0 unknown */
+        unsigned max_mtu;                    /* 0 unknown */
+        int carrier;                         /* 1, 0, -1 unknown */
+        char *master;                        /* ifname of its master or NULL */
+        char *address, *perm_address;        /* lower-case MACs or NULL */
+} NicInfo;
+
+void nic_info_free(NicInfo *n);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NicInfo, nic_info_free)
+
+/* Facts only the kernel has (not in sysfs); 0 / NULL = unknown. */
+typedef struct {
+        unsigned max_mtu;   /* IFLA_MAX_MTU */
+        char *perm_address; /* IFLA_PERM_ADDRESS, lower-case, caller frees */
+} NicLinkFacts;
+
+/* Fill *facts for ifname; return 0 or -errno (facts stay unknown). */
+typedef int (*NicLinkQueryFunc)(const char *ifname, NicLinkFacts *facts, void *userdata);
+
+/*
+ * Test hook: replace the rtnetlink query (NULL restores it).  Process-wide;
+ * not thread-safe.
+ */
+void udev_check_set_link_query(NicLinkQueryFunc fn, void *userdata);
+
+/* The default query: RTM_GETLINK by name over libnl. */
+int nic_link_query_netlink(const char *ifname, NicLinkFacts *facts, void *userdata);
+
+/*
+ * Facts for one net device by name (NULL and -ENODEV if it does not exist).
+ * udev may be NULL (a context is made for the call).
+ */
+int nic_info_get(struct udev *udev, const char *ifname, NicInfo **out);
+
+/*
+ * "Intel Corporation 82574L (8086:10d3, e1000e)", falling back to
+ * "8086:10d3 (e1000e)" without database names.  Caller frees.
+ */
+char *nic_info_describe(const NicInfo *n);
+
+/* The net device whose permanent (else current) MAC is hwaddr; -ENODEV if none. */
+int nic_info_find_hwaddr(Udev *udev, const char *hwaddr, NicInfo **out);
