@@ -9,6 +9,7 @@
 # CI adds WERROR=1.  A distribution build does not.
 
 PACKAGE   := bondcfg
+SHELL     := /bin/bash
 VERSION   := 0.1.0
 
 CC        ?= cc
@@ -48,7 +49,7 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/unit/%,$(UNIT_SRC))
 UDEV_SRC  := $(wildcard tests/udev/test-*.c)
 UDEV_BIN  := $(patsubst tests/udev/%.c,build/tests/udev/%,$(UDEV_SRC))
 
-.PHONY: all deps check check-build demo bench install clean format tidy
+.PHONY: all deps check check-build demo bench install dist clean format tidy
 
 all: bondcfg build/bondcfg.8
 
@@ -116,6 +117,17 @@ install: bondcfg build/bondcfg.8
 	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
 		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	install -D -m 0644 bash-completion/bondcfg $(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg
+
+# Source tarball bondcfg-VERSION.tar.gz (for rpmbuild): the files git tracks
+# plus untracked ones it does not ignore, as they are in the work tree.
+DISTDIR ?= build
+dist:
+	@mkdir -p $(DISTDIR)
+	@git ls-files -z --cached --others --exclude-standard | \
+		while IFS= read -r -d '' f; do [ -e "$$f" ] || [ -L "$$f" ] && printf '%s\0' "$$f"; done | \
+		tar -czf $(DISTDIR)/$(PACKAGE)-$(VERSION).tar.gz --null -T - --owner=0 --group=0 \
+			--transform 's,^,$(PACKAGE)-$(VERSION)/,'
+	@echo $(DISTDIR)/$(PACKAGE)-$(VERSION).tar.gz
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c $(wildcard tests/udev/*.c) $(wildcard tests/unit/*.h)

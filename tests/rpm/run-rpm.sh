@@ -56,21 +56,9 @@ check "bondcfg.spec Version ($spec_version) is the Makefile's VERSION ($version)
 	test -n "$version" -a "$spec_version" = "$version"
 tarball=$tmp/SOURCES/bondcfg-$version.tar.gz
 
-# --- the source tarball
+# --- the source tarball, as `make dist` makes it
 make_tarball() {
-	local list=$tmp/files
-	if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-		git ls-files -z --cached --others --exclude-standard |
-			while IFS= read -r -d '' f; do
-				# a tracked file deleted in the work tree is not shipped
-				[ -e "$f" ] || [ -L "$f" ] && printf '%s\0' "$f"
-			done >"$list"
-	else
-		find . -path ./.git -prune -o -path ./build -prune -o -path ./bondcfg -prune \
-			-o ! -type d -print0 | sed -z 's,^\./,,' >"$list"
-	fi
-	tar -czf "$tarball" --null -T "$list" --owner=0 --group=0 \
-		--transform "s,^,bondcfg-$version/," 2>"$tmp/tar.err"
+	make -C "$top" -s dist DISTDIR="$tmp/SOURCES" >/dev/null 2>"$tmp/tar.err"
 }
 if make_tarball && [ -s "$tarball" ]; then
 	tap ok "source tarball bondcfg-$version.tar.gz made from the checkout"
