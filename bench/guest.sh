@@ -1,0 +1,193 @@
+#!/bin/bash
+# Inside UML, for bench/run.sh.  Writes only to /tmp, /run and $UML_RESULTS.
+set -u
+. "$UML_TOP/tests/uml/guest-lib.sh"
+RUNS=${BENCH_RUNS:-21}
+[ "$RUNS" -ge 20 ] || RUNS=20
+
+modprobe bonding max_bonds=0
+modprobe veth
+modprobe dummy numdummies=0
+
+# us: microseconds since the epoch, without a fork.
+us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
+median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+ms() { awk -v u="$1" 'BEGIN {printf "%.2f ms", u / 1000}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2fx", a / b; else print "n/a"}'; }
+# le A B: is A <= B (floats)?
+le() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; }
+verdict() { if le "$1" "$2"; then echo "meets target"; else echo "MISSES target"; fi; }
+# bcfg DIR ARGS...: bondcfg on an ifcfg directory.  (strace and time get
+# the binary itself, not this function.)
+bcfg() { "$BONDCFG" --config-dir "$1" "${@:2}"; }
+ERRORS=0
+err() {
+	echo "bench: ERROR: $*"
+	ERRORS=$((ERRORS + 1))
+}
+
+del_bonds() {
+	local b all
+	links all type bond
+	[ ${#all[@]} -gt 0 ] || return 0
+	for b in "${all[@]}"; do echo "link del $b"; done >/tmp/del.batch
+	ip -batch /tmp/del.batch
+}
+nothing() { :; }
+
+echo "bench: setting up 2 + 4 + 128 veth ports"
+topo_ports 2
+# one bond, 2 ports, static IPv4
+mkdir -p /tmp/c1
+CFG=/tmp/c1 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24
+CFG=/tmp/c1 cfg_port bp0 bond0
+CFG=/tmp/c1 cfg_port bp1 bond0
+cat >/tmp/c1.batch <<'B'
+link add bond0 type bond mode active-backup miimon 100
+link set bp0 master bond0
+link set bp1 master bond0
+addr add 192.0.2.1/24 dev bond0
+link set bond0 up
+B
+
+# Runs are interleaved (A, B, A, B...) so that drift in the host's speed
+# hits both sides of a ratio alike.
+# t1 FILE CMD...: time one run of CMD, append microseconds to FILE.
+t1() {
+	local file=$1 t0 t
+	shift
+	t0=${EPOCHREALTIME/./}
+	if ! "$@" >/tmp/bench.out 2>&1; then
+		err "'$*' failed:"
+		sed 's/^/    /' /tmp/bench.out | tail -8
+		return 1
+	fi
+	t=${EPOCHREALTIME/./}
+	echo $((t - t0)) >>"$file"
+}
+: >/tmp/t.true
+: >/tmp/t.version
+: >/tmp/t.ip
+: >/tmp/t.apply
+: >/tmp/t.noop
+for i in $(seq "$RUNS"); do
+	# -- exec floor: in UML a fork+exec alone costs tens of ms
+	t1 /tmp/t.true /bin/true
+	t1 /tmp/t.version "$BONDCFG" --version
+	# -- 1. apply vs ip -batch
+	del_bonds
+	t1 /tmp/t.ip ip -batch /tmp/c1.batch
+	del_bonds
+	t1 /tmp/t.apply bcfg /tmp/c1 apply
+	# -- 2. no-op re-apply, right after
+	t1 /tmp/t.noop bcfg /tmp/c1 apply
+done
+# -- netlink requests, by message type
+count_nl() { # OUT-PREFIX CMD...: strace the command, count netlink messages
+	strace -f -qq -e trace=sendmsg,sendto -o /tmp/strace.out "$@" >/dev/null 2>&1
+	local rc=$?
+	grep -o 'nlmsg_type=RTM_[A-Z]*' /tmp/strace.out | sed 's/nlmsg_type=//' | sort | uniq -c >/tmp/nl.types
+	NL_TOTAL=$(grep -c 'nlmsg_type=RTM_' /tmp/strace.out)
+	NL_WRITES=$(grep -o 'nlmsg_type=RTM_[A-Z]*' /tmp/strace.out | grep -vc 'RTM_GET')
+	NL_TYPES=$(awk '{printf "%s%s=%s", sep, $2, $1; sep=" "}' /tmp/nl.types)
+	return $rc
+}
+del_bonds
+bcfg /tmp/c1 apply >/dev/null 2>&1 || err "apply before the no-op strace failed"
+settle
+count_nl "$BONDCFG" --config-dir /tmp/c1 apply || err "strace of the no-op apply failed"
+noop_total=$NL_TOTAL noop_writes=$NL_WRITES noop_types=$NL_TYPES
+del_bonds
+count_nl "$BONDCFG" --config-dir /tmp/c1 apply || err "strace of apply failed"
+apply_total=$NL_TOTAL apply_writes=$NL_WRITES apply_types=$NL_TYPES
+del_bonds
+count_nl ip -batch /tmp/c1.batch
+ip_total=$NL_TOTAL ip_types=$NL_TYPES
+# -- peak RSS
+rss() { # CMD...: peak resident set in KiB
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%M' -o /tmp/rss "$@" >/dev/null 2>&1
+		cat /tmp/rss
+	else
+		echo "n/a"
+	fi
+}
+del_bonds
+rss_apply=$(rss "$BONDCFG" --config-dir /tmp/c1 apply)
+rss_noop=$(rss "$BONDCFG" --config-dir /tmp/c1 apply)
+rss_status=$(rss "$BONDCFG" --config-dir /tmp/c1 status)
+del_bonds
+
+# -- 3. 32 bonds x 4 ports vs 1 bond x 4 ports
+net_reset >/dev/null
+topo_ports 128
+mkdir -p /tmp/c32 /tmp/c4
+CFG=/tmp/c4 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=10.0.0.1 PREFIX=24
+for j in 0 1 2 3; do CFG=/tmp/c4 cfg_port "bp$j" bond0; done
+for b in $(seq 0 31); do
+	CFG=/tmp/c32 cfg_bond "bond$b" "mode=active-backup miimon=100" IPADDR="10.0.$b.1" PREFIX=24
+	for j in 0 1 2 3; do CFG=/tmp/c32 cfg_port "bp$((b * 4 + j))" "bond$b"; done
+done
+: >/tmp/t.one4
+: >/tmp/t.b32
+for i in $(seq "$RUNS"); do
+	del_bonds
+	t1 /tmp/t.one4 bcfg /tmp/c4 apply
+	del_bonds
+	t1 /tmp/t.b32 bcfg /tmp/c32 apply
+done
+del_bonds
+rss_32=$(rss "$BONDCFG" --config-dir /tmp/c32 apply)
+del_bonds
+count_nl "$BONDCFG" --config-dir /tmp/c32 apply
+b32_total=$NL_TOTAL b32_writes=$NL_WRITES
+del_bonds
+
+m_true=$(median </tmp/t.true)
+m_version=$(median </tmp/t.version)
+m_ip=$(median </tmp/t.ip)
+m_apply=$(median </tmp/t.apply)
+m_noop=$(median </tmp/t.noop)
+m_one4=$(median </tmp/t.one4)
+m_b32=$(median </tmp/t.b32)
+r_apply=$(awk -v a="$m_apply" -v b="$m_ip" 'BEGIN {print a / b}')
+r_noop=$(awk -v a="$m_noop" -v b="$m_apply" 'BEGIN {print a / b}')
+r_32=$(awk -v a="$m_b32" -v b="$m_one4" 'BEGIN {print a / b}')
+
+echo
+echo "bondcfg benchmarks (user-mode Linux $(uname -r); median of $RUNS runs; wall time of the command)"
+echo
+printf '%-46s %-26s %-14s %s\n' "figure" "measured" "target" ""
+printf '%-46s %-26s %-14s %s\n' "exec floor: /bin/true" "$(ms "$m_true")" "" ""
+printf '%-46s %-26s %-14s %s\n' "bondcfg --version (start-up only)" "$(ms "$m_version")" "" ""
+printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: ip -batch" "$(ms "$m_ip")" "" ""
+printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: bondcfg apply" "$(ms "$m_apply") = $(ratio "$m_apply" "$m_ip") ip" "<= 1.0x" "$(verdict "$r_apply" 1.0)"
+noop_ok=$(verdict "$r_noop" 0.5)
+[ "$noop_writes" = 0 ] || noop_ok="MISSES target ($noop_writes writes)"
+printf '%-46s %-26s %-14s %s\n' "no-op re-apply" "$(ms "$m_noop") = $(ratio "$m_noop" "$m_apply") apply" "<= 0.5x, 0 wr" "$noop_ok"
+printf '%-46s %-26s %-14s %s\n' "1 bond, 4 ports: bondcfg apply" "$(ms "$m_one4")" "" ""
+printf '%-46s %-26s %-14s %s\n' "32 bonds x 4 ports: bondcfg apply" "$(ms "$m_b32") = $(ratio "$m_b32" "$m_one4") 1 bond" "<= 35x" "$(verdict "$r_32" 35)"
+printf '%-46s %-26s %-14s %s\n' "  (vs 1 bond, 2 ports)" "$(ratio "$m_b32" "$m_apply")" "" ""
+echo
+echo "netlink requests per run (strace of sendmsg/sendto):"
+printf '  %-28s %4s total, %4s writes   %s\n' "apply (1 bond, 2 ports)" "$apply_total" "$apply_writes" "$apply_types"
+printf '  %-28s %4s total, %4s writes   %s\n' "no-op re-apply" "$noop_total" "$noop_writes" "$noop_types"
+printf '  %-28s %4s total, %4s writes\n' "apply (32 bonds x 4 ports)" "$b32_total" "$b32_writes"
+printf '  %-28s %4s total               %s\n' "ip -batch (same work)" "$ip_total" "$ip_types"
+echo
+kib() { if [ "$1" = n/a ]; then echo n/a; else awk -v k="$1" 'BEGIN {printf "%.1f MiB", k / 1024}'; fi; }
+rss_v() { if [ "$1" = n/a ]; then echo "(install 'time')"; else verdict "$1" 8192; fi; }
+echo "peak RSS (/usr/bin/time %M)                    target <= 8 MiB"
+printf '  %-28s %-12s %s\n' "apply" "$(kib "$rss_apply")" "$(rss_v "$rss_apply")"
+printf '  %-28s %-12s %s\n' "no-op re-apply" "$(kib "$rss_noop")" "$(rss_v "$rss_noop")"
+printf '  %-28s %-12s %s\n' "status" "$(kib "$rss_status")" "$(rss_v "$rss_status")"
+printf '  %-28s %-12s %s\n' "apply, 32 bonds x 4 ports" "$(kib "$rss_32")" "$(rss_v "$rss_32")"
+echo
+echo "In user-mode Linux every fork+exec and page fault is expensive: compare"
+echo "the start-up rows with the rest."
+echo
+echo "raw samples (us): ip=$(tr '\n' ' ' </tmp/t.ip)"
+echo "                 apply=$(tr '\n' ' ' </tmp/t.apply)"
+echo "                 noop=$(tr '\n' ' ' </tmp/t.noop)"
+[ "$ERRORS" = 0 ] || echo "bench: $ERRORS error(s): some figures above are not meaningful"
+exit 0
