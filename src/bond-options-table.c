@@ -7,7 +7,9 @@
  *
  *   NEEDS_DOWN     = BOND_OPTFLAG_IFDOWN
  *   NEEDS_NO_PORTS = BOND_OPTFLAG_NOSLAVES
- *   modes          = every mode not in the kernel's .unsuppmodes
+ *   modes          = every mode not in the kernel's .unsuppmodes; the ARP
+ *                    targets and arp_all_targets, which the kernel accepts
+ *                    anywhere, act only with arp_interval and so share its modes
  */
 #include "bond-options-internal.h"
 
@@ -179,11 +181,11 @@ const BondOptDesc bond_opt_table[_BOND_OPT_MAX] = {
                 .modes = ARP_MODS, .ifla = IFLA_BOND_ARP_INTERVAL, .nla = BOND_NLA_U32,
                 .help = "ARP link check interval in milliseconds (0 = off)" },
         ROW(BOND_OPT_ARP_IP_TARGET, "arp_ip_target"), .type = BOND_OPT_TYPE_IP4_LIST,
-                .max = 16, .modes = ALL, .flags = BOND_OPT_F_LIST,
+                .max = 16, .modes = ARP_MODS, .flags = BOND_OPT_F_LIST,
                 .ifla = IFLA_BOND_ARP_IP_TARGET, .nla = BOND_NLA_IP4_NEST,
                 .help = "IPv4 addresses probed by the ARP monitor (comma list, up to 16)" },
         ROW(BOND_OPT_NS_IP6_TARGET, "ns_ip6_target"), .type = BOND_OPT_TYPE_IP6_LIST,
-                .max = 16, .modes = ALL, .flags = BOND_OPT_F_LIST,
+                .max = 16, .modes = ARP_MODS, .flags = BOND_OPT_F_LIST,
                 .ifla = IFLA_BOND_NS_IP6_TARGET, .nla = BOND_NLA_IP6_NEST,
                 .help = "IPv6 addresses probed by neighbour solicitation (up to 16)" },
         ROW(BOND_OPT_ARP_VALIDATE, "arp_validate"), .type = BOND_OPT_TYPE_ENUM,
@@ -191,7 +193,7 @@ const BondOptDesc bond_opt_table[_BOND_OPT_MAX] = {
                 .ifla = IFLA_BOND_ARP_VALIDATE, .nla = BOND_NLA_U32,
                 .help = "which ports check that ARP replies come from the targets" },
         ROW(BOND_OPT_ARP_ALL_TARGETS, "arp_all_targets"), .type = BOND_OPT_TYPE_ENUM,
-                .values = arp_all_targets_values, .modes = ALL,
+                .values = arp_all_targets_values, .modes = ARP_MODS,
                 .ifla = IFLA_BOND_ARP_ALL_TARGETS, .nla = BOND_NLA_U32,
                 .help = "a port is up if any / all ARP targets answer" },
         ROW(BOND_OPT_ARP_MISSED_MAX, "arp_missed_max"), .type = BOND_OPT_TYPE_UINT,
