@@ -25,13 +25,16 @@ CFLAGS    ?= -O2 -g
 LDFLAGS   ?=
 
 PKGS      := glib-2.0 libnl-3.0 libnl-route-3.0 libudev inih libkmod
+# libkmod is dlopen()ed when the bonding module must be loaded (src/module.c):
+# its headers are needed, its library is not linked.
+LINK_PKGS := glib-2.0 libnl-3.0 libnl-route-3.0 libudev inih
 WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror
 endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
 
 BASE_CFLAGS = -std=gnu11 $(WARNINGS) -Isrc -DBONDCFG_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 SAN_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -8,7 +8,6 @@
  * each command gets one GOptionContext holding the global and its own
  * options, so `--help` is accurate per command.
  */
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -116,7 +115,8 @@ int main(int argc, char **argv)
         const BondcfgCommand *cmd = NULL;
         int idx, r;
 
-        setlocale(LC_ALL, "");
+        /* No setlocale(): bondcfg has no translations, and its output
+         * (numbers, JSON) must not change with the locale. */
         idx = command_index(argc, argv);
         if (idx > 0) {
                 cmd = find_command(argv[idx]);

@@ -1,16 +1,74 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Loading the bonding module with libkmod. */
+/*
+ * Loading the bonding module with libkmod.
+ *
+ * libkmod (with libzstd, liblzma and libcrypto behind it) is needed only on
+ * the first apply after boot, so it is dlopen()ed on demand, as systemd does
+ * with its optional libraries: every other run starts without loading four
+ * shared libraries.
+ */
 #include "module.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include <libkmod.h>
 
+static struct {
+        void *dl;
+        typeof(kmod_new) *new_ctx;
+        typeof(kmod_unref) *unref;
+        typeof(kmod_module_new_from_name) *module_new_from_name;
+        typeof(kmod_module_unref) *module_unref;
+        typeof(kmod_module_get_options) *module_get_options;
+        typeof(kmod_module_probe_insert_module) *probe_insert_module;
+} kmod;
+
+static int kmod_dlopen(char **error)
+{
+        void *dl;
+
+        if (kmod.dl)
+                return 0;
+        dl = dlopen("libkmod.so.2", RTLD_NOW | RTLD_LOCAL);
+        if (!dl) {
+                if (error)
+                        *error = g_strdup_printf("cannot load libkmod: %s", dlerror());
+                return -EOPNOTSUPP;
+        }
+        kmod.new_ctx = dlsym(dl, "kmod_new");
+        kmod.unref = dlsym(dl, "kmod_unref");
+        kmod.module_new_from_name = dlsym(dl, "kmod_module_new_from_name");
+        kmod.module_unref = dlsym(dl, "kmod_module_unref");
+        kmod.module_get_options = dlsym(dl, "kmod_module_get_options");
+        kmod.probe_insert_module = dlsym(dl, "kmod_module_probe_insert_module");
+        if (!kmod.new_ctx || !kmod.unref || !kmod.module_new_from_name || !kmod.module_unref ||
+            !kmod.module_get_options || !kmod.probe_insert_module) {
+                if (error)
+                        *error = g_strdup("libkmod.so.2 lacks a function bondcfg needs");
+                dlclose(dl);
+                return -EOPNOTSUPP;
+        }
+        kmod.dl = dl;
+        return 0;
+}
+
 typedef struct kmod_ctx KmodCtx;
 typedef struct kmod_module KmodModule;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(KmodCtx, kmod_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(KmodModule, kmod_module_unref)
+
+static void kmod_ctx_free(KmodCtx *c)
+{
+        kmod.unref(c);
+}
+
+static void kmod_module_free(KmodModule *m)
+{
+        kmod.module_unref(m);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KmodCtx, kmod_ctx_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(KmodModule, kmod_module_free)
 
 bool bond_module_loaded(void)
 {
@@ -43,22 +101,25 @@ int bond_module_ensure(bool *loaded, char **error)
                 *loaded = false;
         if (bond_module_loaded())
                 return 0;
-        ctx = kmod_new(NULL, &null_config);
+        r = kmod_dlopen(error);
+        if (r < 0)
+                return r;
+        ctx = kmod.new_ctx(NULL, &null_config);
         if (!ctx) {
                 if (error)
                         *error = g_strdup("cannot initialise libkmod");
                 return -ENOMEM;
         }
-        r = kmod_module_new_from_name(ctx, "bonding", &mod);
+        r = kmod.module_new_from_name(ctx, "bonding", &mod);
         if (r < 0) {
                 if (error)
                         *error = g_strdup_printf("cannot look up module bonding: %s",
                                                  g_strerror(-r));
                 return r;
         }
-        r = kmod_module_probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST,
-                                            bond_module_extra_options(kmod_module_get_options(mod)),
-                                            NULL, NULL, NULL);
+        r = kmod.probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST,
+                                     bond_module_extra_options(kmod.module_get_options(mod)),
+                                     NULL, NULL, NULL);
         if (r != 0) {
                 if (r > 0) /* KMOD_PROBE_APPLY_BLACKLIST* */
                         r = -EPERM;
