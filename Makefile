@@ -120,6 +120,8 @@ install: bondcfg build/bondcfg.8
 	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
 		s=$${m##*.}; install -D -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	install -D -m 0644 bash-completion/bondcfg $(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg
+	for f in module-setup.sh parse-bondcfg.sh bondcfg-initqueue.sh; do \
+		install -D -m 0755 dracut/90bondcfg/$$f $(DESTDIR)$(DRACUTDIR)/90bondcfg/$$f; done
 
 # Source tarball bondcfg-VERSION.tar.gz (for rpmbuild): the files git tracks
 # plus untracked ones it does not ignore, as they are in the work tree.

@@ -1,0 +1,34 @@
+#!/bin/bash
+# TEST-ONLY dracut module (tests/dracut/run-dracut.sh puts it in a private
+# copy of dracut's module directory; it is never installed).  It gives the
+# UML guest something to boot into:
+#   cmdline 90     accepts root=bondcfgtest (there is no root file system)
+#   pre-trigger 10 creates the "NICs" eth0 and eth1 as veth pairs, as
+#                  bondcfgtest.ports= says: now, late, none (see test-ports.sh)
+#   pre-mount 99   prints the evidence between markers and powers off
+#   emergency 99   prints a marker and powers off (never an idle guest)
+
+# moddir comes from dracut.
+# shellcheck disable=SC2154
+check() {
+    return 255
+}
+
+depends() {
+    echo bondcfg
+    return 0
+}
+
+installkernel() {
+    hostonly='' instmods veth
+}
+
+install() {
+    inst_multiple ip cat sleep
+    # poweroff(8) (systemd-sysv) if there is one, else sysrq.
+    inst_multiple -o poweroff
+    inst_hook cmdline 90 "$moddir/test-root.sh"
+    inst_hook pre-trigger 10 "$moddir/test-ports.sh"
+    inst_hook pre-mount 99 "$moddir/test-evidence.sh"
+    inst_hook emergency 99 "$moddir/test-emergency.sh"
+}

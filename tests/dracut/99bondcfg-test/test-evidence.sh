@@ -1,0 +1,23 @@
+#!/bin/sh
+# TEST-ONLY: the evidence, every line prefixed "BCT <what>| ", then power off.
+echo 1 > /proc/sys/kernel/printk
+_bct() { # WHAT COMMAND...: run COMMAND, prefix its lines
+    _w=$1
+    shift
+    "$@" 2>&1 | while IFS= read -r _l; do echo "BCT $_w| $_l"; done
+}
+echo "BCT BEGIN at uptime $(cat /proc/uptime)"
+_bct proc cat /proc/net/bonding/bond0
+_bct link ip -d -j link show bond0
+_bct addr ip -j addr show bond0
+_bct ports ip -j link show master bond0
+/usr/sbin/bondcfg status bond0 > /tmp/bct-status 2>&1
+echo "BCT status-rc| $?"
+_bct status cat /tmp/bct-status
+_bct state cat /run/initramfs/bondcfg/attempts
+_bct log cat /run/initramfs/bondcfg/log
+echo "BCT END"
+# poweroff(8) -f is reboot(2) at once; without systemd-sysv, sysrq.
+poweroff -f 2> /dev/null
+echo o > /proc/sysrq-trigger
+sleep 10

@@ -1,0 +1,256 @@
+#!/bin/bash
+# Boot test of the dracut module (dracut/90bondcfg): build an initramfs for
+# the user-mode Linux kernel with Debian's dracut, boot it, and check from
+# the console that the bond came up before the root would be mounted.
+# TAP on stdout.  Work files and console logs: build/dracut/.
+#
+# Nothing is installed into /usr/lib/dracut: dracut runs with dracutbasedir
+# pointing at build/dracut/base, a copy of /usr/lib/dracut made of symlinks
+# whose modules.d also holds 90bondcfg and the test-only 99bondcfg-test
+# (tests/dracut/99bondcfg-test: fake root, veth "NICs", evidence, power off).
+# The host's dracut configuration is ignored (--conf /dev/null, an empty
+# --confdir).  The image takes tests/dracut/ifcfg and tests/dracut/bondcfg.conf
+# in place of the host's files (BONDCFG_DRACUT_* in module-setup.sh).
+#
+# One image, three boots in parallel (bondcfgtest.ports= picks the scenario):
+#   late  eth0 exists, eth1 appears only after bondcfg's first attempt
+#         failed: bondcfg must retry and bring bond0 up in full
+#   none  no ports: bondcfg must give up after rd.bondcfg.timeout, and the
+#         boot must go on
+#   off   rd.bondcfg=0: no bond at all
+# The guest gets pty.legacy_count=0: UML's 512 legacy pty devices would
+# otherwise double the time udev needs to settle.
+#
+# Environment: BONDCFG (binary under test, default ./bondcfg), DRACUT_TEST_DIR
+# (work directory, default build/dracut; emptied first), UML_KERNEL
+# (default linux.uml), UML_KVER (default: the one in /usr/lib/uml/modules),
+# DRACUT_BOOT_TIMEOUT (seconds per boot, default 180), DRACUT_TEST_SHELL
+# (the initramfs /bin/sh: dash, the default, starts faster in UML; bash is
+# RHEL's /bin/sh, and the test passes with it too).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+W=${DRACUT_TEST_DIR:-$top/build/dracut}
+UML_KERNEL=${UML_KERNEL:-linux.uml}
+BOOT_TIMEOUT=${DRACUT_BOOT_TIMEOUT:-180}
+SHELL_MODULE=${DRACUT_TEST_SHELL:-dash}
+t0=$SECONDS
+
+n=0
+failed=0
+tap() { # ok|not NAME
+	n=$((n + 1))
+	if [ "$1" = ok ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+tap_rc() { # STATUS NAME: one TAP line from a status
+	if [ "$1" = 0 ]; then tap ok "$2"; else tap not "$2"; fi
+}
+finish() {
+	echo "# total time $((SECONDS - t0))s"
+	echo "1..$n"
+	[ "$failed" = 0 ]
+	exit
+}
+
+# --- prerequisites -----------------------------------------------------------
+missing=""
+for c in dracut cpio "$UML_KERNEL" timeout; do
+	command -v "$c" > /dev/null 2>&1 || missing="$missing $c"
+done
+kver=${UML_KVER:-$(find /usr/lib/uml/modules -mindepth 1 -maxdepth 1 -printf "%f\n" 2> /dev/null | sort | head -1)}
+[ -n "$kver" ] && [ -f "/usr/lib/uml/modules/$kver/kernel/drivers/net/bonding/bonding.ko" ] ||
+	missing="$missing /usr/lib/uml/modules/*/bonding.ko"
+[ -d /usr/lib/dracut/modules.d ] || missing="$missing /usr/lib/dracut/modules.d"
+BONDCFG=${BONDCFG:-$top/bondcfg}
+[ -x "$BONDCFG" ] || missing="$missing $BONDCFG(run 'make bondcfg')"
+if [ -n "$missing" ]; then
+	tap not "prerequisites present (missing:$missing; 'make deps' installs dracut-core and user-mode-linux)"
+	finish
+fi
+case $W in
+*[[:space:],]*)
+	tap not "work directory $W has no white space or comma (it goes on the UML command line)"
+	finish
+	;;
+esac
+
+# --- a private dracut tree ---------------------------------------------------
+# Only a directory this script made (it holds the marker) is emptied.
+if [ -d "$W" ] && [ -n "$(ls -A "$W")" ] && [ ! -e "$W/.bondcfg-dracut-test" ]; then
+	tap not "work directory $W is empty or one of ours (refusing to empty it)"
+	finish
+fi
+rm -rf "$W"
+mkdir -p "$W" && : > "$W/.bondcfg-dracut-test"
+mkdir -p "$W/base/modules.d" "$W/conf.d" "$W/tmp" "$W/kmod/lib/modules"
+for f in /usr/lib/dracut/*; do
+	case ${f##*/} in
+	modules.d | dracut.conf.d) ;;
+	*) ln -s "$f" "$W/base/" ;;
+	esac
+done
+for m in /usr/lib/dracut/modules.d/*; do
+	case ${m##*/} in
+	??bondcfg | ??bondcfg-test) ;; # a stale installed copy must not win
+	*) ln -s "$m" "$W/base/modules.d/" ;;
+	esac
+done
+cp -r "$top/dracut/90bondcfg" "$here/99bondcfg-test" "$W/base/modules.d/"
+# dracut wants the modules below a .../lib/modules/KVER directory.
+ln -s "/usr/lib/uml/modules/$kver" "$W/kmod/lib/modules/$kver"
+cp "$BONDCFG" "$W/bondcfg"
+
+# --- build -------------------------------------------------------------------
+img=$W/initrd.img
+tb=$SECONDS
+env dracutbasedir="$W/base" \
+	BONDCFG_DRACUT_BINARY="$W/bondcfg" \
+	BONDCFG_DRACUT_CONFIG_DIR="$here/ifcfg" \
+	BONDCFG_DRACUT_CONF="$here/bondcfg.conf" \
+	dracut --force --no-hostonly --no-hostonly-cmdline --no-early-microcode \
+	--no-compress --conf /dev/null --confdir "$W/conf.d" --tmpdir "$W/tmp" \
+	--kver "$kver" --kmoddir "$W/kmod/lib/modules/$kver" \
+	--modules "$SHELL_MODULE base bondcfg-test" --add bondcfg \
+	"$img" > "$W/dracut.log" 2>&1
+rc=$?
+echo "# dracut: exit $rc in $((SECONDS - tb))s; log in ${W#"$top"/}/dracut.log"
+if [ "$rc" != 0 ] || [ ! -s "$img" ]; then
+	tap not "dracut builds an initramfs with the bondcfg module"
+	tail -n 30 "$W/dracut.log" | sed 's/^/#   | /'
+	finish
+fi
+tap ok "dracut builds an initramfs with the bondcfg module"
+sed -n 's/^dracut: bondcfg: /# dracut: bondcfg: /p' "$W/dracut.log"
+
+cpio -it < "$img" > "$W/contents" 2> /dev/null
+has() { grep -qx "$1" "$W/contents"; }
+in_image() { # PATH: a file's contents from the image
+	(rm -rf "$W/extract" && mkdir "$W/extract" && cd "$W/extract" &&
+		cpio -id --quiet "$1" < "$img" 2> /dev/null && cat "$1")
+}
+nic=etc/sysconfig/network-scripts
+mods=usr/lib/modules/$kver
+has usr/sbin/bondcfg && has usr/sbin/bondcfg-initqueue &&
+	has usr/lib/dracut/hooks/cmdline/99-parse-bondcfg.sh
+tap_rc $? "image: /usr/sbin/bondcfg and the hooks"
+has "$mods/kernel/drivers/net/bonding/bonding.ko" && has "$mods/kernel/net/ipv6/ipv6.ko" &&
+	has "$mods/modules.dep"
+tap_rc $? "image: bonding.ko and its dependency ipv6.ko"
+has $nic/ifcfg-bond0 && has $nic/ifcfg-eth0 && has $nic/ifcfg-eth1
+tap_rc $? "image: the ONBOOT bond and its ports (ifcfg-bond0, -eth0, -eth1)"
+[ "$(grep -c "^$nic/ifcfg-" "$W/contents")" = 3 ]
+tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
+has etc/bondcfg.conf
+tap_rc $? "image: /etc/bondcfg.conf"
+[ "$(in_image etc/bondcfg-initrd.bonds)" = bond0 ]
+tap_rc $? "image: the bond list names bond0 alone"
+
+# --- boot --------------------------------------------------------------------
+boot() { # NAME KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
+	local d=$W/$1
+	shift
+	mkdir -p "$d"
+	(
+		cd "$d" || exit 1
+		local s=$SECONDS
+		TMPDIR=$d timeout --kill-after=5 "$BOOT_TIMEOUT" "$UML_KERNEL" mem=512M \
+			initrd="$img" root=bondcfgtest rd.shell=0 rd.emergency=poweroff \
+			rd.retry=60 printk.time=1 pty.legacy_count=0 "$@" \
+			uml_dir="$d" umid=guest con=null con0=fd:0,fd:1 \
+			< /dev/null > "$d/console.raw" 2>&1
+		echo $? > "$d/rc"
+		echo $((SECONDS - s)) > "$d/seconds"
+		tr -d '\r' < "$d/console.raw" > "$d/console.log"
+	) &
+}
+tb=$SECONDS
+boot late bondcfgtest.ports=late rd.bondcfg.timeout=120
+boot none bondcfgtest.ports=none rd.bondcfg.timeout=3
+boot off bondcfgtest.ports=now rd.bondcfg=0
+wait
+echo "# boots: $((SECONDS - tb))s in parallel (late $(cat "$W/late/seconds")s," \
+	"none $(cat "$W/none/seconds")s, off $(cat "$W/off/seconds")s)"
+
+con() { # NAME FIXED-STRING: a console line of boot NAME contains it
+	grep -qF -- "$2" "$W/$1/console.log"
+}
+ev() { # NAME WHAT FIXED-STRING: an evidence line "BCT WHAT| ..." contains it
+	grep -F "BCT $2| " "$W/$1/console.log" | grep -qF -- "$3"
+}
+booted() { # NAME: the guest reached the evidence hook and powered off in time
+	local rc
+	rc=$(cat "$W/$1/rc" 2> /dev/null || echo missing)
+	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+		echo "#   boot $1 timed out after ${BOOT_TIMEOUT}s"
+	fi
+	# linux.uml sometimes dies of SIGABRT after the guest's kernel has
+	# halted (seen after "reboot: System halted" and "reboot: Power down"
+	# alike, in the boot with a bond): that guest did power off.
+	if [ "$rc" = 134 ] &&
+		tail -n 1 "$W/$1/console.log" | grep -qE 'reboot: (System halted|Power down)'; then
+		rc=0
+	fi
+	con "$1" "BCT END" && ! con "$1" "BCT EMERGENCY" && [ "$rc" = 0 ]
+}
+for b in late none off; do
+	if booted "$b"; then
+		tap ok "boot '$b': reached pre-mount and powered off (no emergency, no timeout)"
+	else
+		tap not "boot '$b': reached pre-mount and powered off (no emergency, no timeout)"
+		echo "#   --- last console lines of ${W#"$top"/}/$b/console.log:"
+		tail -n 30 "$W/$b/console.log" | sed 's/^/#   | /'
+	fi
+done
+
+# late: the bond, complete, after a retry
+echo "# --- evidence of boot 'late':"
+grep -E '(dracut: bondcfg|BCT (BEGIN|eth1|proc|link|addr|ports|status|state|log)|bond0)' \
+	"$W/late/console.log" | cut -c1-400 | sed 's/^/#   /'
+ev late log "attempt 1 at" && ev late log "port eth1 does not exist"
+tap_rc $? "late: the first attempt failed on the missing eth1, nothing touched"
+grep -qE "bondcfg: bond0 is up \(attempt ([2-9]|[1-9][0-9])," "$W/late/console.log"
+tap_rc $? "late: bondcfg retried and reported bond0 up at attempt 2 or later"
+con late "bondcfg: bond0: create bond (mode=active-backup miimon=100)" &&
+	con late "bondcfg: eth0: enslave to bond0" && con late "bondcfg: eth1: enslave to bond0" &&
+	con late "bondcfg: bond0: add address 192.0.2.10/24"
+tap_rc $? "late: bondcfg's own output: created the bond, enslaved both ports, set the address"
+ev late proc "Bonding Mode: fault-tolerance (active-backup)" &&
+	ev late proc "MII Polling Interval (ms): 100" && ev late proc "Primary Slave: eth0"
+tap_rc $? "late: /proc/net/bonding/bond0: active-backup, miimon 100, primary eth0"
+ev late proc "Slave Interface: eth0" && ev late proc "Slave Interface: eth1" &&
+	ev late proc "Currently Active Slave: eth0"
+tap_rc $? "late: /proc/net/bonding/bond0: eth0 and eth1 enslaved, eth0 active"
+ev late link '"info_kind":"bond"' && ev late link '"mode":"active-backup"' &&
+	ev late link '"miimon":100' && ev late link '"operstate":"UP"'
+tap_rc $? "late: ip -d link: bond0 is a bond, active-backup, miimon 100, up"
+[ "$(grep -F "BCT ports| " "$W/late/console.log" |
+	grep -oE '"ifname":"eth[01]"[^}]*"master":"bond0"' | wc -l)" = 2 ]
+tap_rc $? "late: ip link: eth0 and eth1 have master bond0"
+ev late addr '"local":"192.0.2.10","prefixlen":24'
+tap_rc $? "late: ip addr: 192.0.2.10/24 on bond0"
+ev late status-rc 0 && ev late status "in sync with the configuration"
+tap_rc $? "late: bondcfg status in the initramfs: in sync (exit 0)"
+
+# none: bounded wait, then the boot goes on
+echo "# --- boot 'none':"
+grep -E 'bondcfg|BCT (BEGIN|proc|state)' "$W/none/console.log" | cut -c1-300 | sed 's/^/#   /'
+con none "bondcfg: giving up on bond0 after 3s (rd.bondcfg.timeout)" &&
+	con none "port eth0 does not exist"
+tap_rc $? "none: bondcfg gave up on bond0 after rd.bondcfg.timeout=3, saying why"
+ev none proc "/proc/net/bonding/bond0: No such file"
+tap_rc $? "none: no bond0"
+
+# off: rd.bondcfg=0
+echo "# --- boot 'off':"
+grep -E 'bondcfg|BCT (BEGIN|proc|state)' "$W/off/console.log" | cut -c1-300 | sed 's/^/#   /'
+con off "bondcfg: disabled by rd.bondcfg=0" && ev off state "No such file"
+tap_rc $? "off: rd.bondcfg=0 is reported and no attempt is made"
+ev off proc "/proc/net/bonding/bond0: No such file"
+tap_rc $? "off: no bond0 although eth0 and eth1 exist"
+
+finish
