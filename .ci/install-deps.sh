@@ -7,13 +7,13 @@ set -eu
 # Debian 12 / Ubuntu package names
 DEB_PKGS="gcc make pkg-config libglib2.0-dev libnl-3-dev libnl-route-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
-user-mode-linux umockdev libumockdev-dev dracut-core rpm valgrind perl jq strace time systemd-sysv"
+user-mode-linux umockdev libumockdev-dev dracut-core rpm valgrind perl jq strace time systemd-sysv python3"
 
 # RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
 # the real-kernel tier needs a linux.uml binary on PATH)
 RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel libnl3-devel systemd-devel
 inih-devel kmod-devel kmod iproute iputils procps-ng util-linux
-umockdev umockdev-devel dracut rpm-build valgrind perl jq strace time"
+umockdev umockdev-devel dracut rpm-build valgrind perl jq strace time python3"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps: must run as root to install packages" >&2

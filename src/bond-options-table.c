@@ -269,10 +269,13 @@ const BondOptDesc bond_opt_table[_BOND_OPT_MAX] = {
                 .max = INT_MAX, .modes = ALL, .ifla = IFLA_BOND_LP_INTERVAL,
                 .nla = BOND_NLA_U32, .def = 1,
                 .help = "seconds between learning packets to the peer switch (tlb/alb)" },
+        /* Mainline 6.9 (240fd405528b), backported to stable 6.1.149 and
+         * 6.6.103: whether a kernel has it is probed, never inferred from
+         * its version.  Netlink only, no sysfs file, no module parameter. */
         ROW(BOND_OPT_COUPLED_CONTROL, "coupled_control"), .type = BOND_OPT_TYPE_BOOL,
                 .max = 1, .values = off_on_values, .modes = M(LACP),
                 .flags = BOND_OPT_F_NEEDS_DOWN, .ifla = IFLA_BOND_COUPLED_CONTROL,
-                .nla = BOND_NLA_U8, .def = 1, .since = "6.11",
+                .nla = BOND_NLA_U8, .def = 1, .since = "6.9",
                 .help = "802.3ad: coupled (1) or independent (0) collecting/distributing" },
         ROW(BOND_OPT_MAX_BONDS, "max_bonds"), .type = BOND_OPT_TYPE_UINT, .max = INT_MAX,
                 .modes = ALL, .flags = BOND_OPT_F_MODULE_ONLY, .nla = BOND_NLA_NONE, .def = 1,

@@ -120,7 +120,8 @@ typedef struct {
         int ifla;                       /* IFLA_BOND_* / IFLA_BOND_SLAVE_*, 0 if none */
         BondNlaKind nla;
         uint64_t def;      /* kernel default (num types) */
-        const char *since; /* first kernel version with netlink support, e.g. "6.11" */
+        const char *since; /* first mainline version with it, e.g. "6.9" (stable backports exist:
+                            * support is probed from the kernel, never inferred) */
         const char *help;  /* one line, for --help, man page, completion */
 } BondOptDesc;
 

@@ -45,7 +45,7 @@ static void test_table_rows(void)
         }
         g_assert_null(bond_opt_desc(_BOND_OPT_MAX));
         g_assert_null(bond_opt_desc(-1));
-        g_assert_cmpstr(bond_opt_desc(BOND_OPT_COUPLED_CONTROL)->since, ==, "6.11");
+        g_assert_cmpstr(bond_opt_desc(BOND_OPT_COUPLED_CONTROL)->since, ==, "6.9");
 }
 
 static void test_defaults_in_range(void)
