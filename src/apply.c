@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -11,6 +12,8 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <linux/rtnetlink.h>
+
+#include "port-state.h"
 
 void apply_result_clear(ApplyResult *r)
 {
@@ -127,6 +130,27 @@ static int restore_perm_mac(NlConn *c, const PlanStep *st, int ifindex)
         }
 }
 
+static const BondOptMask port_opts_mask =
+        BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID) | BOND_OPT_MASK(BOND_OPT_PORT_PRIO);
+
+/* The port options in st->opts/mask (SET_PORT_OPTIONS; ENSLAVE undoing a
+ * RELEASE).  0 if there are none. */
+static int set_port_options(NlConn *c, const PlanStep *st, int ifindex)
+{
+        g_autoptr(NlMsg) m = NULL;
+
+        if (!st->opts || !(st->mask & port_opts_mask))
+                return 0;
+        m = bondnl_msg_set_port_options(ifindex,
+                                        st->mask & BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID)
+                                                ? &st->opts->v[BOND_OPT_PORT_QUEUE_ID]
+                                                : NULL,
+                                        st->mask & BOND_OPT_MASK(BOND_OPT_PORT_PRIO)
+                                                ? &st->opts->v[BOND_OPT_PORT_PRIO]
+                                                : NULL);
+        return m ? nl_conn_request(c, m) : -ENOMEM;
+}
+
 static int send_garp(NlConn *c, const PlanStep *st)
 {
         g_autoptr(Snapshot) s = NULL;
@@ -184,20 +208,14 @@ int apply_step(NlConn *c, const PlanStep *st)
                 if (master < 0)
                         return master;
                 m = bondnl_msg_set_master(ifindex, master);
-                break;
+                r = m ? nl_conn_request(c, m) : -ENOMEM;
+                return r < 0 ? r : set_port_options(c, st, ifindex);
         case PLAN_RELEASE:
                 m = bondnl_msg_set_master(ifindex, 0);
                 r = nl_conn_request(c, m);
                 return r < 0 ? r : restore_perm_mac(c, st, ifindex);
         case PLAN_SET_PORT_OPTIONS:
-                m = bondnl_msg_set_port_options(ifindex,
-                                                st->mask & BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID)
-                                                        ? &st->opts->v[BOND_OPT_PORT_QUEUE_ID]
-                                                        : NULL,
-                                                st->mask & BOND_OPT_MASK(BOND_OPT_PORT_PRIO)
-                                                        ? &st->opts->v[BOND_OPT_PORT_PRIO]
-                                                        : NULL);
-                break;
+                return set_port_options(c, st, ifindex);
         case PLAN_ADD_ADDRESS:
         case PLAN_DEL_ADDRESS:
                 m = bondnl_msg_addr(st->action == PLAN_ADD_ADDRESS ? RTM_NEWADDR : RTM_DELADDR,
@@ -252,9 +270,14 @@ static bool invert_step(const PlanStep *st, PlanStep *inv)
         case PLAN_ENSLAVE:
                 inv->action = PLAN_RELEASE;
                 inv->mac = NULL;
+                inv->opts = NULL;
+                inv->mask = 0;
                 return true;
         case PLAN_RELEASE:
+                /* Enslave again, with the options the release reset. */
                 inv->action = PLAN_ENSLAVE;
+                inv->opts = st->old_opts;
+                inv->mask = st->old_mask;
                 return true;
         case PLAN_ADD_ADDRESS:
                 inv->action = PLAN_DEL_ADDRESS;
@@ -282,12 +305,31 @@ static void undo_error(ApplyResult *res, const PlanStep *st, int r, const char *
                                         kmsg ? ": " : "", kmsg ? kmsg : ""));
 }
 
-static void request(NlConn *c, NlMsg *m, ApplyResult *res, const PlanStep *st)
+static int request(NlConn *c, NlMsg *m, ApplyResult *res, const PlanStep *st)
 {
         int r = m ? nl_conn_request(c, m) : -ENOMEM;
 
         if (r < 0)
                 undo_error(res, st, r, nl_conn_error(c));
+        return r;
+}
+
+/* A port's queue_id and prio as recorded (reset: it was just enslaved
+ * again, so the kernel has its defaults). */
+static void restore_port_options(NlConn *c, const SnapLink *was, const SnapLink *now, bool reset,
+                                 ApplyResult *res, const PlanStep *st)
+{
+        BondOptValue q = { .set = true, .num = was->port.queue_id };
+        BondOptValue pr = { .set = true, .num = (uint64_t)(int64_t)was->port.prio };
+        bool dq = was->port.queue_id != (reset ? 0 : now->port.queue_id);
+        bool dp = was->port.has_prio && was->port.prio != (reset ? 0 : now->port.prio);
+
+        if (dq || dp) {
+                g_autoptr(NlMsg) m =
+                        bondnl_msg_set_port_options(now->ifindex, dq ? &q : NULL, dp ? &pr : NULL);
+
+                request(c, m, res, st);
+        }
 }
 
 /* Put each link the plan touched back as the snapshot recorded it. */
@@ -312,8 +354,11 @@ static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, A
                         if (mi >= 0) {
                                 g_autoptr(NlMsg) msg = bondnl_msg_set_master(now->ifindex, mi);
 
-                                request(c, msg, res, st);
+                                if (request(c, msg, res, st) == 0 && mi > 0 && was->port.present)
+                                        restore_port_options(c, was, now, true, res, st);
                         }
+                } else if (was->master && was->port.present && now->port.present) {
+                        restore_port_options(c, was, now, false, res, st);
                 }
                 if (!was->master && !now->port.present) {
                         if (was->mtu && was->mtu != now->mtu) {
@@ -436,6 +481,49 @@ static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *be
         }
 }
 
+static void add_warning(ApplyResult *res, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void add_warning(ApplyResult *res, const char *fmt, ...)
+{
+        va_list ap;
+
+        if (!res->warnings)
+                res->warnings = g_ptr_array_new_with_free_func(g_free);
+        va_start(ap, fmt);
+        g_ptr_array_add(res->warnings, g_strdup_vprintf(fmt, ap));
+        va_end(ap);
+}
+
+/* Before enslaving a port that is not in the bond yet: record its state
+ * for `down` (port-state.h).  created collects the records written. */
+static void record_port(const PlanStep *st, const Snapshot *before, GPtrArray *created,
+                        ApplyResult *res)
+{
+        g_autofree char *dir = port_state_dir();
+        int r = port_state_record(dir, before, st->ifname, st->master);
+
+        if (r > 0)
+                g_ptr_array_add(created, g_strdup(st->ifname));
+        else if (r < 0 && r != -ENODEV)
+                add_warning(res,
+                            "%s: cannot record its state in %s: %s ('down' will leave it as "
+                            "the kernel does)",
+                            st->ifname, dir, g_strerror(-r));
+}
+
+/* After a rollback: the records this run wrote describe nothing. */
+static void forget_ports(GPtrArray *created, ApplyResult *res)
+{
+        g_autofree char *dir = port_state_dir();
+
+        for (guint i = 0; i < created->len; i++) {
+                int r = port_state_remove(dir, created->pdata[i]);
+
+                if (r < 0)
+                        add_warning(res, "%s: cannot remove %s/%s: %s", (char *)created->pdata[i],
+                                    dir, (char *)created->pdata[i], g_strerror(-r));
+        }
+}
+
 static unsigned fail_step_from_env(void)
 {
         const char *e = getenv("BONDCFG_TEST_FAIL_STEP");
@@ -452,6 +540,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res)
 {
         unsigned fail_at = fail_step_from_env(), local = 0;
+        g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func(g_free);
         guint i;
         int r = 0;
 
@@ -469,13 +558,11 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         res->message = g_strdup_printf(
                                 "injected failure (BONDCFG_TEST_FAIL_STEP=%u)", fail_at);
                 } else {
+                        if (st->action == PLAN_ENSLAVE && before)
+                                record_port(st, before, created, res);
                         r = apply_step(c, st);
                         if (r < 0 && st->action == PLAN_SEND_GARP) {
-                                if (!res->warnings)
-                                        res->warnings = g_ptr_array_new_with_free_func(g_free);
-                                g_ptr_array_add(
-                                        res->warnings,
-                                        g_strdup_printf("%s: %s", st->description, g_strerror(-r)));
+                                add_warning(res, "%s: %s", st->description, g_strerror(-r));
                                 r = 0;
                         }
                         if (r < 0)
@@ -486,6 +573,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         res->failed = st;
                         res->error = r;
                         rollback(c, plan, i, before, progress, userdata, res);
+                        forget_ports(created, res);
                         return r;
                 }
         }
@@ -497,6 +585,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         res->error = r;
                         res->message = msg;
                         rollback(c, plan, i, before, progress, userdata, res);
+                        forget_ports(created, res);
                         return r;
                 }
                 g_free(msg);

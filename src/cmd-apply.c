@@ -10,6 +10,7 @@
 #include "module.h"
 #include "netlink.h"
 #include "plan.h"
+#include "port-state.h"
 #include "snapshot.h"
 
 typedef struct {
@@ -280,6 +281,24 @@ out_unlock:
         return rc;
 }
 
+/* After a successful down: the released ports' records are used up. */
+static void forget_released(const BondcfgCtx *ctx, const Plan *p)
+{
+        g_autofree char *dir = port_state_dir();
+
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+                int r;
+
+                if (st->action != PLAN_RELEASE)
+                        continue;
+                r = port_state_remove(dir, st->ifname);
+                if (r < 0 && !ctx->json)
+                        fprintf(stderr, "bondcfg: warning: cannot remove %s/%s: %s\n", dir,
+                                st->ifname, g_strerror(-r));
+        }
+}
+
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
@@ -303,6 +322,8 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
         for (int i = 1; i < argc && rc == EXIT_OK; i++) {
                 g_autoptr(Snapshot) now = NULL;
                 g_autoptr(Plan) p = plan_new();
+                g_autoptr(GHashTable) saved = NULL;
+                g_autofree char *dir = port_state_dir();
                 RunCtx run = { .ctx = ctx, .json = json };
                 ApplyResult res;
 
@@ -313,7 +334,8 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                         rc = EXIT_USAGE;
                         break;
                 }
-                if (plan_down(p, argv[i], now, diags) < 0) {
+                saved = port_state_load_ports(dir, now, argv[i]);
+                if (plan_down(p, argv[i], now, saved, diags) < 0) {
                         cmd_print_diags(ctx, diags);
                         rc = EXIT_USAGE;
                         break;
@@ -324,9 +346,13 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                         continue;
                 }
                 r = apply_plan(nl, p, now, &counter, on_progress, NULL, &run, &res);
+                if (!ctx->json)
+                        print_warnings(&res);
                 if (r < 0) {
                         print_failure(ctx, &res, json);
                         rc = EXIT_KERNEL;
+                } else {
+                        forget_released(ctx, p);
                 }
                 apply_result_clear(&res);
         }

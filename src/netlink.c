@@ -11,6 +11,7 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <netlink/attr.h>
+#include <netlink/errno.h>
 #include <netlink/handlers.h>
 
 #ifndef SOL_NETLINK
@@ -342,7 +343,8 @@ struct NlConn {
         NlDumpFn fn;
         void *userdata;
         int fn_error;
-        bool done; /* ACK, error or end of dump seen */
+        bool done;        /* ACK, error or end of dump seen */
+        bool interrupted; /* a reply had NLM_F_DUMP_INTR */
 };
 
 void nl_conn_free(NlConn *c)
@@ -417,6 +419,60 @@ static int on_done(struct nl_msg *msg, void *arg)
         return NL_STOP;
 }
 
+/* The dump changed under us: read it to its end, then report it. */
+static int on_dump_intr(struct nl_msg *msg, void *arg)
+{
+        ((NlConn *)arg)->interrupted = true;
+        return NL_OK;
+}
+
+int bondnl_nlerr_to_errno(int err)
+{
+        /* The reverse of libnl's nl_syserr2nlerr(), which has no inverse. */
+        static const int map[] = {
+                [NLE_SUCCESS] = 0,
+                [NLE_FAILURE] = EIO,
+                [NLE_INTR] = EINTR,
+                [NLE_BAD_SOCK] = EBADF,
+                [NLE_AGAIN] = EAGAIN,
+                [NLE_NOMEM] = ENOMEM,
+                [NLE_EXIST] = EEXIST,
+                [NLE_INVAL] = EINVAL,
+                [NLE_RANGE] = ERANGE,
+                [NLE_MSGSIZE] = EMSGSIZE,
+                [NLE_OPNOTSUPP] = EOPNOTSUPP,
+                [NLE_AF_NOSUPPORT] = EAFNOSUPPORT,
+                [NLE_OBJ_NOTFOUND] = ENOENT,
+                [NLE_NOATTR] = ENODATA,
+                [NLE_MISSING_ATTR] = EINVAL,
+                [NLE_AF_MISMATCH] = EAFNOSUPPORT,
+                [NLE_SEQ_MISMATCH] = EPROTO,
+                [NLE_MSG_OVERFLOW] = EOVERFLOW,
+                [NLE_MSG_TRUNC] = EMSGSIZE,
+                [NLE_NOADDR] = EADDRNOTAVAIL,
+                [NLE_SRCRT_NOSUPPORT] = EOPNOTSUPP,
+                [NLE_MSG_TOOSHORT] = EBADMSG,
+                [NLE_MSGTYPE_NOSUPPORT] = EOPNOTSUPP,
+                [NLE_OBJ_MISMATCH] = EINVAL,
+                [NLE_NOCACHE] = ENOENT,
+                [NLE_BUSY] = EBUSY,
+                [NLE_PROTO_MISMATCH] = EPROTONOSUPPORT,
+                [NLE_NOACCESS] = EACCES,
+                [NLE_PERM] = EPERM,
+                [NLE_PKTLOC_FILE] = ENOENT,
+                [NLE_PARSE_ERR] = EBADMSG,
+                [NLE_NODEV] = ENODEV,
+                [NLE_IMMUTABLE] = EPERM,
+                [NLE_DUMP_INTR] = EAGAIN,
+                [NLE_ATTRSIZE] = EINVAL,
+        };
+        int n = err < 0 ? -err : err;
+
+        if (n >= (int)G_N_ELEMENTS(map))
+                return -EIO;
+        return -map[n];
+}
+
 static int on_valid(struct nl_msg *msg, void *arg)
 {
         NlConn *c = arg;
@@ -447,25 +503,30 @@ static int transact(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata)
         c->userdata = userdata;
         c->fn_error = 0;
         c->done = false;
+        c->interrupted = false;
         nl_cb_err(cb, NL_CB_CUSTOM, on_error, c);
         nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_done, c);
         nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, c);
         nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, c);
+        nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, on_dump_intr, c);
         r = nl_send_auto(c->sk, m);
         if (r < 0)
-                return -EIO;
+                return bondnl_nlerr_to_errno(r);
         /* A reply that is not multipart (RTM_GETLINK by name) comes before
          * its ACK: read until the request is finished. */
         do
                 r = nl_recvmsgs(c->sk, cb);
         while (r >= 0 && !c->done && !c->fn_error);
         c->fn = NULL;
+        /* The kernel's own errno first: libnl's code for it is coarser. */
         if (c->error)
                 return c->error;
         if (c->fn_error)
                 return c->fn_error;
         if (r < 0)
-                return -EIO;
+                return bondnl_nlerr_to_errno(r);
+        if (c->interrupted)
+                return -EAGAIN;
         return 0;
 }
 

@@ -74,6 +74,13 @@ struct nl_msg *bondnl_msg_get_link(const char *name);
 /* Dump requests (NLM_F_DUMP) for RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE. */
 struct nl_msg *bondnl_msg_dump(int cmd, int family);
 
+/*
+ * A libnl error code (-NLE_*, as nl_recvmsgs() and nl_send_auto() return)
+ * as -errno: the inverse of libnl's nl_syserr2nlerr(); NLE_DUMP_INTR is
+ * -EAGAIN, an unknown code -EIO.
+ */
+int bondnl_nlerr_to_errno(int nlerr);
+
 /* Text -> bytes helpers (0 or -EINVAL). */
 int bondnl_parse_mac(const char *s, uint8_t mac[6]);
 char *bondnl_format_mac(const uint8_t *mac, size_t len);
@@ -93,7 +100,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlConn, nl_conn_free)
 int nl_conn_request(NlConn *c, struct nl_msg *m);
 /*
  * Send a dump request and call fn for every reply message.  fn returns 0
- * or -errno (stops the dump).
+ * or -errno (stops the dump).  -EAGAIN: the kernel flagged the dump
+ * NLM_F_DUMP_INTR (the table changed while it was being dumped), so what
+ * fn saw may be inconsistent: throw it away and dump again with a new
+ * message (snapshot_take() does, a bounded number of times).
  */
 typedef int (*NlDumpFn)(const struct nlmsghdr *h, void *userdata);
 int nl_conn_dump(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata);

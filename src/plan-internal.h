@@ -1,13 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
-/* Private to the planner (plan.c, plan-addr.c). */
+/* Private to the planner (plan.c, plan-addr.c, plan-down.c). */
 
 #include "plan.h"
 
 /* Append a step; its description is "IFNAME: <fmt>". */
 PlanStep *plan_add_step(Plan *p, PlanAction a, const char *bond, const char *ifname,
                         const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+
+void plan_add_set_up(Plan *p, const char *bond, const char *ifname, bool up);
+/* RELEASE of port from master; keeps the port's options for the undo. */
+void plan_add_release(Plan *p, const char *bond, const SnapLink *port, const char *master);
+/* Options that are bond attributes (not per-port, not module-only). */
+bool plan_is_bond_attr(const BondOptDesc *d);
+/* Options set after the ports are enslaved (primary, active_slave). */
+extern const BondOptMask plan_after_enslave_mask;
 
 void plan_add_addr(Plan *p, const char *bond, PlanAction a, int family, const char *addr,
                    unsigned prefix);

@@ -98,7 +98,7 @@ PlanStep *plan_add_step(Plan *p, PlanAction a, const char *bond, const char *ifn
         return st;
 }
 
-static void add_set_up(Plan *p, const char *bond, const char *ifname, bool up)
+void plan_add_set_up(Plan *p, const char *bond, const char *ifname, bool up)
 {
         PlanStep *st = plan_add_step(p, PLAN_SET_UP, bond, ifname, "set %s", up ? "up" : "down");
 
@@ -141,22 +141,41 @@ static void add_enslave(Plan *p, const char *bond, const SnapLink *port, bool kn
         PlanStep *st;
 
         if (port->up && !known_down)
-                add_set_up(p, bond, port->name, false);
+                plan_add_set_up(p, bond, port->name, false);
         st = plan_add_step(p, PLAN_ENSLAVE, bond, port->name, "enslave to %s", bond);
         st->master = g_strdup(bond);
 }
 
-static void add_release(Plan *p, const char *bond, const SnapLink *port, const char *master)
+/*
+ * Releasing resets the port's options (queue_id, prio) in the kernel: the
+ * step keeps their values, for its undo to set them again.
+ */
+void plan_add_release(Plan *p, const char *bond, const SnapLink *port, const char *master)
 {
         PlanStep *st = plan_add_step(p, PLAN_RELEASE, bond, port->name, "release from %s", master);
 
         st->master = g_strdup(master);
         st->mac = g_strdup(port->perm_mac);
+        if (!port->port.present)
+                return;
+        st->old_opts = bond_options_new();
+        if (port->port.queue_id) {
+                st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].set = true;
+                st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].num = port->port.queue_id;
+                st->old_mask |= BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID);
+        }
+        if (port->port.has_prio && port->port.prio) {
+                st->old_opts->v[BOND_OPT_PORT_PRIO].set = true;
+                st->old_opts->v[BOND_OPT_PORT_PRIO].num = (uint64_t)(int64_t)port->port.prio;
+                st->old_mask |= BOND_OPT_MASK(BOND_OPT_PORT_PRIO);
+        }
+        if (!st->old_mask)
+                g_clear_pointer(&st->old_opts, bond_options_free);
 }
 
 /* ---- option comparison -------------------------------------------------- */
 
-static bool is_bond_attr(const BondOptDesc *d)
+bool plan_is_bond_attr(const BondOptDesc *d)
 {
         return d->ifla && !(d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY));
 }
@@ -196,7 +215,7 @@ int plan_check_supported(const CfgBond *b, const SnapLink *live, DiagList *diags
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
 
-                if (!is_bond_attr(d) || absent_means_unset(d) || !user_set(&b->opts->v[id]) ||
+                if (!plan_is_bond_attr(d) || absent_means_unset(d) || !user_set(&b->opts->v[id]) ||
                     !bond_opt_applies_to_mode(d, mode) || (live->bond_attrs & BOND_OPT_MASK(id)))
                         continue;
                 if (lacp_only_attr(id) && bond_options_mode(live->bond) != BOND_MODE_LACP)
@@ -218,7 +237,7 @@ static int diff_options(const CfgBond *b, const SnapLink *live, BondOptMask *out
                 const BondOptDesc *d = bond_opt_desc(id);
                 const BondOptValue *want = &b->opts->v[id];
 
-                if (!is_bond_attr(d) || !bond_opt_applies_to_mode(d, mode))
+                if (!plan_is_bond_attr(d) || !bond_opt_applies_to_mode(d, mode))
                         continue;
                 if (!(live->bond_attrs & BOND_OPT_MASK(id)) && !absent_means_unset(d)) {
                         if (!want->set)
@@ -253,7 +272,7 @@ static BondOptMask mask_with_flag(unsigned flag)
         return m;
 }
 
-static const BondOptMask after_enslave_mask =
+const BondOptMask plan_after_enslave_mask =
         BOND_OPT_MASK(BOND_OPT_PRIMARY) | BOND_OPT_MASK(BOND_OPT_ACTIVE_SLAVE);
 
 /* ---- ports -------------------------------------------------------------- */
@@ -407,10 +426,10 @@ static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray 
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *desc = bond_opt_desc(id);
 
-                if (!is_bond_attr(desc) || !b->opts->v[id].set ||
+                if (!plan_is_bond_attr(desc) || !b->opts->v[id].set ||
                     !bond_opt_applies_to_mode(desc, mode))
                         continue;
-                if (after_enslave_mask & BOND_OPT_MASK(id))
+                if (plan_after_enslave_mask & BOND_OPT_MASK(id))
                         after |= BOND_OPT_MASK(id);
                 else
                         create |= BOND_OPT_MASK(id);
@@ -426,7 +445,7 @@ static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray 
                 add_enslave(p, b->name, l, false);
                 plan_port_options(p, b, l, cfg_port_for(b, l, s), true, NULL);
         }
-        add_set_up(p, b->name, b->name, true);
+        plan_add_set_up(p, b->name, b->name, true);
         if (after)
                 add_set_options(p, b->name, NULL, b->opts, after);
         plan_addresses(p, b, NULL, s, false);
@@ -463,7 +482,7 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
         have = snapshot_ports_of(s, bond->ifindex);
         noports = diff & mask_with_flag(BOND_OPT_F_NEEDS_NO_PORTS);
         down = diff & mask_with_flag(BOND_OPT_F_NEEDS_DOWN);
-        after = diff & after_enslave_mask;
+        after = diff & plan_after_enslave_mask;
         now = diff & ~after;
 
         /* Ports that are not configured go; all go if an option needs that. */
@@ -471,11 +490,11 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
                 SnapLink *l = have->pdata[i];
 
                 if (!in_links(want, l) || noports)
-                        add_release(p, b->name, l, b->name);
+                        plan_add_release(p, b->name, l, b->name);
         }
         released_all = noports != 0;
         if ((noports || down) && bond->up) {
-                add_set_up(p, b->name, b->name, false);
+                plan_add_set_up(p, b->name, b->name, false);
                 took_down = true;
         }
         if (now)
@@ -490,59 +509,11 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
                 plan_port_options(p, b, l, cfg_port_for(b, l, s), !enslaved, diags);
         }
         if (took_down || !bond->up)
-                add_set_up(p, b->name, b->name, true);
+                plan_add_set_up(p, b->name, b->name, true);
         if (after)
                 add_set_options(p, b->name, bond->bond, b->opts, after);
         plan_addresses(p, b, bond, s, took_down);
         plan_gateway(p, b, bond, s, AF_INET, b->gateway4, took_down);
         plan_gateway(p, b, bond, s, AF_INET6, b->gateway6, took_down);
-        return 0;
-}
-
-int plan_down(Plan *p, const char *name, const Snapshot *s, DiagList *diags)
-{
-        SnapLink *bond = snapshot_link_by_name(s, name);
-        g_autoptr(GPtrArray) ports = NULL;
-        BondMode mode;
-        PlanStep *st;
-
-        if (!bond)
-                return 0;
-        if (!bond->bond) {
-                diag_add(diags, DIAG_ERROR, NULL, 0, NULL, NULL, "%s is not a bond (kind %s)", name,
-                         bond->kind ? bond->kind : "none");
-                return -EINVAL;
-        }
-        ports = snapshot_ports_of(s, bond->ifindex);
-        for (guint i = 0; i < ports->len; i++)
-                add_release(p, name, ports->pdata[i], name);
-        for (guint i = 0; i < s->routes->len; i++) {
-                const SnapRoute *r = s->routes->pdata[i];
-
-                if (r->ifindex == bond->ifindex && r->gateway)
-                        plan_add_route(p, name, PLAN_DEL_ROUTE, r->family, r->gateway);
-        }
-        for (guint i = 0; i < s->addrs->len; i++) {
-                const SnapAddr *a = s->addrs->pdata[i];
-
-                if (a->ifindex == bond->ifindex && plan_addr_is_managed(a))
-                        plan_add_addr(p, name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
-        }
-        if (bond->up)
-                add_set_up(p, name, name, false);
-        st = plan_add_step(p, PLAN_DELETE_BOND, name, name, "delete bond");
-        /* To undo: recreate with the live options that differ from defaults. */
-        st->old_opts = bond_options_copy(bond->bond);
-        mode = bond_options_mode(bond->bond);
-        st->old_mask = BOND_OPT_MASK(BOND_OPT_MODE);
-        for (int id = 0; id < _BOND_OPT_MAX; id++) {
-                const BondOptDesc *d = bond_opt_desc(id);
-
-                if (is_bond_attr(d) && (bond->bond_attrs & BOND_OPT_MASK(id)) &&
-                    !(after_enslave_mask & BOND_OPT_MASK(id)) &&
-                    bond_opt_applies_to_mode(d, mode) &&
-                    !bond_opt_value_equal(d, &bond->bond->v[id], NULL))
-                        st->old_mask |= BOND_OPT_MASK(id);
-        }
         return 0;
 }

@@ -54,8 +54,11 @@ typedef struct {
         bool up;               /* SET_UP */
         unsigned mtu, old_mtu; /* SET_MTU */
         char *mac, *old_mac;   /* SET_MAC; RELEASE: the port's permanent MAC */
-        int family;            /* addresses and routes */
-        char *address;         /* address, or the route's gateway */
+        /* RELEASE: old_opts/old_mask hold the port's queue_id and prio
+         * (non-default ones), which the kernel resets on release; undoing
+         * the release (ENSLAVE with opts/mask) sets them again. */
+        int family;    /* addresses and routes */
+        char *address; /* address, or the route's gateway */
         unsigned prefix;
 } PlanStep;
 
@@ -88,10 +91,14 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags);
 
 /*
  * Steps for `down BOND`: release the ports (restoring their permanent
- * MACs), delete the addresses and routes, delete the bond.  Nothing if the
- * bond does not exist; -EINVAL (diag) if the name is not a bond.
+ * MACs), give each port that has a record in saved (ifname -> PortState*,
+ * see port-state.h; NULL = none) its recorded MTU and, if it was up, set it
+ * up again (the kernel closes a port it releases); then delete the
+ * addresses and routes and the bond.  A port without a record stays as the
+ * kernel leaves it (down, its own MTU and MAC).  Nothing if the bond does
+ * not exist; -EINVAL (diag) if the name is not a bond.
  */
-int plan_down(Plan *p, const char *bond, const Snapshot *s, DiagList *diags);
+int plan_down(Plan *p, const char *bond, const Snapshot *s, GHashTable *saved, DiagList *diags);
 
 /*
  * After an apply: every option b sets whose attribute the live bond does

@@ -449,9 +449,8 @@ static int dump_cb(const struct nlmsghdr *h, void *userdata)
         return snapshot_parse_msg(userdata, h);
 }
 
-int snapshot_take(NlConn *c, Snapshot **out)
+static int take_once(NlConn *c, Snapshot *s)
 {
-        g_autoptr(Snapshot) s = snapshot_new();
         static const int cmds[][2] = {
                 { RTM_GETLINK, AF_UNSPEC },
                 { RTM_GETADDR, AF_UNSPEC },
@@ -466,6 +465,24 @@ int snapshot_take(NlConn *c, Snapshot **out)
                 if (r < 0 && !(cmds[i][1] == AF_INET6 && r == -EAFNOSUPPORT))
                         return r;
         }
+        return 0;
+}
+
+int snapshot_take(NlConn *c, Snapshot **out)
+{
+        g_autoptr(Snapshot) s = NULL;
+        int r = -EAGAIN;
+
+        /* An interrupted dump (-EAGAIN: links or addresses changed while
+         * the kernel dumped them, e.g. another bondcfg at work) is taken
+         * again from scratch. */
+        for (int i = 0; i < SNAPSHOT_DUMP_TRIES && r == -EAGAIN; i++) {
+                g_clear_pointer(&s, snapshot_free);
+                s = snapshot_new();
+                r = take_once(c, s);
+        }
+        if (r < 0)
+                return r;
         snapshot_resolve(s);
         *out = g_steal_pointer(&s);
         return 0;
@@ -473,10 +490,16 @@ int snapshot_take(NlConn *c, Snapshot **out)
 
 int snapshot_take_link(NlConn *c, const char *name, Snapshot **out)
 {
-        g_autoptr(Snapshot) s = snapshot_new();
-        g_autoptr(NlMsg) m = bondnl_msg_get_link(name);
-        int r = nl_conn_dump(c, m, dump_cb, s);
+        g_autoptr(Snapshot) s = NULL;
+        int r = -EAGAIN;
 
+        for (int i = 0; i < SNAPSHOT_DUMP_TRIES && r == -EAGAIN; i++) {
+                g_autoptr(NlMsg) m = bondnl_msg_get_link(name);
+
+                g_clear_pointer(&s, snapshot_free);
+                s = snapshot_new();
+                r = nl_conn_dump(c, m, dump_cb, s);
+        }
         if (r < 0)
                 return r;
         if (s->links->len == 0)

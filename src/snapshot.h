@@ -80,7 +80,12 @@ Snapshot *snapshot_new(void);
 void snapshot_free(Snapshot *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Snapshot, snapshot_free)
 
-/* Dump links, addresses and routes.  Returns 0 or -errno. */
+/* How many times an interrupted dump (NLM_F_DUMP_INTR) is tried. */
+#define SNAPSHOT_DUMP_TRIES 5
+
+/* Dump links, addresses and routes; all again if the kernel flags a dump
+ * interrupted (up to SNAPSHOT_DUMP_TRIES times, then -EAGAIN).  Returns 0
+ * or -errno. */
 int snapshot_take(NlConn *c, Snapshot **out);
 
 /* Only the link named name (no addresses or routes); -ENODEV if none. */

@@ -4,10 +4,13 @@
  * nl_send_auto() fills them in later), and a round trip through the
  * snapshot parser.
  */
+#include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <glib.h>
 #include <linux/rtnetlink.h>
+
+#include <netlink/errno.h>
 
 #include "netlink.h"
 #include "snapshot.h"
@@ -532,6 +535,27 @@ static void test_mac_text(void)
         g_assert_cmpint(bondnl_parse_mac("52:54:00:ab:cd:0f:11", mac), <, 0);
 }
 
+/* libnl's error codes back to errnos: an interrupted dump is "try again",
+ * never the catch-all EIO. */
+static void test_nlerr_to_errno(void)
+{
+        g_assert_cmpint(bondnl_nlerr_to_errno(0), ==, 0);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_DUMP_INTR), ==, -EAGAIN);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_NOMEM), ==, -ENOMEM);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_PERM), ==, -EPERM);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_NODEV), ==, -ENODEV);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_EXIST), ==, -EEXIST);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_OBJ_NOTFOUND), ==, -ENOENT);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_SEQ_MISMATCH), ==, -EPROTO);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_BAD_SOCK), ==, -EBADF);
+        g_assert_cmpint(bondnl_nlerr_to_errno(NLE_AF_NOSUPPORT), ==, -EAFNOSUPPORT);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-NLE_FAILURE), ==, -EIO);
+        g_assert_cmpint(bondnl_nlerr_to_errno(-1000), ==, -EIO);
+        /* every code libnl knows maps to a real errno */
+        for (int e = 1; e <= NLE_MAX; e++)
+                g_assert_cmpint(bondnl_nlerr_to_errno(-e), <, 0);
+}
+
 int main(int argc, char **argv)
 {
         g_test_init(&argc, &argv, NULL);
@@ -548,5 +572,6 @@ int main(int argc, char **argv)
         g_test_add_func("/netlink/route", test_route);
         g_test_add_func("/netlink/roundtrip", test_roundtrip);
         g_test_add_func("/netlink/mac-text", test_mac_text);
+        g_test_add_func("/netlink/nlerr-to-errno", test_nlerr_to_errno);
         return g_test_run();
 }

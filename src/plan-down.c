@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The planner's `down BOND`: release the ports and give them back their
+ * recorded state, drop the addresses and routes, delete the bond. */
+#include "plan-internal.h"
+
+#include <errno.h>
+#include <sys/socket.h>
+
+#include "port-state.h"
+
+/* After the releases: the recorded MTU and admin state of each port. */
+static void restore_ports(Plan *p, const char *name, GPtrArray *ports, GHashTable *saved)
+{
+        for (guint i = 0; saved && i < ports->len; i++) {
+                const SnapLink *l = ports->pdata[i];
+                const PortState *ps = g_hash_table_lookup(saved, l->name);
+                PlanStep *st;
+
+                if (!ps || ps->ifindex != l->ifindex)
+                        continue;
+                /* The kernel puts back the MTU the port had when it was
+                 * enslaved; the record has the one before bondcfg. */
+                if (ps->mtu && ps->mtu != l->mtu) {
+                        st = plan_add_step(p, PLAN_SET_MTU, name, l->name,
+                                           "set mtu %u -> %u (as before apply)", l->mtu, ps->mtu);
+                        st->mtu = ps->mtu;
+                        st->old_mtu = l->mtu;
+                }
+                if (ps->up) {
+                        st = plan_add_step(p, PLAN_SET_UP, name, l->name,
+                                           "set up (as before apply)");
+                        st->up = true;
+                }
+        }
+}
+
+int plan_down(Plan *p, const char *name, const Snapshot *s, GHashTable *saved, DiagList *diags)
+{
+        SnapLink *bond = snapshot_link_by_name(s, name);
+        g_autoptr(GPtrArray) ports = NULL;
+        BondMode mode;
+        PlanStep *st;
+
+        if (!bond)
+                return 0;
+        if (!bond->bond) {
+                diag_add(diags, DIAG_ERROR, NULL, 0, NULL, NULL, "%s is not a bond (kind %s)", name,
+                         bond->kind ? bond->kind : "none");
+                return -EINVAL;
+        }
+        ports = snapshot_ports_of(s, bond->ifindex);
+        for (guint i = 0; i < ports->len; i++) {
+                const SnapLink *l = ports->pdata[i];
+                const PortState *ps = saved ? g_hash_table_lookup(saved, l->name) : NULL;
+                PlanStep *rel;
+
+                plan_add_release(p, name, l, name);
+                rel = p->steps->pdata[p->steps->len - 1];
+                if (!rel->mac && ps && ps->ifindex == l->ifindex && ps->perm_mac)
+                        rel->mac = g_strdup(ps->perm_mac);
+        }
+        restore_ports(p, name, ports, saved);
+        for (guint i = 0; i < s->routes->len; i++) {
+                const SnapRoute *r = s->routes->pdata[i];
+
+                if (r->ifindex == bond->ifindex && r->gateway)
+                        plan_add_route(p, name, PLAN_DEL_ROUTE, r->family, r->gateway);
+        }
+        for (guint i = 0; i < s->addrs->len; i++) {
+                const SnapAddr *a = s->addrs->pdata[i];
+
+                if (a->ifindex == bond->ifindex && plan_addr_is_managed(a))
+                        plan_add_addr(p, name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
+        }
+        if (bond->up)
+                plan_add_set_up(p, name, name, false);
+        st = plan_add_step(p, PLAN_DELETE_BOND, name, name, "delete bond");
+        /* To undo: recreate with the live options that differ from defaults. */
+        st->old_opts = bond_options_copy(bond->bond);
+        mode = bond_options_mode(bond->bond);
+        st->old_mask = BOND_OPT_MASK(BOND_OPT_MODE);
+        for (int id = 0; id < _BOND_OPT_MAX; id++) {
+                const BondOptDesc *d = bond_opt_desc(id);
+
+                if (plan_is_bond_attr(d) && (bond->bond_attrs & BOND_OPT_MASK(id)) &&
+                    !(plan_after_enslave_mask & BOND_OPT_MASK(id)) &&
+                    bond_opt_applies_to_mode(d, mode) &&
+                    !bond_opt_value_equal(d, &bond->bond->v[id], NULL))
+                        st->old_mask |= BOND_OPT_MASK(id);
+        }
+        return 0;
+}
