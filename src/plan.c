@@ -415,6 +415,18 @@ static void plan_mtu_mac(Plan *p, const CfgBond *b, const SnapLink *bond)
         }
 }
 
+/* A bond of the snapshot (the first), or NULL. */
+static const SnapLink *any_bond(const Snapshot *s)
+{
+        for (guint i = 0; i < s->links->len; i++) {
+                const SnapLink *l = s->links->pdata[i];
+
+                if (l->bond)
+                        return l;
+        }
+        return NULL;
+}
+
 /* Plan for a bond that does not exist yet. */
 static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray *ports)
 {
@@ -475,6 +487,13 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
         if (r < 0)
                 return r;
         if (!bond) {
+                /* Another bond shows what this kernel reports: an option it
+                 * lacks is an error now, before anything is written (else
+                 * the check after the steps finds it and rolls back). */
+                const SnapLink *probe = any_bond(s);
+
+                if (probe && plan_check_supported(b, probe, diags) < 0)
+                        return -EINVAL;
                 plan_create(p, b, s, want);
                 return 0;
         }

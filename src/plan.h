@@ -101,8 +101,11 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags);
 int plan_down(Plan *p, const char *bond, const Snapshot *s, GHashTable *saved, DiagList *diags);
 
 /*
- * After an apply: every option b sets whose attribute the live bond does
- * not report is an error ("kernel does not support coupled_control (needs
- * 6.11)").  Returns 0 or -EOPNOTSUPP.
+ * Every option b sets whose attribute the bond live does not report is an
+ * error ("kernel does not support coupled_control (needs 6.9)").  live is b
+ * after an apply, or any other bond before one: the kernel reports every
+ * attribute it has for every bond, except empty target lists, unset
+ * interfaces and the 802.3ad-only ones outside 802.3ad, which are not
+ * checked.  Returns 0 or -EOPNOTSUPP.
  */
 int plan_check_supported(const CfgBond *b, const SnapLink *live, DiagList *diags);
