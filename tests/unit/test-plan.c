@@ -449,176 +449,168 @@ static void test_unsupported_option_new_bond(void)
 static void test_down(void)
 {
         g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(Plan) p2 = plan_new();
+        static const char *const want[] = {
+                "eth0: release from bond0",
+                "eth1: release from bond0",
+                "bond0: delete default route via 192.0.2.1",
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: set down",
+                "bond0: delete bond",
+                NULL,
+        };
+        PlanStep *st;
 
-        static void test_down(void)
+        g_assert_cmpint(plan_down(p, "bond0", s, NULL, d), ==, 0);
+        assert_steps(p, want);
+        /* release restores the permanent MAC; delete can be undone */
+        st = p->steps->pdata[1];
+        g_assert_cmpstr(st->mac, ==, "52:54:00:00:00:02");
+        st = p->steps->pdata[5];
+        g_assert_nonnull(st->old_opts);
+        g_assert_true(st->old_mask & BOND_OPT_MASK(BOND_OPT_MIIMON));
+        /* absent bond: nothing to do */
+        g_assert_cmpint(plan_down(p2, "bond5", s, NULL, d), ==, 0);
+        g_assert_cmpuint(p2->steps->len, ==, 0);
+}
+
+/* The kernel resets queue_id and prio on release: the undo must set them. */
+static void test_release_keeps_port_options(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        SnapLink *eth0 = snapshot_link_by_name(s, "eth0");
+        PlanStep *st;
+
+        eth0->port.queue_id = 1;
+        eth0->port.has_prio = true;
+        eth0->port.prio = -3;
+        ((CfgPort *)t->b.ports->pdata[0])->queue_id.set = true;
+        ((CfgPort *)t->b.ports->pdata[0])->queue_id.num = 1;
+        t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_BALANCE_XOR;
+        p = plan_ok(t, s);
+        st = p->steps->pdata[0];
+        g_assert_cmpstr(st->description, ==, "eth0: release from bond0");
+        g_assert_nonnull(st->old_opts);
+        g_assert_true(st->old_mask ==
+                      (BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID) | BOND_OPT_MASK(BOND_OPT_PORT_PRIO)));
+        g_assert_true(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].set);
+        g_assert_cmpuint(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].num, ==, 1);
+        g_assert_cmpint((int32_t)(int64_t)st->old_opts->v[BOND_OPT_PORT_PRIO].num, ==, -3);
+        /* eth1 has the defaults: nothing to restore */
+        st = p->steps->pdata[1];
+        g_assert_cmpstr(st->description, ==, "eth1: release from bond0");
+        g_assert_null(st->old_opts);
+        g_assert_true(st->old_mask == 0);
+        /* re-enslaved after the mode change: queue_id set again */
+        for (guint i = 0; i < p->steps->len; i++)
+                g_test_message("step %u: %s", i + 1, ((PlanStep *)p->steps->pdata[i])->description);
+        st = p->steps->pdata[5];
+        g_assert_cmpstr(st->description, ==, "eth0: set queue_id 0 -> 1");
+        /* down: the same for its releases */
         {
-                g_autoptr(Snapshot) s = snap_live();
-                g_autoptr(DiagList) d = diag_list_new();
-                g_autoptr(Plan) p = plan_new();
-                g_autoptr(Plan) p2 = plan_new();
-                static const char *const want[] = {
-                        "eth0: release from bond0",
-                        "eth1: release from bond0",
-                        "bond0: delete default route via 192.0.2.1",
-                        "bond0: delete address 192.0.2.10/24",
-                        "bond0: set down",
-                        "bond0: delete bond",
-                        NULL,
-                };
-                PlanStep *st;
+                g_autoptr(Plan) d = plan_new();
+                g_autoptr(DiagList) diags = diag_list_new();
 
-                g_assert_cmpint(plan_down(p, "bond0", s, NULL, d), ==, 0);
-                assert_steps(p, want);
-                /* release restores the permanent MAC; delete can be undone */
-                st = p->steps->pdata[1];
-                g_assert_cmpstr(st->mac, ==, "52:54:00:00:00:02");
-                st = p->steps->pdata[5];
-                g_assert_nonnull(st->old_opts);
-                g_assert_true(st->old_mask & BOND_OPT_MASK(BOND_OPT_MIIMON));
-                /* absent bond: nothing to do */
-                g_assert_cmpint(plan_down(p2, "bond5", s, NULL, d), ==, 0);
-                g_assert_cmpuint(p2->steps->len, ==, 0);
-        }
-
-        /* The kernel resets queue_id and prio on release: the undo must set them. */
-        static void test_release_keeps_port_options(void)
-        {
-                g_autoptr(Snapshot) s = snap_live();
-                g_autoptr(TestBond) t = cfg_live();
-                g_autoptr(Plan) p = NULL;
-                SnapLink *eth0 = snapshot_link_by_name(s, "eth0");
-                PlanStep *st;
-
-                eth0->port.queue_id = 1;
-                eth0->port.has_prio = true;
-                eth0->port.prio = -3;
-                ((CfgPort *)t->b.ports->pdata[0])->queue_id.set = true;
-                ((CfgPort *)t->b.ports->pdata[0])->queue_id.num = 1;
-                t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_BALANCE_XOR;
-                p = plan_ok(t, s);
-                st = p->steps->pdata[0];
-                g_assert_cmpstr(st->description, ==, "eth0: release from bond0");
-                g_assert_nonnull(st->old_opts);
-                g_assert_true(st->old_mask == (BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID) |
-                                               BOND_OPT_MASK(BOND_OPT_PORT_PRIO)));
-                g_assert_true(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].set);
+                g_assert_cmpint(plan_down(d, "bond0", s, NULL, diags), ==, 0);
+                st = d->steps->pdata[0];
+                g_assert_cmpint(st->action, ==, PLAN_RELEASE);
                 g_assert_cmpuint(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].num, ==, 1);
-                g_assert_cmpint((int32_t)(int64_t)st->old_opts->v[BOND_OPT_PORT_PRIO].num, ==, -3);
-                /* eth1 has the defaults: nothing to restore */
-                st = p->steps->pdata[1];
-                g_assert_cmpstr(st->description, ==, "eth1: release from bond0");
-                g_assert_null(st->old_opts);
-                g_assert_true(st->old_mask == 0);
-                /* re-enslaved after the mode change: queue_id set again */
-                for (guint i = 0; i < p->steps->len; i++)
-                        g_test_message("step %u: %s", i + 1,
-                                       ((PlanStep *)p->steps->pdata[i])->description);
-                st = p->steps->pdata[5];
-                g_assert_cmpstr(st->description, ==, "eth0: set queue_id 0 -> 1");
-                /* down: the same for its releases */
-                {
-                        g_autoptr(Plan) d = plan_new();
-                        g_autoptr(DiagList) diags = diag_list_new();
-
-                        g_assert_cmpint(plan_down(d, "bond0", s, NULL, diags), ==, 0);
-                        st = d->steps->pdata[0];
-                        g_assert_cmpint(st->action, ==, PLAN_RELEASE);
-                        g_assert_cmpuint(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].num, ==, 1);
-                }
         }
+}
 
-        static PortState *port_state(int ifindex, bool up, unsigned mtu)
-        {
-                PortState *ps = g_new0(PortState, 1);
+static PortState *port_state(int ifindex, bool up, unsigned mtu)
+{
+        PortState *ps = g_new0(PortState, 1);
 
-                ps->ifindex = ifindex;
-                ps->up = up;
-                ps->mtu = mtu;
-                return ps;
-        }
+        ps->ifindex = ifindex;
+        ps->up = up;
+        ps->mtu = mtu;
+        return ps;
+}
 
-        /* down gives recorded ports their MTU and admin state back. */
-        static void test_down_restores_ports(void)
-        {
-                g_autoptr(Snapshot) s = snap_live();
-                g_autoptr(DiagList) d = diag_list_new();
-                g_autoptr(Plan) p = plan_new();
-                g_autoptr(GHashTable) saved = g_hash_table_new_full(
-                        g_str_hash, g_str_equal, g_free, (GDestroyNotify)port_state_free);
-                static const char *const want[] = {
-                        "eth0: release from bond0",
-                        "eth1: release from bond0",
-                        "eth1: set mtu 9000 -> 1400 (as before apply)",
-                        "eth1: set up (as before apply)",
-                        "bond0: delete default route via 192.0.2.1",
-                        "bond0: delete address 192.0.2.10/24",
-                        "bond0: set down",
-                        "bond0: delete bond",
-                        NULL,
-                };
-                PlanStep *st;
+/* down gives recorded ports their MTU and admin state back. */
+static void test_down_restores_ports(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(GHashTable) saved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify)port_state_free);
+        static const char *const want[] = {
+                "eth0: release from bond0",
+                "eth1: release from bond0",
+                "eth1: set mtu 9000 -> 1400 (as before apply)",
+                "eth1: set up (as before apply)",
+                "bond0: delete default route via 192.0.2.1",
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: set down",
+                "bond0: delete bond",
+                NULL,
+        };
+        PlanStep *st;
 
-                snapshot_link_by_name(s, "eth0")->mtu = 9000;
-                snapshot_link_by_name(s, "eth1")->mtu = 9000;
-                /* eth0's record is for another link of that name: stale */
-                g_hash_table_insert(saved, g_strdup("eth0"), port_state(42, true, 1400));
-                g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, true, 1400));
-                g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
-                assert_steps(p, want);
-                st = p->steps->pdata[2];
-                g_assert_cmpint(st->action, ==, PLAN_SET_MTU);
-                g_assert_cmpuint(st->mtu, ==, 1400);
-                g_assert_cmpuint(st->old_mtu, ==, 9000);
-                st = p->steps->pdata[3];
-                g_assert_cmpint(st->action, ==, PLAN_SET_UP);
-                g_assert_true(st->up);
+        snapshot_link_by_name(s, "eth0")->mtu = 9000;
+        snapshot_link_by_name(s, "eth1")->mtu = 9000;
+        /* eth0's record is for another link of that name: stale */
+        g_hash_table_insert(saved, g_strdup("eth0"), port_state(42, true, 1400));
+        g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, true, 1400));
+        g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
+        assert_steps(p, want);
+        st = p->steps->pdata[2];
+        g_assert_cmpint(st->action, ==, PLAN_SET_MTU);
+        g_assert_cmpuint(st->mtu, ==, 1400);
+        g_assert_cmpuint(st->old_mtu, ==, 9000);
+        st = p->steps->pdata[3];
+        g_assert_cmpint(st->action, ==, PLAN_SET_UP);
+        g_assert_true(st->up);
 
-                /* a record of a port that was down: the kernel's down is right */
-                g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, false, 9000));
-                g_clear_pointer(&p, plan_free);
-                p = plan_new();
-                g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
-                g_assert_cmpstr(((PlanStep *)p->steps->pdata[2])->description, ==,
-                                "bond0: delete default route via 192.0.2.1");
-        }
+        /* a record of a port that was down: the kernel's down is right */
+        g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, false, 9000));
+        g_clear_pointer(&p, plan_free);
+        p = plan_new();
+        g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
+        g_assert_cmpstr(((PlanStep *)p->steps->pdata[2])->description, ==,
+                        "bond0: delete default route via 192.0.2.1");
+}
 
-        static void test_json(void)
-        {
-                g_autoptr(Snapshot) s = snap_live();
-                g_autoptr(TestBond) t = cfg_live();
-                g_autoptr(Plan) p = NULL;
-                g_autoptr(GString) j = g_string_new(NULL);
+static void test_json(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        g_autoptr(GString) j = g_string_new(NULL);
 
-                t->b.opts->v[BOND_OPT_MIIMON].num = 200;
-                p = plan_ok(t, s);
-                plan_step_append_json(j, p->steps->pdata[0]);
-                g_assert_cmpstr(
-                        j->str, ==,
+        t->b.opts->v[BOND_OPT_MIIMON].num = 200;
+        p = plan_ok(t, s);
+        plan_step_append_json(j, p->steps->pdata[0]);
+        g_assert_cmpstr(j->str, ==,
                         "{\"bond\":\"bond0\",\"action\":\"set-options\",\"ifname\":\"bond0\","
                         "\"description\":\"bond0: set miimon 100 -> 200\"}");
-        }
+}
 
-        int main(int argc, char **argv)
-        {
-                g_test_init(&argc, &argv, NULL);
-                g_test_add_func("/plan/fresh-create", test_fresh_create);
-                g_test_add_func("/plan/noop", test_noop);
-                g_test_add_func("/plan/miimon-change", test_miimon_change);
-                g_test_add_func("/plan/mode-change", test_mode_change);
-                g_test_add_func("/plan/needs-down", test_needs_down);
-                g_test_add_func("/plan/mtu", test_mtu);
-                g_test_add_func("/plan/addresses", test_addresses);
-                g_test_add_func("/plan/gateway", test_gateway);
-                g_test_add_func("/plan/primary-after-enslave", test_primary_after_enslave);
-                g_test_add_func("/plan/port-in-other-bond", test_port_in_other_bond);
-                g_test_add_func("/plan/hwaddr-port", test_hwaddr_port);
-                g_test_add_func("/plan/unsupported-option", test_unsupported_option);
-                g_test_add_func("/plan/unsupported-option-new-bond",
-                                test_unsupported_option_new_bond);
-                g_test_add_func("/plan/down", test_down);
-                g_test_add_func("/plan/json", test_json);
-                g_test_add_func("/plan/release-keeps-port-options",
-                                test_release_keeps_port_options);
-                g_test_add_func("/plan/down-restores-ports", test_down_restores_ports);
-                return g_test_run();
-        }
+int main(int argc, char **argv)
+{
+        g_test_init(&argc, &argv, NULL);
+        g_test_add_func("/plan/fresh-create", test_fresh_create);
+        g_test_add_func("/plan/noop", test_noop);
+        g_test_add_func("/plan/miimon-change", test_miimon_change);
+        g_test_add_func("/plan/mode-change", test_mode_change);
+        g_test_add_func("/plan/needs-down", test_needs_down);
+        g_test_add_func("/plan/mtu", test_mtu);
+        g_test_add_func("/plan/addresses", test_addresses);
+        g_test_add_func("/plan/gateway", test_gateway);
+        g_test_add_func("/plan/primary-after-enslave", test_primary_after_enslave);
+        g_test_add_func("/plan/port-in-other-bond", test_port_in_other_bond);
+        g_test_add_func("/plan/hwaddr-port", test_hwaddr_port);
+        g_test_add_func("/plan/unsupported-option", test_unsupported_option);
+        g_test_add_func("/plan/unsupported-option-new-bond", test_unsupported_option_new_bond);
+        g_test_add_func("/plan/down", test_down);
+        g_test_add_func("/plan/json", test_json);
+        g_test_add_func("/plan/release-keeps-port-options", test_release_keeps_port_options);
+        g_test_add_func("/plan/down-restores-ports", test_down_restores_ports);
+        return g_test_run();
+}
