@@ -350,14 +350,34 @@ no_tentative() {
 	return 0
 }
 
-# settle: wait (bounded) until DAD is over, so that nothing changes on its own.
+# links_settled: every admin-up link's operstate agrees with its carrier.
+# Carrier changes at once, but operstate (in every dump) follows through the
+# kernel's linkwatch, up to a second later.  No forks: reads sysfs directly.
+links_settled() {
+	local d fl car op
+	for d in /sys/class/net/*; do
+		read -r fl <"$d/flags" 2>/dev/null || continue
+		(((fl & 1) != 0)) || continue
+		read -r car <"$d/carrier" 2>/dev/null || continue
+		read -r op <"$d/operstate" 2>/dev/null || continue
+		if [ "$car" = 1 ]; then
+			[ "$op" = up ] || [ "$op" = unknown ] || return 1
+		else
+			[ "$op" != up ] || return 1
+		fi
+	done
+	return 0
+}
+
+# settle: wait (bounded) until DAD is over and operstates have caught up
+# with carrier, so that nothing changes on its own.
 settle() {
 	local i
 	for ((i = 0; i < 50; i++)); do
-		no_tentative && return 0
+		no_tentative && links_settled && return 0
 		sleep 0.1
 	done
-	echo "settle: IPv6 DAD still running after 5 s"
+	echo "settle: IPv6 DAD or link state still changing after 5 s"
 }
 
 # --------------------------------------------------------- netlink monitor
