@@ -10,8 +10,20 @@ umask 022
 
 mount -t proc proc /proc
 mount -t sysfs sys /sys
-for d in /run /tmp /var/tmp /root /lib/modules; do
+mount -t tmpfs tmpfs /run || { echo "guest-init: cannot mount tmpfs on /run" >&2; poweroff -f; }
+# The checkout (with the binary, the scripts and build/uml/) may itself live
+# below a directory covered with tmpfs next (a clone in /tmp or /root): keep
+# a handle on it and put it back at the same path afterwards.
+mkdir -p /run/uml-top
+mount --bind "$UML_TOP" /run/uml-top || { echo "guest-init: cannot see $UML_TOP" >&2; poweroff -f; }
+for d in /tmp /var/tmp /root /lib/modules; do
 	mount -t tmpfs tmpfs "$d" || { echo "guest-init: cannot mount tmpfs on $d" >&2; poweroff -f; }
+	case $UML_TOP/ in
+	"$d"/*)
+		mkdir -p "$UML_TOP"
+		mount --bind /run/uml-top "$UML_TOP" || { echo "guest-init: cannot restore $UML_TOP" >&2; poweroff -f; }
+		;;
+	esac
 done
 # devtmpfs lacks these; bash's <(...) needs /dev/fd.
 [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
