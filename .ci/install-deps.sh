@@ -7,7 +7,7 @@ set -eu
 # Debian 12 / Ubuntu package names
 DEB_PKGS="gcc make pkg-config libglib2.0-dev libnl-3-dev libnl-route-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
-user-mode-linux umockdev libumockdev-dev dracut-core rpm valgrind perl jq strace time systemd-sysv python3"
+user-mode-linux umockdev libumockdev-dev dracut-core rpm valgrind perl jq strace time systemd-sysv python3 shellcheck"
 
 # RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
 # the real-kernel tier needs a linux.uml binary on PATH)

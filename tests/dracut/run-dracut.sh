@@ -36,17 +36,8 @@ BOOT_TIMEOUT=${DRACUT_BOOT_TIMEOUT:-180}
 SHELL_MODULE=${DRACUT_TEST_SHELL:-dash}
 t0=$SECONDS
 
-n=0
-failed=0
-tap() { # ok|not NAME
-	n=$((n + 1))
-	if [ "$1" = ok ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=/dev/null
+. "$top/tests/tap.sh"
 tap_rc() { # STATUS NAME: one TAP line from a status
 	if [ "$1" = 0 ]; then tap ok "$2"; else tap not "$2"; fi
 }

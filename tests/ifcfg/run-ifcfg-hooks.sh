@@ -10,17 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 hook=$top/ifcfg/bondcfg-hook
 
-n=0
-failed=0
-tap() { # ok|not NAME
-	n=$((n + 1))
-	if [ "$1" = ok ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/tap.sh
+. "$top/tests/tap.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -105,7 +96,8 @@ check() { # NAME COMMAND...: ok when the command succeeds
 
 # --- static checks
 if command -v shellcheck >/dev/null 2>&1; then
-	if sc=$(shellcheck "$hook" "$0" 2>&1); then
+	# -x from the top: tests/tap.sh is followed, as the directive names it
+	if sc=$(cd "$top" && shellcheck -x "$hook" "$0" 2>&1); then
 		tap ok "shellcheck: the hook and this test are clean"
 	else
 		tap not "shellcheck: the hook and this test are clean"

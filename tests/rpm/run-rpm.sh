@@ -15,17 +15,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cd "$top" || exit 1
 
-n=0
-failed=0
-tap() { # ok|not NAME
-	n=$((n + 1))
-	if [ "$1" = ok ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=/dev/null
+. "$top/tests/tap.sh"
 check() { # NAME COMMAND...: ok when the command succeeds
 	local name=$1
 	shift
