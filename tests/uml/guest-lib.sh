@@ -356,6 +356,7 @@ no_tentative() {
 links_settled() {
 	local d fl car op
 	for d in /sys/class/net/*; do
+		[ -d "$d" ] || continue # bonding_masters is a file
 		read -r fl <"$d/flags" 2>/dev/null || continue
 		(((fl & 1) != 0)) || continue
 		read -r car <"$d/carrier" 2>/dev/null || continue
