@@ -14,19 +14,6 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-/* Did the reader report an error for this key of this file? */
-static bool reader_refused_key(const DiagList *diags, const char *path, const char *key)
-{
-        for (guint i = 0; i < diags->items->len; i++) {
-                const Diag *d = diags->items->pdata[i];
-
-                if (d->severity == DIAG_ERROR && g_strcmp0(d->file, path) == 0 &&
-                    g_strcmp0(d->key, key) == 0)
-                        return true;
-        }
-        return false;
-}
-
 static void cfg_bond_free(gpointer p)
 {
         CfgBond *b = p;
@@ -109,7 +96,7 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
                 bond_options_parse(b->opts, v, path, opts_line, diags);
         /* A BONDING_OPTS the reader refused is already an error; guessing a
          * default for it would only add noise. */
-        if (!reader_refused_key(diags, path, "BONDING_OPTS"))
+        if (!ifcfg_refused(f, "BONDING_OPTS"))
                 bond_options_apply_defaults(b->opts, path, opts_line, diags);
 
         v = cfg_get_str(f, "MTU");

@@ -18,9 +18,10 @@
 
 struct IfcfgFile {
         char *path;
-        const char *suffix; /* points into path */
-        GPtrArray *vars;    /* IfcfgVar*, effective ones, file order */
-        GHashTable *by_key; /* key -> IfcfgVar* (borrowed from vars) */
+        const char *suffix;  /* points into path */
+        GPtrArray *vars;     /* IfcfgVar*, effective ones, file order */
+        GHashTable *by_key;  /* key -> IfcfgVar* (borrowed from vars) */
+        GHashTable *refused; /* keys whose assignment was rejected (owned strings) */
 };
 
 typedef struct {
@@ -28,6 +29,7 @@ typedef struct {
         const char *p, *end;
         unsigned line; /* line of *p */
         DiagList *diags;
+        IfcfgFile *file; /* records the keys it refuses */
         /* first error of the current statement */
         bool failed;
 } Scanner;
@@ -46,6 +48,7 @@ void ifcfg_free(IfcfgFile *f)
         if (!f)
                 return;
         g_hash_table_unref(f->by_key);
+        g_hash_table_unref(f->refused);
         g_ptr_array_unref(f->vars);
         g_free(f->path);
         g_free(f);
@@ -96,6 +99,8 @@ static void fail_at(Scanner *s, unsigned line, const char *key, const char *hint
         if (s->failed)
                 return; /* one error per statement is enough */
         s->failed = true;
+        if (key)
+                g_hash_table_add(s->file->refused, g_strdup(key));
         va_start(ap, fmt);
         msg = g_strdup_vprintf(fmt, ap);
         va_end(ap);
@@ -390,6 +395,7 @@ static IfcfgFile *ifcfg_new(const char *path)
         f->suffix = g_str_has_prefix(base, "ifcfg-") ? base + strlen("ifcfg-") : base;
         f->vars = g_ptr_array_new_with_free_func(ifcfg_var_free);
         f->by_key = g_hash_table_new(g_str_hash, g_str_equal);
+        f->refused = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         return f;
 }
 
@@ -398,7 +404,7 @@ int ifcfg_parse_buffer(const char *path, const char *buf, size_t len, IfcfgFile 
 {
         g_autoptr(IfcfgFile) f = ifcfg_new(path);
         g_autoptr(GString) text = g_string_sized_new(len + 1);
-        Scanner s = { .path = path, .line = 1, .diags = diags };
+        Scanner s = { .path = path, .line = 1, .diags = diags, .file = f };
         const char *nul = len ? memchr(buf, '\0', len) : NULL;
 
         if (nul) {
@@ -456,6 +462,11 @@ int ifcfg_parse_file(const char *path, IfcfgFile **out, DiagList *diags)
 out:
         close(fd);
         return r;
+}
+
+bool ifcfg_refused(const IfcfgFile *f, const char *key)
+{
+        return g_hash_table_contains(f->refused, key);
 }
 
 const char *ifcfg_path(const IfcfgFile *f)

@@ -48,6 +48,8 @@ const char *ifcfg_suffix(const IfcfgFile *f);
 /* Exact key match.  NULL if absent. */
 const char *ifcfg_get(const IfcfgFile *f, const char *key);
 const IfcfgVar *ifcfg_lookup(const IfcfgFile *f, const char *key);
+/* Was an assignment of key rejected (an error diagnostic was added)? */
+bool ifcfg_refused(const IfcfgFile *f, const char *key);
 /* Line of the (effective) assignment of key, 0 if absent. */
 unsigned ifcfg_line(const IfcfgFile *f, const char *key);
 /* All effective variables in file order. */

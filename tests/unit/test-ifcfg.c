@@ -281,6 +281,11 @@ static void test_evaluation(void)
         g_assert_null(ifcfg_get(f, "B"));
         g_assert_cmpstr(ifcfg_get(f, "C"), ==, "3");
         g_assert_null(ifcfg_get(f, "D"));
+        /* the reader says which keys it refused, and only those */
+        g_assert_true(ifcfg_refused(f, "B"));
+        g_assert_true(ifcfg_refused(f, "D"));
+        g_assert_false(ifcfg_refused(f, "A"));
+        g_assert_false(ifcfg_refused(f, "MISSING"));
 }
 
 static void test_syntax_errors(void)
