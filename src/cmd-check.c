@@ -56,7 +56,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
         if (r)
                 return r;
-        r = cmd_check_nics(ctx, c, bonds, diags);
+        r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
         if (r)
                 return r;
         filter_diags(diags, bonds, argc <= 1);

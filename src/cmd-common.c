@@ -143,8 +143,3 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         }
         return 0;
 }
-
-int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds, DiagList *diags)
-{
-        return cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
-}

@@ -74,13 +74,10 @@ void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 void json_append_diags(GString *s, const DiagList *diags);
 
 /*
- * Run the member-NIC checks (udev) for the selected bonds in check mode.
- * Offline (--root given, or no port device present) it adds a note saying
- * they were skipped.  Returns 0 or an exit code after printing.
+ * Run the member-NIC checks (udev) for the selected bonds: CHECK mode for
+ * check, APPLY mode for apply.  Offline (--offline, --root, or no port
+ * device present) they add a note saying they were skipped.  Returns 0 or an
+ * exit code after printing.
  */
-int cmd_check_nics(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
-                   DiagList *diags);
-
-/* Same, in the given mode (apply uses UDEV_CHECK_MODE_APPLY). */
 int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
                    UdevCheckMode mode, DiagList *diags);
