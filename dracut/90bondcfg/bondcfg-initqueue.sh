@@ -6,25 +6,31 @@
 #   bondcfg-initqueue             (initqueue/settled) one attempt at the
 #                                 pending bonds, at most once a second
 #   bondcfg-initqueue --finished  (initqueue/finished) true when every bond
-#                                 is up, or when rd.bondcfg.timeout seconds
-#                                 have passed since the first call; then it
-#                                 gives up, with a warning, and boot goes on
-#                                 (after one last attempt if none was made)
+#                                 is configured and has carrier, or when
+#                                 rd.bondcfg.timeout seconds have passed
+#                                 since the first call; then it gives up,
+#                                 with a warning, and boot goes on (after
+#                                 one last attempt if none was made)
 #
 # Each bond is applied on its own ("bondcfg apply BOND"), so that one whose
 # ports never appear does not hold back the others.  bondcfg checks that the
 # ports exist before it touches anything (a missing port is an error in
 # apply), so an attempt made too early changes nothing and is repeated.
+#
+# A configured bond is not yet a usable one: the bond gets carrier only
+# once the driver's link monitor has seen a port's link (up to miimon or
+# arp_interval, plus updelay, after apply).  Like dracut's own network
+# modules, which wait for "state UP" before they go on, the initqueue is
+# held until every bond's operstate is "up", so that the hooks after it (a
+# network root, remote unlock) find a bond that carries traffic.  A bond
+# whose ports never get a link is reported at the timeout; it stays
+# configured.
 
 # shellcheck source=/dev/null
 type getarg > /dev/null 2>&1 || . /lib/dracut-lib.sh
 
 state=/run/initramfs/bondcfg
 [ -e "$state/done" ] && exit 0
-[ -s "$state/pending" ] || {
-    : > "$state/done"
-    exit 0
-}
 
 read -r now _ < /proc/uptime
 now=${now%%.*}
@@ -68,8 +74,9 @@ attempt() {
         } >> "$state/log"
         if [ "$rc" = 0 ]; then
             printf '%s\n' "$out" | log_lines info "bondcfg: "
-            info "bondcfg: $b is up (attempt $attempt, after $((now - start))s)"
+            info "bondcfg: $b is configured (attempt $attempt, after $((now - start))s)"
             rm -f "$state/error.$b"
+            echo "$b" >> "$state/configured"
         else
             printf '%s\n' "$out" > "$state/error.$b"
             if [ -n "$debug" ]; then
@@ -81,24 +88,63 @@ attempt() {
         fi
     done < "$state/pending"
     printf '%s' "$still" > "$state/pending"
-    [ -n "$still" ] || : > "$state/done"
+}
+
+# carrier BOND: the bond's operstate is "up" (a port has link)
+carrier() {
+    [ "$(cat "/sys/class/net/$1/operstate" 2> /dev/null)" = up ]
+}
+
+# all_up: nothing pending, and every configured bond has carrier; reports
+# each bond once, when its carrier is first seen
+all_up() {
+    [ -s "$state/pending" ] && return 1
+    _all=0
+    while read -r b || [ -n "$b" ]; do
+        [ -n "$b" ] || continue
+        [ -e "$state/up.$b" ] && continue
+        if carrier "$b"; then
+            : > "$state/up.$b"
+            info "bondcfg: $b is up (carrier after $((now - start))s)"
+        else
+            _all=1
+        fi
+    done < "$state/configured"
+    return $_all
 }
 
 if [ "$1" = "--finished" ]; then
+    : >> "$state/configured"
+    if all_up; then
+        : > "$state/done"
+        exit 0
+    fi
     [ $((now - start)) -ge "$timeout" ] || exit 1
     # Time is up.  If udev was so slow that the settled job never ran, one
     # attempt now, settled or not: never give up without having tried.
-    [ -e "$state/attempts" ] || attempt
-    [ -e "$state/done" ] && exit 0
+    if [ ! -e "$state/attempts" ]; then
+        attempt
+        all_up && {
+            : > "$state/done"
+            exit 0
+        }
+    fi
     while read -r b || [ -n "$b" ]; do
         [ -n "$b" ] || continue
         warn "bondcfg: giving up on $b after ${timeout}s (rd.bondcfg.timeout); the last attempt said:"
         log_lines warn "bondcfg:   " < "$state/error.$b"
     done < "$state/pending"
+    while read -r b || [ -n "$b" ]; do
+        [ -n "$b" ] || continue
+        [ -e "$state/up.$b" ] ||
+            warn "bondcfg: $b is configured but has no carrier after ${timeout}s (rd.bondcfg.timeout): no port has link; see /proc/net/bonding/$b"
+    done < "$state/configured"
     : > "$state/done"
     exit 0
 fi
 
+# Nothing left to apply (the finished job waits for carrier).
+[ -s "$state/pending" ] || exit 0
 # One attempt per second at most: the initqueue loops every half second.
 [ "$(cat "$state/last" 2> /dev/null)" = "$now" ] && exit 0
 attempt

@@ -5,7 +5,8 @@
 #
 # Decides whether bondcfg runs in this boot and, if so, queues the work:
 #   rd.bondcfg=0            do nothing
-#   rd.bondcfg.timeout=S    give up on a bond after S seconds (default 30)
+#   rd.bondcfg.timeout=S    give up on a bond after S seconds (default 30):
+#                           on its ports appearing, then on its carrier
 #   rd.bondcfg.debug        bondcfg -v, and log every attempt
 # A bond named by dracut's own bond= option is left to dracut's network
 # module (bare "bond" means bond0, as in dracut).
@@ -13,7 +14,8 @@
 # State lives in /run/initramfs/bondcfg/ (kept after switch_root, for
 # diagnosis): pending (bonds still to apply), start (uptime when the
 # initqueue first ran the job), attempts, log (every attempt's output),
-# error.BOND (the last failure), done (no more work).
+# error.BOND (the last failure), configured (bonds applied), up.BOND (the
+# bond has carrier), done (no more work).
 
 # hookdir and getarg* come from dracut-lib.sh.
 # shellcheck disable=SC2154 source=/dev/null
@@ -51,7 +53,8 @@ elif [ -s /etc/bondcfg-initrd.bonds ]; then
 
     if [ -s "$_bondcfg_state/pending" ]; then
         # Every settled pass tries the pending bonds; the finished hook holds
-        # the initqueue until they are up or the timeout has passed.
+        # the initqueue until they are configured and have carrier, or the
+        # timeout has passed.
         echo "/sbin/bondcfg-initqueue" > "$hookdir/initqueue/settled/bondcfg.sh"
         # Exit 1 = "not yet"; anything else (done, gave up, or the script
         # cannot even run) lets the boot go on.

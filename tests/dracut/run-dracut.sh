@@ -12,11 +12,14 @@
 # --confdir).  The image takes tests/dracut/ifcfg and tests/dracut/bondcfg.conf
 # in place of the host's files (BONDCFG_DRACUT_* in module-setup.sh).
 #
-# One image, three boots in parallel (bondcfgtest.ports= picks the scenario):
-#   late  eth0 exists, eth1 appears only after bondcfg's first attempt
-#         failed: bondcfg must retry and bring bond0 up in full
-#   none  no ports: bondcfg must give up after rd.bondcfg.timeout, and the
-#         boot must go on
+# One image, four boots in parallel (bondcfgtest.ports= picks the scenario):
+#   late    eth0 exists, eth1 appears only after bondcfg's first attempt
+#           failed: bondcfg must retry, bring bond0 up in full, and hold the
+#           initqueue until bond0 has carrier
+#   none    no ports: bondcfg must give up after rd.bondcfg.timeout, and the
+#           boot must go on
+#   nolink  ports without link: bond0 is configured, bondcfg waits for its
+#           carrier until rd.bondcfg.timeout, says so, and the boot goes on
 #   off   rd.bondcfg=0: no bond at all
 # The guest gets pty.legacy_count=0: UML's 512 legacy pty devices would
 # otherwise double the time udev needs to settle.
@@ -162,10 +165,12 @@ boot() { # NAME KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
 tb=$SECONDS
 boot late bondcfgtest.ports=late rd.bondcfg.timeout=120
 boot none bondcfgtest.ports=none rd.bondcfg.timeout=3
+boot nolink bondcfgtest.ports=nolink rd.bondcfg.timeout=3
 boot off bondcfgtest.ports=now rd.bondcfg=0
 wait
 echo "# boots: $((SECONDS - tb))s in parallel (late $(cat "$W/late/seconds")s," \
-	"none $(cat "$W/none/seconds")s, off $(cat "$W/off/seconds")s)"
+	"none $(cat "$W/none/seconds")s, nolink $(cat "$W/nolink/seconds")s," \
+	"off $(cat "$W/off/seconds")s)"
 
 con() { # NAME FIXED-STRING: a console line of boot NAME contains it
 	grep -qF -- "$2" "$W/$1/console.log"
@@ -188,7 +193,7 @@ booted() { # NAME: the guest reached the evidence hook and powered off in time
 	fi
 	con "$1" "BCT END" && ! con "$1" "BCT EMERGENCY" && [ "$rc" = 0 ]
 }
-for b in late none off; do
+for b in late none nolink off; do
 	if booted "$b"; then
 		tap ok "boot '$b': reached pre-mount and powered off (no emergency, no timeout)"
 	else
@@ -204,8 +209,10 @@ grep -E '(dracut: bondcfg|BCT (BEGIN|eth1|proc|link|addr|ports|status|state|log)
 	"$W/late/console.log" | cut -c1-400 | sed 's/^/#   /'
 ev late log "attempt 1 at" && ev late log "port eth1 does not exist"
 tap_rc $? "late: the first attempt failed on the missing eth1, nothing touched"
-grep -qE "bondcfg: bond0 is up \(attempt ([2-9]|[1-9][0-9])," "$W/late/console.log"
-tap_rc $? "late: bondcfg retried and reported bond0 up at attempt 2 or later"
+grep -qE "bondcfg: bond0 is configured \(attempt ([2-9]|[1-9][0-9])," "$W/late/console.log"
+tap_rc $? "late: bondcfg retried and reported bond0 configured at attempt 2 or later"
+con late "bondcfg: bond0 is up (carrier after" && ! con late "has no carrier"
+tap_rc $? "late: the initqueue waited for bond0's carrier and reported it"
 con late "bondcfg: bond0: create bond (mode=active-backup miimon=100)" &&
 	con late "bondcfg: eth0: enslave to bond0" && con late "bondcfg: eth1: enslave to bond0" &&
 	con late "bondcfg: bond0: add address 192.0.2.10/24"
@@ -218,7 +225,7 @@ ev late proc "Slave Interface: eth0" && ev late proc "Slave Interface: eth1" &&
 tap_rc $? "late: /proc/net/bonding/bond0: eth0 and eth1 enslaved, eth0 active"
 ev late link '"info_kind":"bond"' && ev late link '"mode":"active-backup"' &&
 	ev late link '"miimon":100' && ev late link '"operstate":"UP"'
-tap_rc $? "late: ip -d link: bond0 is a bond, active-backup, miimon 100, up"
+tap_rc $? "late: ip -d link: bond0 is a bond, active-backup, miimon 100, operstate UP at pre-mount"
 [ "$(grep -F "BCT ports| " "$W/late/console.log" |
 	grep -oE '"ifname":"eth[01]"[^}]*"master":"bond0"' | wc -l)" = 2 ]
 tap_rc $? "late: ip link: eth0 and eth1 have master bond0"
@@ -235,6 +242,17 @@ con none "bondcfg: giving up on bond0 after 3s (rd.bondcfg.timeout)" &&
 tap_rc $? "none: bondcfg gave up on bond0 after rd.bondcfg.timeout=3, saying why"
 ev none proc "/proc/net/bonding/bond0: No such file"
 tap_rc $? "none: no bond0"
+
+# nolink: configured, no carrier: a bounded wait, a warning, the boot goes on
+echo "# --- boot 'nolink':"
+grep -E 'bondcfg|BCT (BEGIN|proc|state)' "$W/nolink/console.log" | cut -c1-300 | sed 's/^/#   /'
+con nolink "bondcfg: bond0 is configured (attempt 1," &&
+	con nolink "bondcfg: bond0 is configured but has no carrier after 3s (rd.bondcfg.timeout)" &&
+	! con nolink "bondcfg: bond0 is up (carrier"
+tap_rc $? "nolink: bond0 configured at once, then a warning that it has no carrier after rd.bondcfg.timeout=3"
+ev nolink proc "Slave Interface: eth0" && ev nolink proc "Slave Interface: eth1" &&
+	ev nolink proc "MII Status: down" && ev nolink link '"operstate":"DOWN"'
+tap_rc $? "nolink: bond0 stays configured, both ports enslaved, MII down, operstate DOWN"
 
 # off: rd.bondcfg=0
 echo "# --- boot 'off':"

@@ -6,6 +6,8 @@
 #                           failed (an initqueue/settled job that sorts after
 #                           bondcfg's), so the retry path must bring bond0 up
 #   bondcfgtest.ports=none  no ports at all: bondcfg must give up, boot go on
+#   bondcfgtest.ports=nolink eth0 and eth1 exist, but their peers are down:
+#                           the bond is configured and never gets carrier
 # hookdir comes from dracut-lib.sh.
 # shellcheck disable=SC2154
 modprobe veth
@@ -22,6 +24,10 @@ if [ ! -e /sys/class/net/eth1 ] && [ -e /run/initramfs/bondcfg/error.bond0 ]; th
     echo "BCT eth1 created after attempt $(cat /run/initramfs/bondcfg/attempts)"
 fi
 JOB
+        ;;
+    nolink)
+        ip link add eth0 type veth peer name peer0
+        ip link add eth1 type veth peer name peer1
         ;;
     none) ;;
 esac
