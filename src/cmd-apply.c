@@ -162,6 +162,65 @@ static int finish_json(const BondcfgCtx *ctx, GString *json, const DiagList *dia
         return rc;
 }
 
+/*
+ * After a successful run: the records of the ports that left their bond for
+ * good (released, not enslaved again by the same plan) are used up.
+ */
+static void forget_released(const BondcfgCtx *ctx, const Plan *p)
+{
+        g_autofree char *dir = NULL;
+
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+                bool again = false;
+                int r;
+
+                if (st->action != PLAN_RELEASE)
+                        continue;
+                for (guint k = i + 1; k < p->steps->len && !again; k++) {
+                        const PlanStep *later = p->steps->pdata[k];
+
+                        again = later->action == PLAN_ENSLAVE &&
+                                g_strcmp0(later->ifname, st->ifname) == 0;
+                }
+                if (again)
+                        continue;
+                if (!dir)
+                        dir = port_state_dir();
+                r = port_state_remove(dir, st->ifname);
+                if (r < 0 && !ctx->json)
+                        fprintf(stderr, "bondcfg: warning: cannot remove %s/%s: %s\n", dir,
+                                st->ifname, g_strerror(-r));
+        }
+}
+
+/*
+ * The records of b's enslaved ports, if the configuration drops one of them
+ * (plan_bond() gives such a port its state from before bondcfg back); NULL
+ * when it drops none, which spares the usual run the reads.
+ */
+static GHashTable *saved_for_dropped(const CfgBond *b, const Snapshot *s)
+{
+        const SnapLink *bond = snapshot_link_by_name(s, b->name);
+        g_autoptr(GPtrArray) have = NULL;
+        g_autofree char *dir = NULL;
+
+        if (!bond)
+                return NULL;
+        have = snapshot_ports_of(s, bond->ifindex);
+        for (guint i = 0; i < have->len; i++) {
+                bool named = false;
+
+                for (guint k = 0; k < b->ports->len && !named; k++)
+                        named = plan_resolve_port(b->ports->pdata[k], s) == have->pdata[i];
+                if (!named) {
+                        dir = port_state_dir();
+                        return port_state_load_ports(dir, s, b->name);
+                }
+        }
+        return NULL;
+}
+
 int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
@@ -214,8 +273,9 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         }
         for (guint i = 0; i < bonds->len; i++) {
                 g_autoptr(Plan) p = plan_new();
+                g_autoptr(GHashTable) saved = saved_for_dropped(bonds->pdata[i], snap);
 
-                if (plan_bond(p, bonds->pdata[i], snap, diags) == 0 && ctx->dry_run) {
+                if (plan_bond(p, bonds->pdata[i], snap, saved, diags) == 0 && ctx->dry_run) {
                         if (ctx->json)
                                 json_steps(json, p);
                         else if (p->steps->len == 0 && ctx->verbosity >= 0)
@@ -239,6 +299,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 const CfgBond *b = bonds->pdata[i];
                 g_autoptr(Plan) p = plan_new();
                 g_autoptr(Snapshot) now = NULL;
+                g_autoptr(GHashTable) saved = NULL;
                 RunCtx run = { .ctx = ctx, .bond = b, .json = json };
                 ApplyResult res;
 
@@ -250,7 +311,8 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                         g_string_append_c(json, ']');
                         break;
                 }
-                if (plan_bond(p, b, now, diags) < 0) {
+                saved = saved_for_dropped(b, now);
+                if (plan_bond(p, b, now, saved, diags) < 0) {
                         cmd_print_diags(ctx, diags);
                         rc = EXIT_CONFIG;
                         g_string_append_c(json, ']');
@@ -270,6 +332,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                         rc = EXIT_KERNEL;
                         break;
                 }
+                forget_released(ctx, p);
                 apply_result_clear(&res);
         }
         if (rc == EXIT_OK)
@@ -279,24 +342,6 @@ out_json:
 out_unlock:
         bondcfg_lock_release(lock_fd);
         return rc;
-}
-
-/* After a successful down: the released ports' records are used up. */
-static void forget_released(const BondcfgCtx *ctx, const Plan *p)
-{
-        g_autofree char *dir = port_state_dir();
-
-        for (guint i = 0; i < p->steps->len; i++) {
-                const PlanStep *st = p->steps->pdata[i];
-                int r;
-
-                if (st->action != PLAN_RELEASE)
-                        continue;
-                r = port_state_remove(dir, st->ifname);
-                if (r < 0 && !ctx->json)
-                        fprintf(stderr, "bondcfg: warning: cannot remove %s/%s: %s\n", dir,
-                                st->ifname, g_strerror(-r));
-        }
 }
 
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv)

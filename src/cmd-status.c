@@ -195,7 +195,7 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
                 json_append_string(o->json, t);
         }
         g_string_append(o->json, "],\"drift\":[");
-        plan_bond(p, b, s, d);
+        plan_bond(p, b, s, NULL, d);
         for (guint i = 0; i < d->items->len; i++) {
                 const Diag *dg = d->items->pdata[i];
 

@@ -8,29 +8,43 @@
 
 #include "port-state.h"
 
-/* After the releases: the recorded MTU and admin state of each port. */
-static void restore_ports(Plan *p, const char *name, GPtrArray *ports, GHashTable *saved)
+static const PortState *record_of(GHashTable *saved, const SnapLink *l)
 {
-        for (guint i = 0; saved && i < ports->len; i++) {
-                const SnapLink *l = ports->pdata[i];
-                const PortState *ps = g_hash_table_lookup(saved, l->name);
-                PlanStep *st;
+        const PortState *ps = saved ? g_hash_table_lookup(saved, l->name) : NULL;
 
-                if (!ps || ps->ifindex != l->ifindex)
-                        continue;
-                /* The kernel puts back the MTU the port had when it was
-                 * enslaved; the record has the one before bondcfg. */
-                if (ps->mtu && ps->mtu != l->mtu) {
-                        st = plan_add_step(p, PLAN_SET_MTU, name, l->name,
-                                           "set mtu %u -> %u (as before apply)", l->mtu, ps->mtu);
-                        st->mtu = ps->mtu;
-                        st->old_mtu = l->mtu;
-                }
-                if (ps->up) {
-                        st = plan_add_step(p, PLAN_SET_UP, name, l->name,
-                                           "set up (as before apply)");
-                        st->up = true;
-                }
+        return ps && ps->ifindex == l->ifindex ? ps : NULL;
+}
+
+void plan_release_port(Plan *p, const char *bond, const SnapLink *l, GHashTable *saved)
+{
+        const PortState *ps = record_of(saved, l);
+        PlanStep *rel;
+
+        plan_add_release(p, bond, l, bond);
+        rel = p->steps->pdata[p->steps->len - 1];
+        if (!rel->mac && ps && ps->perm_mac)
+                rel->mac = g_strdup(ps->perm_mac);
+}
+
+/* After the release: the recorded MTU and admin state of the port. */
+void plan_restore_port(Plan *p, const char *bond, const SnapLink *l, GHashTable *saved)
+{
+        const PortState *ps = record_of(saved, l);
+        PlanStep *st;
+
+        if (!ps)
+                return;
+        /* The kernel puts back the MTU the port had when it was enslaved;
+         * the record has the one before bondcfg. */
+        if (ps->mtu && ps->mtu != l->mtu) {
+                st = plan_add_step(p, PLAN_SET_MTU, bond, l->name,
+                                   "set mtu %u -> %u (as before apply)", l->mtu, ps->mtu);
+                st->mtu = ps->mtu;
+                st->old_mtu = l->mtu;
+        }
+        if (ps->up) {
+                st = plan_add_step(p, PLAN_SET_UP, bond, l->name, "set up (as before apply)");
+                st->up = true;
         }
 }
 
@@ -49,17 +63,10 @@ int plan_down(Plan *p, const char *name, const Snapshot *s, GHashTable *saved, D
                 return -EINVAL;
         }
         ports = snapshot_ports_of(s, bond->ifindex);
-        for (guint i = 0; i < ports->len; i++) {
-                const SnapLink *l = ports->pdata[i];
-                const PortState *ps = saved ? g_hash_table_lookup(saved, l->name) : NULL;
-                PlanStep *rel;
-
-                plan_add_release(p, name, l, name);
-                rel = p->steps->pdata[p->steps->len - 1];
-                if (!rel->mac && ps && ps->ifindex == l->ifindex && ps->perm_mac)
-                        rel->mac = g_strdup(ps->perm_mac);
-        }
-        restore_ports(p, name, ports, saved);
+        for (guint i = 0; i < ports->len; i++)
+                plan_release_port(p, name, ports->pdata[i], saved);
+        for (guint i = 0; i < ports->len; i++)
+                plan_restore_port(p, name, ports->pdata[i], saved);
         for (guint i = 0; i < s->routes->len; i++) {
                 const SnapRoute *r = s->routes->pdata[i];
 

@@ -12,6 +12,14 @@ PlanStep *plan_add_step(Plan *p, PlanAction a, const char *bond, const char *ifn
 void plan_add_set_up(Plan *p, const char *bond, const char *ifname, bool up);
 /* RELEASE of port from master; keeps the port's options for the undo. */
 void plan_add_release(Plan *p, const char *bond, const SnapLink *port, const char *master);
+/*
+ * A port leaves the bond for good: RELEASE, with the permanent MAC from its
+ * record in saved (if the kernel does not report one); then, with
+ * plan_restore_port(), the recorded MTU and admin state.  A record is used
+ * only if it is for this very link (same ifindex).
+ */
+void plan_release_port(Plan *p, const char *bond, const SnapLink *port, GHashTable *saved);
+void plan_restore_port(Plan *p, const char *bond, const SnapLink *port, GHashTable *saved);
 /* Options that are bond attributes (not per-port, not module-only). */
 bool plan_is_bond_attr(const BondOptDesc *d);
 /* Options set after the ports are enslaved (primary, active_slave). */

@@ -465,7 +465,7 @@ static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray 
         plan_gateway(p, b, NULL, s, AF_INET6, b->gateway6, false);
 }
 
-int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
+int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, DiagList *diags)
 {
         SnapLink *bond = snapshot_link_by_name(s, b->name);
         g_autoptr(GPtrArray) want = g_ptr_array_new();
@@ -504,12 +504,17 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags)
         after = diff & plan_after_enslave_mask;
         now = diff & ~after;
 
-        /* Ports that are not configured go; all go if an option needs that. */
+        /* Ports that are not configured go for good, back to their state
+         * before bondcfg; all go, for a while, if an option needs that. */
         for (guint i = 0; i < have->len; i++) {
                 SnapLink *l = have->pdata[i];
 
-                if (!in_links(want, l) || noports)
+                if (!in_links(want, l)) {
+                        plan_release_port(p, b->name, l, saved);
+                        plan_restore_port(p, b->name, l, saved);
+                } else if (noports) {
                         plan_add_release(p, b->name, l, b->name);
+                }
         }
         released_all = noports != 0;
         if ((noports || down) && bond->up) {

@@ -85,9 +85,12 @@ SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s);
  * Append to p the steps that bring bond b to its configuration.  Problems
  * that stop the plan (a port missing or in another bond, an option the
  * kernel does not support) are errors in diags; then -EINVAL is returned
- * and no step is appended.
+ * and no step is appended.  A port enslaved to the bond that the
+ * configuration no longer names is released for good and, if saved
+ * (ifname -> PortState*, see port-state.h; NULL = none) has its record,
+ * given back its state from before bondcfg, as plan_down() does.
  */
-int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, DiagList *diags);
+int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, DiagList *diags);
 
 /*
  * Steps for `down BOND`: release the ports (restoring their permanent

@@ -157,7 +157,7 @@ static Plan *plan_ok(const TestBond *t, const Snapshot *s)
         g_autoptr(DiagList) d = diag_list_new();
         Plan *p = plan_new();
 
-        g_assert_cmpint(plan_bond(p, &t->b, s, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
         g_assert_false(diag_has_errors(d));
         return p;
 }
@@ -356,7 +356,7 @@ static void test_port_in_other_bond(void)
 
         snapshot_add_bond(s, 9, "bond1", NULL);
         snapshot_link_by_name(s, "eth1")->master = 9;
-        g_assert_cmpint(plan_bond(p, &t->b, s, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
         g_assert_cmpuint(p->steps->len, ==, 0);
         g_assert_cmpuint(diag_count(d, DIAG_ERROR), ==, 1);
         dg = d->items->pdata[0];
@@ -387,7 +387,7 @@ static void test_hwaddr_port(void)
         assert_steps(p, want);
 
         add_port(t2, NULL, "52:54:00:de:ad:00");
-        g_assert_cmpint(plan_bond(p2, &t2->b, s, d), <, 0);
+        g_assert_cmpint(plan_bond(p2, &t2->b, s, NULL, d), <, 0);
         g_assert_nonnull(strstr(((Diag *)d->items->pdata[0])->message, "52:54:00:de:ad:00"));
 }
 
@@ -403,7 +403,7 @@ static void test_unsupported_option(void)
         t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_LACP;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].set = true;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].num = 0;
-        g_assert_cmpint(plan_bond(p, &t->b, s, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
         /* the version comes from the option table */
         want = g_strdup_printf("kernel does not support coupled_control (needs %s)",
                                bond_opt_desc(BOND_OPT_COUPLED_CONTROL)->since);
@@ -428,12 +428,12 @@ static void test_unsupported_option_new_bond(void)
         t->b.name = g_strdup("bond9");
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].set = true;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].num = 1; /* the default: still an error */
-        g_assert_cmpint(plan_bond(p, &t->b, s, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
         g_assert_cmpuint(p->steps->len, ==, 0);
         g_assert_cmpstr(((Diag *)d->items->pdata[0])->message, ==,
                         "kernel does not support coupled_control (needs 6.9)");
 
-        g_assert_cmpint(plan_bond(p2, &t->b, bare, d2), ==, 0);
+        g_assert_cmpint(plan_bond(p2, &t->b, bare, NULL, d2), ==, 0);
         g_assert_cmpuint(p2->steps->len, >, 0);
 
         /* bond0 is active-backup: the kernel reports no 802.3ad-only
@@ -443,7 +443,7 @@ static void test_unsupported_option_new_bond(void)
         t->b.opts->v[BOND_OPT_AD_ACTOR_SYS_PRIO].set = true;
         t->b.opts->v[BOND_OPT_AD_ACTOR_SYS_PRIO].num = 100;
         g_ptr_array_set_size(p->steps, 0);
-        g_assert_cmpint(plan_bond(p, &t->b, s, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
 }
 
 static void test_down(void)
@@ -577,6 +577,49 @@ static void test_down_restores_ports(void)
                         "bond0: delete default route via 192.0.2.1");
 }
 
+/* A port the configuration no longer names leaves for good, back to its
+ * recorded state; the ports that stay are not touched. */
+static void test_dropped_port_restored(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = mk_bond(BOND_MODE_ACTIVE_BACKUP, 100);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(GHashTable) saved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify)port_state_free);
+        static const char *const want[] = {
+                "eth1: release from bond0",
+                "eth1: set mtu 9000 -> 1400 (as before apply)",
+                "eth1: set up (as before apply)",
+                NULL,
+        };
+        PortState *ps = port_state(3, true, 1400);
+        PlanStep *st;
+
+        add_port(t, "eth0", NULL);
+        add_address(t, "192.0.2.10", 24);
+        t->b.gateway4 = g_strdup("192.0.2.1");
+        snapshot_link_by_name(s, "eth1")->mtu = 9000;
+        g_free(snapshot_link_by_name(s, "eth1")->perm_mac);
+        snapshot_link_by_name(s, "eth1")->perm_mac = NULL;
+        ps->perm_mac = g_strdup("52:54:00:00:00:99");
+        g_hash_table_insert(saved, g_strdup("eth1"), ps);
+        g_assert_cmpint(plan_bond(p, &t->b, s, saved, d), ==, 0);
+        assert_steps(p, want);
+        st = p->steps->pdata[0];
+        g_assert_cmpint(st->action, ==, PLAN_RELEASE);
+        /* no permanent MAC from the kernel: the recorded one */
+        g_assert_cmpstr(st->mac, ==, "52:54:00:00:00:99");
+
+        /* without a record: only the release */
+        g_clear_pointer(&p, plan_free);
+        p = plan_new();
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
+        g_assert_cmpuint(p->steps->len, ==, 1);
+        g_assert_cmpstr(((PlanStep *)p->steps->pdata[0])->description, ==,
+                        "eth1: release from bond0");
+}
+
 static void test_json(void)
 {
         g_autoptr(Snapshot) s = snap_live();
@@ -612,5 +655,6 @@ int main(int argc, char **argv)
         g_test_add_func("/plan/json", test_json);
         g_test_add_func("/plan/release-keeps-port-options", test_release_keeps_port_options);
         g_test_add_func("/plan/down-restores-ports", test_down_restores_ports);
+        g_test_add_func("/plan/dropped-port-restored", test_dropped_port_restored);
         return g_test_run();
 }
