@@ -10,10 +10,14 @@
 #include "commands.h"
 
 static const char *const type_names[_BOND_OPT_TYPE_MAX] = {
-        [BOND_OPT_TYPE_ENUM] = "enum",         [BOND_OPT_TYPE_UINT] = "uint",
-        [BOND_OPT_TYPE_INT] = "int",           [BOND_OPT_TYPE_BOOL] = "bool",
-        [BOND_OPT_TYPE_IFNAME] = "ifname",     [BOND_OPT_TYPE_IP4_LIST] = "ipv4-list",
-        [BOND_OPT_TYPE_IP6_LIST] = "ipv6-list", [BOND_OPT_TYPE_MAC] = "mac",
+        [BOND_OPT_TYPE_ENUM] = "enum",
+        [BOND_OPT_TYPE_UINT] = "uint",
+        [BOND_OPT_TYPE_INT] = "int",
+        [BOND_OPT_TYPE_BOOL] = "bool",
+        [BOND_OPT_TYPE_IFNAME] = "ifname",
+        [BOND_OPT_TYPE_IP4_LIST] = "ipv4-list",
+        [BOND_OPT_TYPE_IP6_LIST] = "ipv6-list",
+        [BOND_OPT_TYPE_MAC] = "mac",
 };
 
 static bool has_range(const BondOptDesc *d)
@@ -28,16 +32,14 @@ static char *range_text(const BondOptDesc *d)
                 GString *s = g_string_new(NULL);
 
                 for (const BondOptEnumValue *e = d->values; e && e->name; e++)
-                        g_string_append_printf(s, "%s%s(%u)", s->len ? " " : "", e->name,
-                                               e->value);
+                        g_string_append_printf(s, "%s%s(%u)", s->len ? " " : "", e->name, e->value);
                 return g_string_free(s, FALSE);
         }
         if (d->type == BOND_OPT_TYPE_INT)
-                return g_strdup_printf("%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
-                                       (gint64)d->min, (gint64)d->max);
+                return g_strdup_printf("%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT, (gint64)d->min,
+                                       (gint64)d->max);
         if (has_range(d))
-                return g_strdup_printf("%" G_GUINT64_FORMAT "..%" G_GUINT64_FORMAT, d->min,
-                                       d->max);
+                return g_strdup_printf("%" G_GUINT64_FORMAT "..%" G_GUINT64_FORMAT, d->min, d->max);
         if (d->type == BOND_OPT_TYPE_IP4_LIST || d->type == BOND_OPT_TYPE_IP6_LIST)
                 return g_strdup_printf("up to %" G_GUINT64_FORMAT " addresses", d->max);
         return g_strdup(type_names[d->type]);
@@ -215,8 +217,7 @@ static bool selected(const BondOptDesc *d, char **names)
         if (!names || !names[0])
                 return true;
         for (char **n = names; *n; n++)
-                if (bond_opt_lookup(*n) == d ||
-                    (d->ifcfg_key && strcmp(*n, d->ifcfg_key) == 0))
+                if (bond_opt_lookup(*n) == d || (d->ifcfg_key && strcmp(*n, d->ifcfg_key) == 0))
                         return true;
         return false;
 }

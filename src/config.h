@@ -25,19 +25,19 @@
 #define BONDCFG_DEFAULT_CONFIG_DIR "/etc/sysconfig/network-scripts"
 
 typedef struct {
-        int family; /* AF_INET / AF_INET6 */
+        int family;    /* AF_INET / AF_INET6 */
         char *address; /* canonical text */
         unsigned prefix;
         unsigned line; /* of the IPADDR/IPV6ADDR key */
 } CfgAddress;
 
 typedef struct CfgPort {
-        char *name;   /* interface name; NULL if only HWADDR is given */
-        char *hwaddr; /* canonical lower-case MAC or NULL */
+        char *name;             /* interface name; NULL if only HWADDR is given */
+        char *hwaddr;           /* canonical lower-case MAC or NULL */
         const IfcfgFile *ifcfg; /* owned by Config.files */
-        char *master; /* the MASTER / MASTER_UUID text */
+        char *master;           /* the MASTER / MASTER_UUID text */
         unsigned master_line;
-        struct CfgBond *bond; /* resolved bond, or NULL */
+        struct CfgBond *bond;  /* resolved bond, or NULL */
         BondOptValue queue_id; /* BOND_PORT_QUEUE_ID */
         BondOptValue prio;     /* BOND_PORT_PRIO */
 } CfgPort;
@@ -45,18 +45,18 @@ typedef struct CfgPort {
 typedef struct CfgBond {
         char *name; /* DEVICE, or from the file name */
         const IfcfgFile *ifcfg;
-        char *uuid;        /* UUID= or NULL */
-        char *nm_name;     /* NAME= or NULL */
-        bool onboot;       /* ONBOOT != no */
-        BondOptions *opts; /* parsed BONDING_OPTS, with defaults applied */
-        GPtrArray *ports;  /* CfgPort* (borrowed from Config.ports), file order */
-        unsigned mtu;      /* 0 = unset */
-        char *macaddr;     /* MACADDR, canonical, or NULL */
-        GPtrArray *addrs;  /* CfgAddress*, IPv4 then IPv6 */
-        char *gateway4;    /* GATEWAY or NULL */
-        char *gateway6;    /* IPV6_DEFAULTGW (without %dev) or NULL */
-        bool dhcp;         /* BOOTPROTO=dhcp */
-        bool arpupdate;    /* ARPUPDATE != no */
+        char *uuid;          /* UUID= or NULL */
+        char *nm_name;       /* NAME= or NULL */
+        bool onboot;         /* ONBOOT != no */
+        BondOptions *opts;   /* parsed BONDING_OPTS, with defaults applied */
+        GPtrArray *ports;    /* CfgPort* (borrowed from Config.ports), file order */
+        unsigned mtu;        /* 0 = unset */
+        char *macaddr;       /* MACADDR, canonical, or NULL */
+        GPtrArray *addrs;    /* CfgAddress*, IPv4 then IPv6 */
+        char *gateway4;      /* GATEWAY or NULL */
+        char *gateway6;      /* IPV6_DEFAULTGW (without %dev) or NULL */
+        bool dhcp;           /* BOOTPROTO=dhcp */
+        bool arpupdate;      /* ARPUPDATE != no */
         char *chipset_check; /* BONDCFG_CHIPSET_CHECK or NULL */
 } CfgBond;
 

@@ -15,13 +15,13 @@
 #include "config.h"
 
 static const BondcfgCommand commands[] = {
-        { "check", "[BOND...]", "Read and validate the ifcfg files and the member NICs", cmd_check },
+        { "check", "[BOND...]", "Read and validate the ifcfg files and the member NICs",
+          cmd_check },
         { "show", "[BOND...]", "Print the effective configuration", cmd_show },
         { "apply", "[--dry-run] [BOND...]", "Bring the kernel to the configured state", cmd_apply },
         { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
-        { "options", "[OPTION...]", "Describe the bonding options bondcfg knows",
-          cmd_options },
+        { "options", "[OPTION...]", "Describe the bonding options bondcfg knows", cmd_options },
 };
 
 static const BondcfgCommand *find_command(const char *name)
@@ -51,8 +51,7 @@ static GOptionGroup *global_group(BondcfgCtx *ctx, gboolean *version)
                   "Operate on the files below DIR (offline authoring)", "DIR" },
                 { "config-dir", 0, 0, G_OPTION_ARG_FILENAME, &ctx->config_dir,
                   "Read ifcfg files from DIR (default " BONDCFG_DEFAULT_CONFIG_DIR ")", "DIR" },
-                { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, "Machine-readable output",
-                  NULL },
+                { "json", 0, 0, G_OPTION_ARG_NONE, &ctx->json, "Machine-readable output", NULL },
                 { "quiet", 'q', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, opt_quiet,
                   "Print errors only", NULL },
                 { "verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, opt_verbose,
@@ -66,8 +65,8 @@ static GOptionGroup *global_group(BondcfgCtx *ctx, gboolean *version)
                 { "version", 0, 0, G_OPTION_ARG_NONE, version, "Print the version", NULL },
                 { NULL }
         };
-        GOptionGroup *g = g_option_group_new("global", "Global options:", "Show global options",
-                                             ctx, NULL);
+        GOptionGroup *g =
+                g_option_group_new("global", "Global options:", "Show global options", ctx, NULL);
 
         g_option_group_add_entries(g, entries);
         return g;
@@ -78,8 +77,8 @@ static char *commands_description(void)
         GString *s = g_string_new("Commands:\n");
 
         for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-                g_string_append_printf(s, "  %-8s %-22s %s\n", commands[i].name,
-                                       commands[i].args, commands[i].summary);
+                g_string_append_printf(s, "  %-8s %-22s %s\n", commands[i].name, commands[i].args,
+                                       commands[i].summary);
         g_string_append(s, "\nRun 'bondcfg COMMAND --help' for the options of a command.\n"
                            "Exit status: 0 ok, 1 invalid configuration, 2 usage or I/O error,\n"
                            "3 kernel refused (rolled back), 4 status found drift.\n");
@@ -133,17 +132,16 @@ int main(int argc, char **argv)
                 g_option_context_set_summary(oc, cmd->summary);
         } else {
                 oc = g_option_context_new("COMMAND [BOND...]");
-                g_option_context_set_summary(
-                        oc, "Turn RHEL ifcfg bonding files into a running bond.");
+                g_option_context_set_summary(oc,
+                                             "Turn RHEL ifcfg bonding files into a running bond.");
                 g_option_context_set_description(oc, desc);
         }
         g_option_context_set_main_group(oc, global_group(&ctx, &version));
         if (cmd && strcmp(cmd->name, "apply") == 0) {
-                GOptionEntry apply_entries[] = {
-                        { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &ctx.dry_run,
-                          "Print the plan and change nothing", NULL },
-                        { NULL }
-                };
+                GOptionEntry apply_entries[] = { { "dry-run", 'n', 0, G_OPTION_ARG_NONE,
+                                                   &ctx.dry_run,
+                                                   "Print the plan and change nothing", NULL },
+                                                 { NULL } };
                 g_option_context_add_main_entries(oc, apply_entries, NULL);
         }
         if (cmd && strcmp(cmd->name, "options") == 0)

@@ -118,8 +118,8 @@ int bond_module_ensure(bool *loaded, char **error)
                 return r;
         }
         r = kmod.probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST,
-                                     bond_module_extra_options(kmod.module_get_options(mod)),
-                                     NULL, NULL, NULL);
+                                     bond_module_extra_options(kmod.module_get_options(mod)), NULL,
+                                     NULL, NULL);
         if (r != 0) {
                 if (r > 0) /* KMOD_PROBE_APPLY_BLACKLIST* */
                         r = -EPERM;
