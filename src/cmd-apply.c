@@ -221,26 +221,107 @@ static GHashTable *saved_for_dropped(const CfgBond *b, const Snapshot *s)
         return NULL;
 }
 
+/* The NIC checks' kernel facts, from the snapshot apply already holds. */
+static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, void *userdata)
+{
+        const SnapLink *l = snapshot_link_by_name(userdata, ifname);
+
+        if (!l)
+                return -ENODEV;
+        facts->max_mtu = l->max_mtu;
+        facts->perm_address = g_strdup(l->perm_mac);
+        facts->has_link = true;
+        facts->mtu = l->mtu;
+        facts->carrier = l->up ? l->lower_up : -1;
+        facts->address = g_strdup(l->mac);
+        return 0;
+}
+
+/*
+ * Plan every selected bond on snap: plans[i] for bonds->pdata[i].  A bond
+ * whose plan failed or has steps goes to *touch; the member-NIC checks are
+ * for those (an unchanged bond gets no write, so nothing to check).
+ * Planning problems go to pdiags.
+ */
+static GPtrArray *plan_all(const GPtrArray *bonds, const Snapshot *snap, GPtrArray **touch,
+                           DiagList *pdiags)
+{
+        GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)plan_free);
+
+        *touch = g_ptr_array_new();
+        for (guint i = 0; i < bonds->len; i++) {
+                g_autoptr(GHashTable) saved = saved_for_dropped(bonds->pdata[i], snap);
+                Plan *p = plan_new();
+
+                if (plan_bond(p, bonds->pdata[i], snap, saved, pdiags) < 0 || p->steps->len)
+                        g_ptr_array_add(*touch, bonds->pdata[i]);
+                g_ptr_array_add(plans, p);
+        }
+        return plans;
+}
+
+static void print_plans(const BondcfgCtx *ctx, const GPtrArray *bonds, const GPtrArray *plans,
+                        GString *json)
+{
+        for (guint i = 0; i < plans->len; i++) {
+                const Plan *p = plans->pdata[i];
+
+                if (ctx->json)
+                        json_steps(json, p);
+                else if (p->steps->len == 0 && ctx->verbosity >= 0)
+                        printf("%s: up to date\n", ((CfgBond *)bonds->pdata[i])->name);
+                for (guint k = 0; !ctx->json && k < p->steps->len; k++)
+                        printf("%s\n", ((PlanStep *)p->steps->pdata[k])->description);
+        }
+}
+
+/*
+ * Snapshot, plans, then the member-NIC checks of the bonds that would
+ * change: all before the first write.  The NIC checks speak first (a missing
+ * port, a port in another bond, a chipset mismatch); the planner's own
+ * findings follow if they have none.  Returns 0 or an exit code.
+ */
+static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtrArray *bonds,
+                   Snapshot **snap, GPtrArray **plans, DiagList *diags)
+{
+        g_autoptr(DiagList) pdiags = diag_list_new();
+        g_autoptr(GPtrArray) touch = NULL;
+        int r;
+
+        r = snapshot_take(nl, snap);
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        *plans = plan_all(bonds, *snap, &touch, pdiags);
+        if (touch->len) {
+                udev_check_set_link_query(link_facts_from_snapshot, *snap);
+                r = cmd_nic_checks(ctx, cfg, touch, UDEV_CHECK_MODE_APPLY, diags);
+                udev_check_set_link_query(NULL, NULL);
+                if (r)
+                        return r;
+        }
+        if (!diag_has_errors(diags))
+                diag_list_move(diags, pdiags);
+        return diag_has_errors(diags) ? EXIT_CONFIG : 0;
+}
+
 int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(Config) cfg = NULL;
         g_autoptr(GPtrArray) bonds = NULL;
+        g_autoptr(GPtrArray) plans = NULL;
         g_autoptr(NlConn) nl = NULL;
         g_autoptr(Snapshot) snap = NULL;
         g_autoptr(GString) json = g_string_new("{\"steps\":[");
         unsigned counter = 0;
+        bool changed = false;
         int r, lock_fd = -1, rc = EXIT_OK;
 
         r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;
-        if (!diag_has_errors(diags)) {
-                /* Member-NIC checks before anything is touched. */
-                r = cmd_nic_checks(ctx, cfg, bonds, UDEV_CHECK_MODE_APPLY, diags);
-                if (r)
-                        return r;
-        }
         if (diag_has_errors(diags)) {
                 cmd_print_diags(ctx, diags);
                 g_string_append_c(json, ']');
@@ -264,66 +345,57 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         if (rc)
                 goto out_unlock;
 
-        /* Plan every bond first: a problem stops the run before any change. */
-        r = snapshot_take(nl, &snap);
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
-                rc = EXIT_USAGE;
+        /* Plan and check every bond first: a problem stops the run before
+         * any change. */
+        rc = prepare(ctx, nl, cfg, bonds, &snap, &plans, diags);
+        if (rc == EXIT_USAGE)
                 goto out_unlock;
-        }
-        for (guint i = 0; i < bonds->len; i++) {
-                g_autoptr(Plan) p = plan_new();
-                g_autoptr(GHashTable) saved = saved_for_dropped(bonds->pdata[i], snap);
-
-                if (plan_bond(p, bonds->pdata[i], snap, saved, diags) == 0 && ctx->dry_run) {
-                        if (ctx->json)
-                                json_steps(json, p);
-                        else if (p->steps->len == 0 && ctx->verbosity >= 0)
-                                printf("%s: up to date\n", ((CfgBond *)bonds->pdata[i])->name);
-                        for (guint k = 0; !ctx->json && k < p->steps->len; k++)
-                                printf("%s\n", ((PlanStep *)p->steps->pdata[k])->description);
-                }
-        }
+        if (ctx->dry_run && !rc)
+                print_plans(ctx, bonds, plans, json);
         cmd_print_diags(ctx, diags);
-        if (diag_has_errors(diags)) {
-                rc = EXIT_CONFIG;
-                g_string_append_c(json, ']');
-                goto out_json;
-        }
-        if (ctx->dry_run) {
+        if (rc || ctx->dry_run) {
                 g_string_append_c(json, ']');
                 goto out_json;
         }
 
         for (guint i = 0; i < bonds->len; i++) {
                 const CfgBond *b = bonds->pdata[i];
-                g_autoptr(Plan) p = plan_new();
+                Plan *p = plans->pdata[i];
+                g_autoptr(Plan) replan = NULL;
                 g_autoptr(Snapshot) now = NULL;
-                g_autoptr(GHashTable) saved = NULL;
                 RunCtx run = { .ctx = ctx, .bond = b, .json = json };
                 ApplyResult res;
 
-                r = snapshot_take(nl, &now);
-                if (r < 0) {
-                        fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
-                                g_strerror(-r));
-                        rc = EXIT_USAGE;
-                        g_string_append_c(json, ']');
-                        break;
-                }
-                saved = saved_for_dropped(b, now);
-                if (plan_bond(p, b, now, saved, diags) < 0) {
-                        cmd_print_diags(ctx, diags);
-                        rc = EXIT_CONFIG;
-                        g_string_append_c(json, ']');
-                        break;
+                /* The bonds before this one changed the state it was
+                 * planned on (a port may have moved): plan it again. */
+                if (changed) {
+                        g_autoptr(GHashTable) saved = NULL;
+
+                        r = snapshot_take(nl, &now);
+                        if (r < 0) {
+                                fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
+                                        g_strerror(-r));
+                                rc = EXIT_USAGE;
+                                g_string_append_c(json, ']');
+                                break;
+                        }
+                        saved = saved_for_dropped(b, now);
+                        p = replan = plan_new();
+                        if (plan_bond(p, b, now, saved, diags) < 0) {
+                                cmd_print_diags(ctx, diags);
+                                rc = EXIT_CONFIG;
+                                g_string_append_c(json, ']');
+                                break;
+                        }
                 }
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
                                 printf("%s: up to date\n", b->name);
                         continue;
                 }
-                r = apply_plan(nl, p, now, &counter, on_progress, verify_bond, &run, &res);
+                r = apply_plan(nl, p, now ? now : snap, &counter, on_progress, verify_bond, &run,
+                               &res);
+                changed = true;
                 if (!ctx->json)
                         print_warnings(&res);
                 if (r < 0) {

@@ -43,6 +43,15 @@ void diag_list_free(DiagList *l)
         g_free(l);
 }
 
+void diag_list_move(DiagList *to, DiagList *from)
+{
+        for (guint i = 0; i < from->items->len; i++)
+                g_ptr_array_add(to->items, from->items->pdata[i]);
+        g_ptr_array_set_free_func(from->items, NULL);
+        g_ptr_array_set_size(from->items, 0);
+        g_ptr_array_set_free_func(from->items, diag_free);
+}
+
 Diag *diag_add(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
                const char *hint, const char *fmt, ...)
 {

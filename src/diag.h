@@ -28,7 +28,7 @@ typedef struct {
 } Diag;
 
 typedef struct {
-        GPtrArray *items; /* Diag* */
+        GPtrArray *items;        /* Diag* */
         bool errors_as_warnings; /* --force: downgrade errors added from now on */
 } DiagList;
 
@@ -47,6 +47,9 @@ static inline bool diag_has_errors(const DiagList *l)
 {
         return diag_count(l, DIAG_ERROR) > 0;
 }
+
+/* Move every entry of from to the end of to, in order; from is left empty. */
+void diag_list_move(DiagList *to, DiagList *from);
 
 /* Stable order: by file, then line, then insertion order. */
 void diag_list_sort(DiagList *l);
