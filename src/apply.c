@@ -77,10 +77,13 @@ static int link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **ke
 
         if (!name)
                 return -EINVAL;
+        if (!out && (r = nl_conn_recall_ifindex(c, name)) > 0)
+                return r;
         r = snapshot_take_link(c, name, &s);
         if (r < 0)
                 return r;
         r = ((SnapLink *)s->links->pdata[0])->ifindex;
+        nl_conn_remember_ifindex(c, name, r);
         if (out && keep) {
                 *out = s->links->pdata[0];
                 *keep = g_steal_pointer(&s);
@@ -162,7 +165,19 @@ static int send_garp(NlConn *c, const PlanStep *st)
         return apply_send_garp(l->ifindex, l->mac, st->address);
 }
 
+static int do_step(NlConn *c, const PlanStep *st);
+
 int apply_step(NlConn *c, const PlanStep *st)
+{
+        int r = do_step(c, st);
+
+        /* A link came or went: its name now stands for another index. */
+        if (st->action == PLAN_CREATE_BOND || st->action == PLAN_DELETE_BOND)
+                nl_conn_forget_ifindex(c, st->ifname);
+        return r;
+}
+
+static int do_step(NlConn *c, const PlanStep *st)
 {
         g_autoptr(NlMsg) m = NULL;
         int idx[_BOND_OPT_MAX] = { 0 };
@@ -547,6 +562,13 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
         memset(res, 0, sizeof(*res));
         if (!counter)
                 counter = &local;
+        /* The links as the plan saw them: steps look them up by name. */
+        nl_conn_forget_ifindex(c, NULL);
+        for (guint k = 0; before && k < before->links->len; k++) {
+                const SnapLink *l = before->links->pdata[k];
+
+                nl_conn_remember_ifindex(c, l->name, l->ifindex);
+        }
         for (i = 0; i < plan->steps->len; i++) {
                 const PlanStep *st = plan->steps->pdata[i];
 

@@ -343,8 +343,9 @@ struct NlConn {
         NlDumpFn fn;
         void *userdata;
         int fn_error;
-        bool done;        /* ACK, error or end of dump seen */
-        bool interrupted; /* a reply had NLM_F_DUMP_INTR */
+        bool done;           /* ACK, error or end of dump seen */
+        bool interrupted;    /* a reply had NLM_F_DUMP_INTR */
+        GHashTable *ifindex; /* name -> GINT_TO_POINTER(ifindex), or NULL */
 };
 
 void nl_conn_free(NlConn *c)
@@ -354,7 +355,29 @@ void nl_conn_free(NlConn *c)
         if (c->sk)
                 nl_socket_free(c->sk);
         g_free(c->extack);
+        if (c->ifindex)
+                g_hash_table_unref(c->ifindex);
         g_free(c);
+}
+
+void nl_conn_remember_ifindex(NlConn *c, const char *name, int ifindex)
+{
+        if (!c->ifindex)
+                c->ifindex = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        g_hash_table_insert(c->ifindex, g_strdup(name), GINT_TO_POINTER(ifindex));
+}
+
+int nl_conn_recall_ifindex(const NlConn *c, const char *name)
+{
+        return c->ifindex ? GPOINTER_TO_INT(g_hash_table_lookup(c->ifindex, name)) : 0;
+}
+
+void nl_conn_forget_ifindex(NlConn *c, const char *name)
+{
+        if (c->ifindex && name)
+                g_hash_table_remove(c->ifindex, name);
+        else if (c->ifindex)
+                g_hash_table_remove_all(c->ifindex);
 }
 
 int nl_conn_open(NlConn **out)

@@ -109,3 +109,12 @@ typedef int (*NlDumpFn)(const struct nlmsghdr *h, void *userdata);
 int nl_conn_dump(NlConn *c, struct nl_msg *m, NlDumpFn fn, void *userdata);
 /* The kernel's extended ack message of the last failed request, or NULL. */
 const char *nl_conn_error(const NlConn *c);
+/*
+ * A memo of link names to ifindexes for one run (apply.c), since a lookup
+ * by name costs a round trip.  It holds while no link is created, deleted
+ * or renamed: the caller forgets it all after such a change.
+ */
+void nl_conn_remember_ifindex(NlConn *c, const char *name, int ifindex);
+int nl_conn_recall_ifindex(const NlConn *c, const char *name); /* 0: unknown */
+/* Forget name's ifindex; NULL: forget them all. */
+void nl_conn_forget_ifindex(NlConn *c, const char *name);
