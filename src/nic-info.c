@@ -48,6 +48,17 @@ static int parse_link_reply(struct nl_msg *msg, void *arg)
                 return NL_SKIP;
         if (tb[IFLA_MAX_MTU] && nla_len(tb[IFLA_MAX_MTU]) >= 4)
                 facts->max_mtu = nla_get_u32(tb[IFLA_MAX_MTU]);
+        if (tb[IFLA_MTU] && nla_len(tb[IFLA_MTU]) >= 4) {
+                const struct ifinfomsg *ifi = nlmsg_data(nlmsg_hdr(msg));
+                bool up = ifi->ifi_flags & IFF_UP;
+
+                facts->has_link = true;
+                facts->mtu = nla_get_u32(tb[IFLA_MTU]);
+                facts->carrier = up && tb[IFLA_CARRIER] ? nla_get_u8(tb[IFLA_CARRIER]) != 0 : -1;
+                if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) > 0)
+                        facts->address = bondnl_format_mac(nla_data(tb[IFLA_ADDRESS]),
+                                                           (size_t)nla_len(tb[IFLA_ADDRESS]));
+        }
         if (tb[IFLA_PERM_ADDRESS] && nla_len(tb[IFLA_PERM_ADDRESS]) == 6) {
                 const unsigned char *a = nla_data(tb[IFLA_PERM_ADDRESS]);
 
@@ -192,22 +203,34 @@ static NicInfo *nic_info_from_device(UdevDevice *dev)
         n->model_name = prop_dup(dev, parent, "ID_MODEL_FROM_DATABASE");
         n->phys_port_id = attr_dup(dev, "phys_port_id");
         n->phys_switch_id = attr_dup(dev, "phys_switch_id");
-        v = attr_long(dev, "speed", -1);
-        n->speed = v > 0 && v < G_MAXINT ? (int)v : -1;
-        n->duplex = attr_dup(dev, "duplex");
-        if (n->duplex && strcmp(n->duplex, "full") != 0 && strcmp(n->duplex, "half") != 0)
-                g_clear_pointer(&n->duplex, g_free);
-        v = attr_long(dev, "mtu", 0);
-        n->mtu = v > 0 && v <= G_MAXINT ? (unsigned)v : 0;
-        v = attr_long(dev, "carrier", -1);
-        n->carrier = v == 0 || v == 1 ? (int)v : -1;
+        n->speed = -1;
+        /* A virtual device's speed and duplex mean nothing (a veth says
+         * 10000Mb/s): not read. */
+        if (n->kind != NIC_KIND_VIRTUAL) {
+                v = attr_long(dev, "speed", -1);
+                n->speed = v > 0 && v < G_MAXINT ? (int)v : -1;
+                n->duplex = attr_dup(dev, "duplex");
+                if (n->duplex && strcmp(n->duplex, "full") != 0 && strcmp(n->duplex, "half") != 0)
+                        g_clear_pointer(&n->duplex, g_free);
+        }
         n->master = link_basename(n->syspath, "master");
-        n->address = lower(attr_dup(dev, "address"));
         if (link_query(n->ifname, &facts, link_query_data) == 0) {
                 n->max_mtu = facts.max_mtu;
                 n->perm_address = lower(g_steal_pointer(&facts.perm_address));
         }
         g_free(facts.perm_address);
+        if (facts.has_link) {
+                n->mtu = facts.mtu;
+                n->carrier = facts.carrier;
+                n->address = lower(g_steal_pointer(&facts.address));
+        } else {
+                v = attr_long(dev, "mtu", 0);
+                n->mtu = v > 0 && v <= G_MAXINT ? (unsigned)v : 0;
+                v = attr_long(dev, "carrier", -1);
+                n->carrier = v == 0 || v == 1 ? (int)v : -1;
+                n->address = lower(attr_dup(dev, "address"));
+        }
+        g_free(facts.address);
         /* An enslaved port shows its master's MAC as `address`, and devices
          * such as veth have no IFLA_PERM_ADDRESS: the bonding driver keeps
          * the port's own MAC in bonding_slave/perm_hwaddr. */

@@ -66,18 +66,27 @@ typedef struct {
 void nic_info_free(NicInfo *n);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(NicInfo, nic_info_free)
 
-/* Facts only the kernel has (not in sysfs); 0 / NULL = unknown. */
+/*
+ * Facts from the kernel's link message; 0 / NULL = unknown.  max_mtu and
+ * perm_address are not in sysfs.  With has_link, mtu, carrier and address
+ * are the link's too, and sysfs is not read for them.
+ */
 typedef struct {
         unsigned max_mtu;   /* IFLA_MAX_MTU */
         char *perm_address; /* IFLA_PERM_ADDRESS, lower-case, caller frees */
+        bool has_link;      /* the three below are set */
+        unsigned mtu;       /* IFLA_MTU */
+        int carrier;        /* IFLA_CARRIER if the link is up, else -1 (as sysfs) */
+        char *address;      /* IFLA_ADDRESS, lower-case, caller frees */
 } NicLinkFacts;
 
 /* Fill *facts for ifname; return 0 or -errno (facts stay unknown). */
 typedef int (*NicLinkQueryFunc)(const char *ifname, NicLinkFacts *facts, void *userdata);
 
 /*
- * Test hook: replace the rtnetlink query (NULL restores it).  Process-wide;
- * not thread-safe.
+ * Replace the rtnetlink query (NULL restores it): tests supply fakes, and
+ * apply answers from the snapshot it already holds.  Process-wide; not
+ * thread-safe.
  */
 void udev_check_set_link_query(NicLinkQueryFunc fn, void *userdata);
 

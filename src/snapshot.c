@@ -332,6 +332,8 @@ static int parse_link(Snapshot *s, const struct nlmsghdr *h)
         l->lower_up = (ifi->ifi_flags & IFF_LOWER_UP) != 0;
         if (tb[IFLA_MTU])
                 l->mtu = nla_get_u32(tb[IFLA_MTU]);
+        if (tb[IFLA_MAX_MTU])
+                l->max_mtu = nla_get_u32(tb[IFLA_MAX_MTU]);
         l->mac = attr_mac(tb[IFLA_ADDRESS]);
         l->perm_mac = attr_mac(tb[IFLA_PERM_ADDRESS]);
         if (tb[IFLA_MASTER])

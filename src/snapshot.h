@@ -45,6 +45,7 @@ typedef struct {
         unsigned flags; /* ifi_flags */
         bool up, lower_up;
         unsigned mtu;
+        unsigned max_mtu;       /* IFLA_MAX_MTU, 0 if not reported */
         char *mac;              /* current, lower-case, or NULL */
         char *perm_mac;         /* IFLA_PERM_ADDRESS or the bond port's perm hwaddr */
         int master;             /* ifindex, 0 if none */

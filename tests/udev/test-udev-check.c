@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <libudev.h>
+#include <stdlib.h>
 #include <string.h>
 #include <umockdev.h>
 
@@ -48,6 +49,14 @@ static int test_link_query(const char *ifname, NicLinkFacts *facts, void *userda
         v = udev_device_get_property_value(dev, "BONDCFG_TEST_PERM_ADDRESS");
         if (v)
                 facts->perm_address = g_strdup(v);
+        /* the link message's facts, as apply's snapshot supplies them */
+        v = udev_device_get_property_value(dev, "BONDCFG_TEST_LINK_CARRIER");
+        if (v) {
+                facts->has_link = true;
+                facts->carrier = atoi(v);
+                facts->mtu = 1500;
+                facts->address = g_strdup("02:00:00:00:00:99");
+        }
         return 0;
 }
 
@@ -349,6 +358,16 @@ static void test_no_carrier(void)
         g_assert_cmpuint(count_problems(d), ==, 1);
 }
 
+/* Link facts from the kernel's message take the place of sysfs's. */
+static void test_link_facts(void)
+{
+        g_autoptr(DiagList) d = run("link-facts", "ab", &CHECK);
+
+        expect(d, DIAG_WARNING, "cfg-ab/ifcfg-eth1", 2, "bond0: eth1 has no carrier");
+        expect(d, DIAG_NOTE, "cfg-ab/ifcfg-eth0", 2, "carrier up");
+        g_assert_cmpuint(count_problems(d), ==, 1);
+}
+
 static void test_mtu_above_max(void)
 {
         g_autoptr(DiagList) d = run("max-mtu", "jumbo", &CHECK);
@@ -408,6 +427,7 @@ int main(int argc, char **argv)
         g_test_add_func("/udev-check/missing/offline-or-none", test_offline_and_nothing_present);
         g_test_add_func("/udev-check/enslaved-elsewhere", test_enslaved_elsewhere);
         g_test_add_func("/udev-check/no-carrier", test_no_carrier);
+        g_test_add_func("/udev-check/link-facts", test_link_facts);
         g_test_add_func("/udev-check/mtu-above-max", test_mtu_above_max);
         g_test_add_func("/udev-check/hwaddr-port", test_hwaddr_port);
         g_test_add_func("/udev-check/describe-fallback", test_describe_fallback);
