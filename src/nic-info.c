@@ -169,9 +169,13 @@ static bool is_symlink(const char *dir, const char *name)
 static NicInfo *nic_info_from_device(UdevDevice *dev)
 {
         NicInfo *n = g_new0(NicInfo, 1);
-        UdevDevice *pci = udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
-        UdevDevice *parent = pci ? pci : udev_device_get_parent(dev);
         const char *devpath = udev_device_get_devpath(dev);
+        /* Nothing under /devices/virtual has a bus parent: no walk up
+         * (each parent costs libudev a dozen system calls). */
+        bool virt = devpath && g_str_has_prefix(devpath, "/devices/virtual/");
+        UdevDevice *pci =
+                virt ? NULL : udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
+        UdevDevice *parent = virt ? NULL : pci ? pci : udev_device_get_parent(dev);
         NicLinkFacts facts = { 0 };
         long v;
 
@@ -185,7 +189,7 @@ static NicInfo *nic_info_from_device(UdevDevice *dev)
                 n->subsys_device_id = hex_attr(pci, "subsystem_device");
                 n->revision = attr_dup(pci, "revision");
                 n->is_vf = is_symlink(udev_device_get_syspath(pci), "physfn");
-        } else if (parent && !(devpath && g_str_has_prefix(devpath, "/devices/virtual/"))) {
+        } else if (parent) {
                 n->kind = NIC_KIND_OTHER;
                 n->vendor_id = hex_id(udev_device_get_property_value(dev, "ID_VENDOR_ID"));
                 n->device_id = hex_id(udev_device_get_property_value(dev, "ID_MODEL_ID"));
