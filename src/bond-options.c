@@ -79,7 +79,14 @@ const char *bond_opt_suggest(const char *name)
                         }
                 }
         }
-        return best;
+        if (best || strlen(name) < 3)
+                return best;
+        /* A cut-short name ("xmit_hash", "lacp"): the first option it
+         * begins, in table order.  Only a suggestion; lookups stay exact. */
+        for (unsigned i = 0; i < _BOND_OPT_MAX; i++)
+                if (g_str_has_prefix(bond_opt_table[i].name, name))
+                        return bond_opt_table[i].name;
+        return NULL;
 }
 
 /* ---- enum values ------------------------------------------------------- */

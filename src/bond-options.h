@@ -142,7 +142,11 @@ typedef struct {
 const BondOptDesc *bond_opt_desc(BondOptId id);
 /* Exact match on name or alias; NULL if unknown. */
 const BondOptDesc *bond_opt_lookup(const char *name);
-/* Closest known option name for "did you mean", or NULL. */
+/*
+ * Closest known option name for "did you mean" (at most two edits away, else
+ * the first option that begins with name, if name has 3 or more bytes), or
+ * NULL.
+ */
 const char *bond_opt_suggest(const char *name);
 
 const char *bond_mode_to_string(BondMode m);

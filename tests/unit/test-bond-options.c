@@ -472,6 +472,12 @@ static void test_suggest(void)
         g_assert_cmpstr(bond_opt_suggest("lacp-rate"), ==, "lacp_rate");
         g_assert_cmpstr(bond_opt_suggest("updelya"), ==, "updelay");
         g_assert_cmpstr(bond_opt_suggest("num_unsol_nx"), ==, "num_unsol_na");
+        /* cut short: the first option that begins so */
+        g_assert_cmpstr(bond_opt_suggest("xmit_hash"), ==, "xmit_hash_policy");
+        g_assert_cmpstr(bond_opt_suggest("ad_actor_sys"), ==, "ad_actor_sys_prio");
+        g_assert_null(bond_opt_suggest("ad"));
+        /* ... but never accepted: lookups are exact */
+        g_assert_null(bond_opt_lookup("xmit_hash"));
         g_assert_null(bond_opt_suggest("frobnicate"));
         g_assert_null(bond_opt_suggest(""));
 }
