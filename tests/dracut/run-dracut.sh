@@ -12,7 +12,11 @@
 # --confdir).  The image takes tests/dracut/ifcfg and tests/dracut/bondcfg.conf
 # in place of the host's files (BONDCFG_DRACUT_* in module-setup.sh).
 #
-# One image, four boots in parallel (bondcfgtest.ports= picks the scenario):
+# Two images: one with dracut's shell init, one systemd-based like RHEL 8/9's
+# (dracut modules systemd, systemd-initrd, dracut-systemd: systemd is PID 1
+# and runs the dracut hooks from dracut-cmdline, dracut-pre-trigger,
+# dracut-initqueue and dracut-pre-mount.service).  Five boots in parallel
+# (bondcfgtest.ports= picks the scenario), four of the shell-init image:
 #   late    eth0 exists, eth1 appears only after bondcfg's first attempt
 #           failed: bondcfg must retry, bring bond0 up in full, and hold the
 #           initqueue until bond0 has carrier
@@ -20,22 +24,28 @@
 #           boot must go on
 #   nolink  ports without link: bond0 is configured, bondcfg waits for its
 #           carrier until rd.bondcfg.timeout, says so, and the boot goes on
-#   off   rd.bondcfg=0: no bond at all
+#   off     rd.bondcfg=0: no bond at all
+# and one of the systemd image:
+#   sd-late as late, under systemd; its evidence is checked as late's.  In a
+#           systemd initrd dracut's info() goes to the journal only (warn()
+#           to the console too): systemd.journald.forward_to_console=1 puts
+#           it on the console, where the checks find it.
 # The guest gets pty.legacy_count=0: UML's 512 legacy pty devices would
 # otherwise double the time udev needs to settle.
 #
 # Environment: BONDCFG (binary under test, default ./bondcfg), DRACUT_TEST_DIR
 # (work directory, default build/dracut; emptied first), UML_KERNEL
 # (default linux.uml), UML_KVER (default: the one in /usr/lib/uml/modules),
-# DRACUT_BOOT_TIMEOUT (seconds per boot, default 180), DRACUT_TEST_SHELL
-# (the initramfs /bin/sh: dash, the default, starts faster in UML; bash is
-# RHEL's /bin/sh, and the test passes with it too).
+# DRACUT_BOOT_TIMEOUT (seconds per boot, default 300: the five boots share
+# the CPUs), DRACUT_TEST_SHELL (the initramfs /bin/sh: dash, the default,
+# starts faster in UML; bash is RHEL's /bin/sh, and the test passes with it
+# too).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 W=${DRACUT_TEST_DIR:-$top/build/dracut}
 UML_KERNEL=${UML_KERNEL:-linux.uml}
-BOOT_TIMEOUT=${DRACUT_BOOT_TIMEOUT:-180}
+BOOT_TIMEOUT=${DRACUT_BOOT_TIMEOUT:-300}
 SHELL_MODULE=${DRACUT_TEST_SHELL:-dash}
 t0=$SECONDS
 
@@ -100,19 +110,29 @@ ln -s "/usr/lib/uml/modules/$kver" "$W/kmod/lib/modules/$kver"
 cp "$BONDCFG" "$W/bondcfg"
 
 # --- build -------------------------------------------------------------------
+build() { # IMAGE LOG MODULES: one image, with 90bondcfg and 99bondcfg-test
+	env dracutbasedir="$W/base" \
+		BONDCFG_DRACUT_BINARY="$W/bondcfg" \
+		BONDCFG_DRACUT_CONFIG_DIR="$here/ifcfg" \
+		BONDCFG_DRACUT_CONF="$here/bondcfg.conf" \
+		dracut --force --no-hostonly --no-hostonly-cmdline --no-early-microcode \
+		--no-compress --conf /dev/null --confdir "$W/conf.d" --tmpdir "$W/tmp" \
+		--kver "$kver" --kmoddir "$W/kmod/lib/modules/$kver" \
+		--modules "$3" --add bondcfg "$1" > "$2" 2>&1
+}
 img=$W/initrd.img
+sdimg=$W/initrd-systemd.img
 tb=$SECONDS
-env dracutbasedir="$W/base" \
-	BONDCFG_DRACUT_BINARY="$W/bondcfg" \
-	BONDCFG_DRACUT_CONFIG_DIR="$here/ifcfg" \
-	BONDCFG_DRACUT_CONF="$here/bondcfg.conf" \
-	dracut --force --no-hostonly --no-hostonly-cmdline --no-early-microcode \
-	--no-compress --conf /dev/null --confdir "$W/conf.d" --tmpdir "$W/tmp" \
-	--kver "$kver" --kmoddir "$W/kmod/lib/modules/$kver" \
-	--modules "$SHELL_MODULE base bondcfg-test" --add bondcfg \
-	"$img" > "$W/dracut.log" 2>&1
+# Both at once: each dracut makes its own directory below $W/tmp.
+build "$sdimg" "$W/dracut-systemd.log" \
+	"systemd systemd-initrd dracut-systemd $SHELL_MODULE base bondcfg-test" &
+sdpid=$!
+build "$img" "$W/dracut.log" "$SHELL_MODULE base bondcfg-test"
 rc=$?
-echo "# dracut: exit $rc in $((SECONDS - tb))s; log in ${W#"$top"/}/dracut.log"
+wait "$sdpid"
+sdrc=$?
+echo "# dracut: exit $rc (shell init) and $sdrc (systemd) in $((SECONDS - tb))s;" \
+	"logs in ${W#"$top"/}/dracut.log, dracut-systemd.log"
 if [ "$rc" != 0 ] || [ ! -s "$img" ]; then
 	tap not "dracut builds an initramfs with the bondcfg module"
 	tail -n 30 "$W/dracut.log" | sed 's/^/#   | /'
@@ -144,16 +164,35 @@ tap_rc $? "image: /etc/bondcfg.conf"
 [ "$(in_image etc/bondcfg-initrd.bonds)" = bond0 ]
 tap_rc $? "image: the bond list names bond0 alone"
 
+# The systemd image: systemd is init, and bondcfg's dracut_need_initqueue
+# (lib/dracut/need-initqueue) is what makes dracut-initqueue.service start.
+sdok=1
+if [ "$sdrc" = 0 ] && [ -s "$sdimg" ]; then
+	cpio -it < "$sdimg" > "$W/contents-systemd" 2> /dev/null
+	sdhas() { grep -qx "$1" "$W/contents-systemd"; }
+	sdhas usr/lib/systemd/systemd && sdhas usr/lib/systemd/system/dracut-initqueue.service &&
+		sdhas usr/lib/systemd/system/dracut-pre-mount.service &&
+		sdhas usr/lib/dracut/need-initqueue && sdhas usr/sbin/bondcfg &&
+		sdhas usr/sbin/bondcfg-initqueue && sdhas usr/lib/dracut/hooks/cmdline/99-parse-bondcfg.sh &&
+		sdhas "$mods/kernel/drivers/net/bonding/bonding.ko" &&
+		[ "$(grep -c "^$nic/ifcfg-" "$W/contents-systemd")" = 3 ] || sdok=0
+else
+	sdok=0
+	tail -n 30 "$W/dracut-systemd.log" | sed 's/^/#   | /'
+fi
+[ "$sdok" = 1 ]
+tap_rc $? "systemd image (systemd systemd-initrd dracut-systemd): systemd, dracut-initqueue.service, need-initqueue, bondcfg, its hooks, bonding.ko, the 3 ifcfg files"
+
 # --- boot --------------------------------------------------------------------
-boot() { # NAME KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
-	local d=$W/$1
-	shift
+boot() { # NAME IMAGE KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
+	local d=$W/$1 i=$2
+	shift 2
 	mkdir -p "$d"
 	(
 		cd "$d" || exit 1
 		local s=$SECONDS
 		TMPDIR=$d timeout --kill-after=5 "$BOOT_TIMEOUT" "$UML_KERNEL" mem=512M \
-			initrd="$img" root=bondcfgtest rd.shell=0 rd.emergency=poweroff \
+			initrd="$i" root=bondcfgtest rd.shell=0 rd.emergency=poweroff \
 			rd.retry=60 printk.time=1 pty.legacy_count=0 "$@" \
 			uml_dir="$d" umid=guest con=null con0=fd:0,fd:1 \
 			< /dev/null > "$d/console.raw" 2>&1
@@ -163,14 +202,22 @@ boot() { # NAME KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
 	) &
 }
 tb=$SECONDS
-boot late bondcfgtest.ports=late rd.bondcfg.timeout=120
-boot none bondcfgtest.ports=none rd.bondcfg.timeout=3
-boot nolink bondcfgtest.ports=nolink rd.bondcfg.timeout=3
-boot off bondcfgtest.ports=now rd.bondcfg=0
+boot late "$img" bondcfgtest.ports=late rd.bondcfg.timeout=120
+boot none "$img" bondcfgtest.ports=none rd.bondcfg.timeout=3
+boot nolink "$img" bondcfgtest.ports=nolink rd.bondcfg.timeout=3
+boot off "$img" bondcfgtest.ports=now rd.bondcfg=0
+# systemd's unit status on the console, and the journal (dracut's info()
+# lines, systemd's own log) forwarded to it.
+if [ "$sdok" = 1 ]; then
+	boot sd-late "$sdimg" bondcfgtest.ports=late rd.bondcfg.timeout=120 \
+		systemd.show_status=1 systemd.journald.forward_to_console=1
+else
+	mkdir -p "$W/sd-late" && : > "$W/sd-late/console.log"
+fi
 wait
 echo "# boots: $((SECONDS - tb))s in parallel (late $(cat "$W/late/seconds")s," \
 	"none $(cat "$W/none/seconds")s, nolink $(cat "$W/nolink/seconds")s," \
-	"off $(cat "$W/off/seconds")s)"
+	"off $(cat "$W/off/seconds")s, sd-late $(cat "$W/sd-late/seconds" 2> /dev/null || echo -)s)"
 
 con() { # NAME FIXED-STRING: a console line of boot NAME contains it
 	grep -qF -- "$2" "$W/$1/console.log"
@@ -193,7 +240,7 @@ booted() { # NAME: the guest reached the evidence hook and powered off in time
 	fi
 	con "$1" "BCT END" && ! con "$1" "BCT EMERGENCY" && [ "$rc" = 0 ]
 }
-for b in late none nolink off; do
+for b in late none nolink off sd-late; do
 	if booted "$b"; then
 		tap ok "boot '$b': reached pre-mount and powered off (no emergency, no timeout)"
 	else
@@ -203,36 +250,39 @@ for b in late none nolink off; do
 	fi
 done
 
-# late: the bond, complete, after a retry
-echo "# --- evidence of boot 'late':"
-grep -E '(dracut: bondcfg|BCT (BEGIN|eth1|proc|link|addr|ports|status|state|log)|bond0)' \
-	"$W/late/console.log" | cut -c1-400 | sed 's/^/#   /'
-ev late log "attempt 1 at" && ev late log "port eth1 does not exist"
-tap_rc $? "late: the first attempt failed on the missing eth1, nothing touched"
-grep -qE "bondcfg: bond0 is configured \(attempt ([2-9]|[1-9][0-9])," "$W/late/console.log"
-tap_rc $? "late: bondcfg retried and reported bond0 configured at attempt 2 or later"
-con late "bondcfg: bond0 is up (carrier after" && ! con late "has no carrier"
-tap_rc $? "late: the initqueue waited for bond0's carrier and reported it"
-con late "bondcfg: bond0: create bond (mode=active-backup miimon=100)" &&
-	con late "bondcfg: eth0: enslave to bond0" && con late "bondcfg: eth1: enslave to bond0" &&
-	con late "bondcfg: bond0: add address 192.0.2.10/24"
-tap_rc $? "late: bondcfg's own output: created the bond, enslaved both ports, set the address"
-ev late proc "Bonding Mode: fault-tolerance (active-backup)" &&
-	ev late proc "MII Polling Interval (ms): 100" && ev late proc "Primary Slave: eth0"
-tap_rc $? "late: /proc/net/bonding/bond0: active-backup, miimon 100, primary eth0"
-ev late proc "Slave Interface: eth0" && ev late proc "Slave Interface: eth1" &&
-	ev late proc "Currently Active Slave: eth0"
-tap_rc $? "late: /proc/net/bonding/bond0: eth0 and eth1 enslaved, eth0 active"
-ev late link '"info_kind":"bond"' && ev late link '"mode":"active-backup"' &&
-	ev late link '"miimon":100' && ev late link '"operstate":"UP"'
-tap_rc $? "late: ip -d link: bond0 is a bond, active-backup, miimon 100, operstate UP at pre-mount"
-[ "$(grep -F "BCT ports| " "$W/late/console.log" |
-	grep -oE '"ifname":"eth[01]"[^}]*"master":"bond0"' | wc -l)" = 2 ]
-tap_rc $? "late: ip link: eth0 and eth1 have master bond0"
-ev late addr '"local":"192.0.2.10","prefixlen":24'
-tap_rc $? "late: ip addr: 192.0.2.10/24 on bond0"
-ev late status-rc 0 && ev late status "in sync with the configuration"
-tap_rc $? "late: bondcfg status in the initramfs: in sync (exit 0)"
+# late and sd-late: the bond, complete, after a retry
+check_late() { # NAME: the checks of a 'late' boot
+	echo "# --- evidence of boot '$1':"
+	grep -E '(bondcfg: |BCT (BEGIN|eth1|pid1|cgroup|proc|link|addr|ports|status|state|log)|bond0)' \
+		"$W/$1/console.log" | cut -c1-400 | sed 's/^/#   /'
+	ev "$1" log "attempt 1 at" && ev "$1" log "port eth1 does not exist"
+	tap_rc $? "$1: the first attempt failed on the missing eth1, nothing touched"
+	grep -qE "bondcfg: bond0 is configured \(attempt ([2-9]|[1-9][0-9])," "$W/$1/console.log"
+	tap_rc $? "$1: bondcfg retried and reported bond0 configured at attempt 2 or later"
+	con "$1" "bondcfg: bond0 is up (carrier after" && ! con "$1" "has no carrier"
+	tap_rc $? "$1: the initqueue waited for bond0's carrier and reported it"
+	con "$1" "bondcfg: bond0: create bond (mode=active-backup miimon=100)" &&
+		con "$1" "bondcfg: eth0: enslave to bond0" && con "$1" "bondcfg: eth1: enslave to bond0" &&
+		con "$1" "bondcfg: bond0: add address 192.0.2.10/24"
+	tap_rc $? "$1: bondcfg's own output: created the bond, enslaved both ports, set the address"
+	ev "$1" proc "Bonding Mode: fault-tolerance (active-backup)" &&
+		ev "$1" proc "MII Polling Interval (ms): 100" && ev "$1" proc "Primary Slave: eth0"
+	tap_rc $? "$1: /proc/net/bonding/bond0: active-backup, miimon 100, primary eth0"
+	ev "$1" proc "Slave Interface: eth0" && ev "$1" proc "Slave Interface: eth1" &&
+		ev "$1" proc "Currently Active Slave: eth0"
+	tap_rc $? "$1: /proc/net/bonding/bond0: eth0 and eth1 enslaved, eth0 active"
+	ev "$1" link '"info_kind":"bond"' && ev "$1" link '"mode":"active-backup"' &&
+		ev "$1" link '"miimon":100' && ev "$1" link '"operstate":"UP"'
+	tap_rc $? "$1: ip -d link: bond0 is a bond, active-backup, miimon 100, operstate UP at pre-mount"
+	[ "$(grep -F "BCT ports| " "$W/$1/console.log" |
+		grep -oE '"ifname":"eth[01]"[^}]*"master":"bond0"' | wc -l)" = 2 ]
+	tap_rc $? "$1: ip link: eth0 and eth1 have master bond0"
+	ev "$1" addr '"local":"192.0.2.10","prefixlen":24'
+	tap_rc $? "$1: ip addr: 192.0.2.10/24 on bond0"
+	ev "$1" status-rc 0 && ev "$1" status "in sync with the configuration"
+	tap_rc $? "$1: bondcfg status in the initramfs: in sync (exit 0)"
+}
+check_late late
 
 # none: bounded wait, then the boot goes on
 echo "# --- boot 'none':"
@@ -261,5 +311,13 @@ con off "bondcfg: disabled by rd.bondcfg=0" && ev off state "No such file"
 tap_rc $? "off: rd.bondcfg=0 is reported and no attempt is made"
 ev off proc "/proc/net/bonding/bond0: No such file"
 tap_rc $? "off: no bond0 although eth0 and eth1 exist"
+
+# sd-late: the same, under systemd
+check_late sd-late
+ev sd-late pid1 systemd && ev sd-late cgroup "/dracut-pre-mount.service"
+tap_rc $? "sd-late: systemd was PID 1, and the evidence came from dracut-pre-mount.service"
+grep -qE 'dracut-initqueue\[[0-9]+\]: bondcfg: bond0 is configured \(attempt' "$W/sd-late/console.log" &&
+	grep -qE 'dracut-initqueue\[[0-9]+\]: bondcfg: bond0 is up \(carrier' "$W/sd-late/console.log"
+tap_rc $? "sd-late: bondcfg's jobs ran in dracut-initqueue.service (the journal says so)"
 
 finish

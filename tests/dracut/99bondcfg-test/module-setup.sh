@@ -6,7 +6,12 @@
 #   pre-trigger 10 creates the "NICs" eth0 and eth1 as veth pairs, as
 #                  bondcfgtest.ports= says: now, late, none (see test-ports.sh)
 #   pre-mount 99   prints the evidence between markers and powers off
-#   emergency 99   prints a marker and powers off (never an idle guest)
+#   emergency 99   prints a marker and powers off (never an idle guest);
+#                  also as shutdown-emergency 99, the hook that systemd's
+#                  emergency.service (dracut-emergency) runs under rd.shell=0
+# The hooks work in dracut's shell init and in a systemd initrd (dracut
+# modules systemd, systemd-initrd, dracut-systemd), where they run in
+# dracut-cmdline, dracut-pre-trigger, dracut-initqueue and dracut-pre-mount.
 
 # moddir comes from dracut.
 # shellcheck disable=SC2154
@@ -31,4 +36,5 @@ install() {
     inst_hook pre-trigger 10 "$moddir/test-ports.sh"
     inst_hook pre-mount 99 "$moddir/test-evidence.sh"
     inst_hook emergency 99 "$moddir/test-emergency.sh"
+    inst_hook shutdown-emergency 99 "$moddir/test-emergency.sh"
 }

@@ -1,5 +1,9 @@
 #!/bin/sh
 # TEST-ONLY: the evidence, every line prefixed "BCT <what>| ", then power off.
+# Under systemd (dracut-pre-mount.service) stdout is the journal, which the
+# power-off would cut short: straight to the console instead (sourced hook,
+# but nothing runs after it).
+[ -n "$DRACUT_SYSTEMD" ] && exec > /dev/console 2>&1
 echo 1 > /proc/sys/kernel/printk
 _bct() { # WHAT COMMAND...: run COMMAND, prefix its lines
     _w=$1
@@ -7,6 +11,8 @@ _bct() { # WHAT COMMAND...: run COMMAND, prefix its lines
     "$@" 2>&1 | while IFS= read -r _l; do echo "BCT $_w| $_l"; done
 }
 echo "BCT BEGIN at uptime $(cat /proc/uptime)"
+_bct pid1 cat /proc/1/comm
+_bct cgroup cat /proc/self/cgroup
 _bct proc cat /proc/net/bonding/bond0
 _bct link ip -d -j link show bond0
 _bct addr ip -j addr show bond0
