@@ -13,6 +13,7 @@
 #include <linux/if_packet.h>
 #include <linux/rtnetlink.h>
 
+#include "apply-internal.h"
 #include "port-state.h"
 
 void apply_result_clear(ApplyResult *r)
@@ -70,7 +71,7 @@ int apply_send_garp(int ifindex, const char *mac, const char *ip)
 
 /* ---- one step ----------------------------------------------------------- */
 
-static int link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **keep)
+int apply_link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **keep)
 {
         g_autoptr(Snapshot) s = NULL;
         int r;
@@ -103,7 +104,7 @@ static int resolve_ifindex_opts(NlConn *c, const BondOptions *o, BondOptMask mas
                 if (!(mask & BOND_OPT_MASK(id)) || bond_opt_desc(id)->nla != BOND_NLA_IFINDEX ||
                     !v->set || !v->str || !*v->str)
                         continue;
-                r = link_index(c, v->str, NULL, NULL);
+                r = apply_link_index(c, v->str, NULL, NULL);
                 if (r < 0)
                         return r;
                 idx[id] = r;
@@ -121,7 +122,7 @@ static int restore_perm_mac(NlConn *c, const PlanStep *st, int ifindex)
 
         if (!st->mac || bondnl_parse_mac(st->mac, mac) < 0)
                 return 0;
-        r = link_index(c, st->ifname, &l, &s);
+        r = apply_link_index(c, st->ifname, &l, &s);
         if (r < 0)
                 return r;
         if (l->mac && g_ascii_strcasecmp(l->mac, st->mac) == 0)
@@ -158,7 +159,7 @@ static int send_garp(NlConn *c, const PlanStep *st)
 {
         g_autoptr(Snapshot) s = NULL;
         SnapLink *l = NULL;
-        int r = link_index(c, st->ifname, &l, &s);
+        int r = apply_link_index(c, st->ifname, &l, &s);
 
         if (r < 0)
                 return r;
@@ -187,7 +188,7 @@ static int do_step(NlConn *c, const PlanStep *st)
         if (st->action == PLAN_SEND_GARP)
                 return send_garp(c, st);
         if (st->action != PLAN_CREATE_BOND) {
-                ifindex = link_index(c, st->ifname, NULL, NULL);
+                ifindex = apply_link_index(c, st->ifname, NULL, NULL);
                 if (ifindex < 0)
                         return ifindex;
         }
@@ -219,7 +220,7 @@ static int do_step(NlConn *c, const PlanStep *st)
                 m = bondnl_msg_set_mac(ifindex, mac);
                 break;
         case PLAN_ENSLAVE:
-                master = link_index(c, st->master, NULL, NULL);
+                master = apply_link_index(c, st->master, NULL, NULL);
                 if (master < 0)
                         return master;
                 m = bondnl_msg_set_master(ifindex, master);
@@ -248,252 +249,6 @@ static int do_step(NlConn *c, const PlanStep *st)
         if (!m)
                 return -EINVAL;
         return nl_conn_request(c, m);
-}
-
-/* ---- undo --------------------------------------------------------------- */
-
-/*
- * The step that undoes st, as a shallow view of st's fields (not owned).
- * Returns false if st needs no undo.
- */
-static bool invert_step(const PlanStep *st, PlanStep *inv)
-{
-        *inv = *st;
-        switch (st->action) {
-        case PLAN_CREATE_BOND:
-                inv->action = PLAN_DELETE_BOND;
-                return true;
-        case PLAN_DELETE_BOND:
-                inv->action = PLAN_CREATE_BOND;
-                inv->opts = st->old_opts;
-                inv->mask = st->old_mask;
-                return st->old_opts != NULL;
-        case PLAN_SET_OPTIONS:
-        case PLAN_SET_PORT_OPTIONS:
-                inv->opts = st->old_opts;
-                inv->mask = st->old_mask;
-                return st->old_opts != NULL;
-        case PLAN_SET_UP:
-                inv->up = !st->up;
-                return true;
-        case PLAN_SET_MTU:
-                inv->mtu = st->old_mtu;
-                return st->old_mtu != 0;
-        case PLAN_SET_MAC:
-                inv->mac = st->old_mac;
-                return st->old_mac != NULL;
-        case PLAN_ENSLAVE:
-                inv->action = PLAN_RELEASE;
-                inv->mac = NULL;
-                inv->opts = NULL;
-                inv->mask = 0;
-                return true;
-        case PLAN_RELEASE:
-                /* Enslave again, with the options the release reset. */
-                inv->action = PLAN_ENSLAVE;
-                inv->opts = st->old_opts;
-                inv->mask = st->old_mask;
-                return true;
-        case PLAN_ADD_ADDRESS:
-                inv->action = PLAN_DEL_ADDRESS;
-                return true;
-        case PLAN_DEL_ADDRESS:
-                inv->action = PLAN_ADD_ADDRESS;
-                return true;
-        case PLAN_ADD_ROUTE:
-                inv->action = PLAN_DEL_ROUTE;
-                return true;
-        case PLAN_DEL_ROUTE:
-                inv->action = PLAN_ADD_ROUTE;
-                return true;
-        default:
-                return false;
-        }
-}
-
-static void undo_error(ApplyResult *res, const PlanStep *st, int r, const char *kmsg)
-{
-        if (!res->undo_errors)
-                res->undo_errors = g_ptr_array_new_with_free_func(g_free);
-        g_ptr_array_add(res->undo_errors,
-                        g_strdup_printf("%s: %s%s%s", st->description, g_strerror(-r),
-                                        kmsg ? ": " : "", kmsg ? kmsg : ""));
-}
-
-static int request(NlConn *c, NlMsg *m, ApplyResult *res, const PlanStep *st)
-{
-        int r = m ? nl_conn_request(c, m) : -ENOMEM;
-
-        if (r < 0)
-                undo_error(res, st, r, nl_conn_error(c));
-        return r;
-}
-
-/* A port's queue_id and prio as recorded (reset: it was just enslaved
- * again, so the kernel has its defaults). */
-static void restore_port_options(NlConn *c, const SnapLink *was, const SnapLink *now, bool reset,
-                                 ApplyResult *res, const PlanStep *st)
-{
-        BondOptValue q = { .set = true, .num = was->port.queue_id };
-        BondOptValue pr = { .set = true, .num = (uint64_t)(int64_t)was->port.prio };
-        bool dq = was->port.queue_id != (reset ? 0 : now->port.queue_id);
-        bool dp = was->port.has_prio && was->port.prio != (reset ? 0 : now->port.prio);
-
-        if (dq || dp) {
-                g_autoptr(NlMsg) m =
-                        bondnl_msg_set_port_options(now->ifindex, dq ? &q : NULL, dp ? &pr : NULL);
-
-                request(c, m, res, st);
-        }
-}
-
-/* Put each link the plan touched back as the snapshot recorded it. */
-static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
-{
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-
-        for (guint i = 0; i < plan->steps->len; i++) {
-                const PlanStep *st = plan->steps->pdata[i];
-                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
-                g_autoptr(Snapshot) s = NULL;
-                SnapLink *now = NULL;
-                uint8_t mac[6];
-
-                if (!st->ifname || !g_hash_table_add(seen, st->ifname) || !was ||
-                    link_index(c, st->ifname, &now, &s) < 0)
-                        continue;
-                if (was->master != now->master) {
-                        const SnapLink *m = snapshot_link_by_index(before, was->master);
-                        int mi = m ? link_index(c, m->name, NULL, NULL) : 0;
-
-                        if (mi >= 0) {
-                                g_autoptr(NlMsg) msg = bondnl_msg_set_master(now->ifindex, mi);
-
-                                if (request(c, msg, res, st) == 0 && mi > 0 && was->port.present)
-                                        restore_port_options(c, was, now, true, res, st);
-                        }
-                } else if (was->master && was->port.present && now->port.present) {
-                        restore_port_options(c, was, now, false, res, st);
-                }
-                if (!was->master && !now->port.present) {
-                        if (was->mtu && was->mtu != now->mtu) {
-                                g_autoptr(NlMsg) msg = bondnl_msg_set_mtu(now->ifindex, was->mtu);
-
-                                request(c, msg, res, st);
-                        }
-                        if (was->mac && g_strcmp0(was->mac, now->mac) != 0 &&
-                            bondnl_parse_mac(was->mac, mac) == 0) {
-                                g_autoptr(NlMsg) msg = bondnl_msg_set_mac(now->ifindex, mac);
-
-                                request(c, msg, res, st);
-                        }
-                }
-                if (was->up != now->up) {
-                        g_autoptr(NlMsg) msg = bondnl_msg_set_up(now->ifindex, was->up);
-
-                        request(c, msg, res, st);
-                }
-        }
-}
-
-static bool have_addr(const Snapshot *s, int ifindex, const SnapAddr *a)
-{
-        for (guint i = 0; i < s->addrs->len; i++) {
-                const SnapAddr *b = s->addrs->pdata[i];
-
-                if (b->ifindex == ifindex && b->family == a->family && b->prefix == a->prefix &&
-                    g_strcmp0(b->address, a->address) == 0)
-                        return true;
-        }
-        return false;
-}
-
-static bool have_route(const Snapshot *s, int ifindex, const SnapRoute *r)
-{
-        for (guint i = 0; i < s->routes->len; i++) {
-                const SnapRoute *b = s->routes->pdata[i];
-
-                if (b->ifindex == ifindex && b->family == r->family &&
-                    g_strcmp0(b->gateway, r->gateway) == 0)
-                        return true;
-        }
-        return false;
-}
-
-/*
- * Addresses and default routes the recorded state had on the links the plan
- * touched: taking a link down drops its routes (and IPv6 addresses), which
- * undoing the steps alone does not bring back.
- */
-static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
-{
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-        g_autoptr(Snapshot) now = NULL;
-
-        if (snapshot_take(c, &now) < 0)
-                return;
-        for (guint i = 0; i < plan->steps->len; i++) {
-                const PlanStep *st = plan->steps->pdata[i];
-                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
-                const SnapLink *is = snapshot_link_by_name(now, st->ifname);
-
-                if (!was || !is || !g_hash_table_add(seen, st->ifname))
-                        continue;
-                for (guint k = 0; k < before->addrs->len; k++) {
-                        const SnapAddr *a = before->addrs->pdata[k];
-
-                        if (a->ifindex == was->ifindex && a->scope == 0 &&
-                            !have_addr(now, is->ifindex, a)) {
-                                g_autoptr(NlMsg) m = bondnl_msg_addr(
-                                        RTM_NEWADDR, is->ifindex, a->family, a->address, a->prefix);
-
-                                request(c, m, res, st);
-                        }
-                }
-                for (guint k = 0; k < before->routes->len; k++) {
-                        const SnapRoute *r = before->routes->pdata[k];
-
-                        if (r->ifindex == was->ifindex && r->gateway &&
-                            !have_route(now, is->ifindex, r)) {
-                                g_autoptr(NlMsg) m = bondnl_msg_default_route(
-                                        RTM_NEWROUTE, is->ifindex, r->family, r->gateway);
-
-                                request(c, m, res, st);
-                        }
-                }
-        }
-}
-
-static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
-                     ApplyProgressFn progress, void *userdata, ApplyResult *res)
-{
-        for (guint i = done; i-- > 0;) {
-                guint first = i;
-
-                /* Re-enslave released ports in their original order, so the
-                 * bond lists them (and picks its active port) as before. */
-                while (first > 0 && ((PlanStep *)plan->steps->pdata[i])->action == PLAN_RELEASE &&
-                       ((PlanStep *)plan->steps->pdata[first - 1])->action == PLAN_RELEASE)
-                        first--;
-                for (guint k = first; k <= i; k++) {
-                        const PlanStep *st = plan->steps->pdata[k];
-                        PlanStep inv;
-                        int r;
-
-                        if (!invert_step(st, &inv))
-                                continue;
-                        if (progress)
-                                progress(&inv, true, userdata);
-                        r = apply_step(c, &inv);
-                        if (r < 0 && !(inv.action == PLAN_DELETE_BOND && r == -ENODEV))
-                                undo_error(res, st, r, nl_conn_error(c));
-                }
-                i = first;
-        }
-        if (before) {
-                restore_links(c, plan, before, res);
-                restore_addresses(c, plan, before, res);
-        }
 }
 
 static void add_warning(ApplyResult *res, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -594,7 +349,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         res->failed_index = i + 1;
                         res->failed = st;
                         res->error = r;
-                        rollback(c, plan, i, before, progress, userdata, res);
+                        apply_rollback(c, plan, i, before, progress, userdata, res);
                         forget_ports(created, res);
                         return r;
                 }
@@ -606,7 +361,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                 if (r < 0) {
                         res->error = r;
                         res->message = msg;
-                        rollback(c, plan, i, before, progress, userdata, res);
+                        apply_rollback(c, plan, i, before, progress, userdata, res);
                         forget_ports(created, res);
                         return r;
                 }
