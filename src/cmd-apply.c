@@ -151,6 +151,18 @@ static int open_netlink(NlConn **c)
         return 0;
 }
 
+/* The network state, or EXIT_USAGE after saying why it cannot be read. */
+static int take_snapshot(NlConn *nl, Snapshot **snap)
+{
+        int r = snapshot_take(nl, snap);
+
+        if (r < 0) {
+                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
+                return EXIT_USAGE;
+        }
+        return 0;
+}
+
 static int finish_json(const BondcfgCtx *ctx, GString *json, const DiagList *diags, int rc)
 {
         if (!ctx->json)
@@ -237,6 +249,15 @@ static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, voi
         return 0;
 }
 
+/* Plan bond b on s, with the records of the ports it drops (-EINVAL: diags). */
+static int plan_one(const CfgBond *b, const Snapshot *s, Plan **out, DiagList *diags)
+{
+        g_autoptr(GHashTable) saved = saved_for_dropped(b, s);
+
+        *out = plan_new();
+        return plan_bond(*out, b, s, saved, diags);
+}
+
 /*
  * Plan every selected bond on snap: plans[i] for bonds->pdata[i].  A bond
  * whose plan failed or has steps goes to *touch; the member-NIC checks are
@@ -250,10 +271,9 @@ static GPtrArray *plan_all(const GPtrArray *bonds, const Snapshot *snap, GPtrArr
 
         *touch = g_ptr_array_new();
         for (guint i = 0; i < bonds->len; i++) {
-                g_autoptr(GHashTable) saved = saved_for_dropped(bonds->pdata[i], snap);
-                Plan *p = plan_new();
+                Plan *p;
 
-                if (plan_bond(p, bonds->pdata[i], snap, saved, pdiags) < 0 || p->steps->len)
+                if (plan_one(bonds->pdata[i], snap, &p, pdiags) < 0 || p->steps->len)
                         g_ptr_array_add(*touch, bonds->pdata[i]);
                 g_ptr_array_add(plans, p);
         }
@@ -288,11 +308,9 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         g_autoptr(GPtrArray) touch = NULL;
         int r;
 
-        r = snapshot_take(nl, snap);
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
+        r = take_snapshot(nl, snap);
+        if (r)
+                return r;
         *plans = plan_all(bonds, *snap, &touch, pdiags);
         if (touch->len) {
                 udev_check_set_link_query(link_facts_from_snapshot, *snap);
@@ -369,24 +387,18 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 /* The bonds before this one changed the state it was
                  * planned on (a port may have moved): plan it again. */
                 if (changed) {
-                        g_autoptr(GHashTable) saved = NULL;
-
-                        r = snapshot_take(nl, &now);
-                        if (r < 0) {
-                                fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
-                                        g_strerror(-r));
-                                rc = EXIT_USAGE;
+                        rc = take_snapshot(nl, &now);
+                        if (rc) {
                                 g_string_append_c(json, ']');
                                 break;
                         }
-                        saved = saved_for_dropped(b, now);
-                        p = replan = plan_new();
-                        if (plan_bond(p, b, now, saved, diags) < 0) {
+                        if (plan_one(b, now, &replan, diags) < 0) {
                                 cmd_print_diags(ctx, diags);
                                 rc = EXIT_CONFIG;
                                 g_string_append_c(json, ']');
                                 break;
                         }
+                        p = replan;
                 }
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
@@ -444,13 +456,9 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                 RunCtx run = { .ctx = ctx, .json = json };
                 ApplyResult res;
 
-                r = snapshot_take(nl, &now);
-                if (r < 0) {
-                        fprintf(stderr, "bondcfg: cannot read the network state: %s\n",
-                                g_strerror(-r));
-                        rc = EXIT_USAGE;
+                rc = take_snapshot(nl, &now);
+                if (rc)
                         break;
-                }
                 saved = port_state_load_ports(dir, now, argv[i]);
                 if (plan_down(p, argv[i], now, saved, diags) < 0) {
                         cmd_print_diags(ctx, diags);
