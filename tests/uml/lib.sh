@@ -1,11 +1,14 @@
 # shellcheck shell=bash
 # Host-side helpers for booting user-mode Linux (sourced).
 #
-# The guest's root file system is the host's, mounted read-write through
-# hostfs.  tests/uml/guest-init.sh mounts tmpfs over /run, /tmp, /var/tmp,
-# /root and /lib/modules before it runs anything, and the only host directory
-# a guest writes to is the results directory created here (below
-# build/uml/) and handed to it on the kernel command line.
+# The kernel mounts the host's root through hostfs; tests/uml/guest-init.sh
+# at once puts an overlay on it (the host's root below, a tmpfs above) and
+# runs the guest there, so whatever the guest creates or changes (/etc,
+# /var/lib, /lib/modules, which a fresh host may not even have) is gone at
+# power off.  The only host directory a guest writes to is the results
+# directory created here (below build/uml/) and handed to it on the kernel
+# command line.  UML's own runtime files (uml_dir) go there too, not to
+# $HOME/.uml.
 
 uml_top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 UML_KERNEL=${UML_KERNEL:-linux.uml}
@@ -58,8 +61,10 @@ uml_boot() {
 			;;
 		esac
 	done
-	# UML keeps its umid directory and memory file in $HOME/.uml and $TMPDIR.
+	# UML keeps its umid directory in uml_dir (default $HOME/.uml) and
+	# its memory file, unlinked at once, in a tmpfs (/dev/shm or $TMPDIR).
 	timeout --kill-after=5 "$tmo" "$UML_KERNEL" mem="$UML_MEM" \
+		uml_dir="$dir" umid=guest \
 		rootfstype=hostfs rootflags=/ rw quiet \
 		init="$uml_top/tests/uml/guest-init.sh" \
 		UML_RESULTS="$dir" UML_SCRIPT="$script" UML_TOP="$uml_top" "$@" \
