@@ -117,5 +117,16 @@ for b in "${!boots[@]}"; do
 		fi
 	done
 done
+# 0-harness wrote these inside the guest; the overlay must have kept them there.
+leaked=
+for f in /etc /var/lib /usr/lib "/usr/lib/uml/modules/$(ls /usr/lib/uml/modules | head -1)"; do
+	[ -e "$f/.bondcfg-uml-sentinel" ] && leaked="$leaked $f/.bondcfg-uml-sentinel"
+done
+if [ -z "$leaked" ]; then
+	tap ok "the guests changed nothing on the host (files written in /etc, /var/lib, /usr/lib, the module tree stayed in the overlay)"
+else
+	tap not "the guests changed nothing on the host: found$leaked"
+	rc=1
+fi
 echo "1..$n"
 exit $rc
