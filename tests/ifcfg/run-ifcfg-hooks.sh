@@ -278,7 +278,8 @@ for a in gawk mawk busybox; do
 	command -v "$a" >/dev/null 2>&1 || continue
 	rm -f "$tools/awk"
 	if [ "$a" = busybox ]; then
-		printf '#!/bin/sh\nexec busybox awk "$@"\n' >"$tools/awk"
+		# The hook runs with PATH=$tools: name busybox by its full path.
+		printf '#!/bin/sh\nexec %s awk "$@"\n' "$(command -v busybox)" >"$tools/awk"
 		chmod +x "$tools/awk"
 	else
 		ln -s "$(command -v "$a")" "$tools/awk"
