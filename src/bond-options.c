@@ -384,8 +384,52 @@ int bond_opt_parse_value(const BondOptDesc *d, const char *text, BondOptValue *v
 
 /* ---- BONDING_OPTS ------------------------------------------------------ */
 
+/* The spelling each option was given in, for two names of one setting. */
+typedef struct {
+        char *key[_BOND_OPT_MAX];
+} Spellings;
+
+static void spellings_clear(Spellings *sp)
+{
+        for (int i = 0; i < _BOND_OPT_MAX; i++)
+                g_clear_pointer(&sp->key[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Spellings, spellings_clear)
+
+/*
+ * The option given again (cur holds the earlier value, nv the new one).
+ * Under another of its names (num_grat_arp and num_unsol_na are one kernel
+ * setting) a different value is an error, as NetworkManager's bond setting
+ * refuses it, and the same value is fine; under the same name the last one
+ * wins, with a warning.
+ */
+static void given_again(const BondOptDesc *d, const char *key, const char *text,
+                        const BondOptValue *cur, const BondOptValue *nv, const char *earlier,
+                        const char *file, unsigned line, DiagList *diags, bool *failed)
+{
+        g_autofree char *old = bond_opt_format_value(d, cur);
+
+        if (earlier && strcmp(earlier, key) != 0) {
+                g_autofree char *hint = NULL;
+
+                if (bond_opt_value_equal(d, cur, nv))
+                        return;
+                *failed = true;
+                hint = g_strdup_printf("%s and %s are one kernel setting: keep one of them",
+                                       earlier, key);
+                diag_add(diags, DIAG_ERROR, file, line, key, hint,
+                         "%s=%s and %s=%s set the same option to different values", earlier, old,
+                         key, text);
+                return;
+        }
+        diag_add(diags, DIAG_WARNING, file, line, d->name, "remove all but one of them",
+                 "bonding option '%s' is given more than once; the last value (%s) replaces %s",
+                 d->name, text, old);
+}
+
 static void parse_one(BondOptions *o, const char *tok, const char *file, unsigned line,
-                      DiagList *diags, bool *failed)
+                      DiagList *diags, Spellings *sp, bool *failed)
 {
         const char *eq = strchr(tok, '=');
         g_autofree char *key = NULL;
@@ -439,18 +483,14 @@ static void parse_one(BondOptions *o, const char *tok, const char *file, unsigne
         } else {
                 r = bond_opt_parse_value(d, eq + 1, &nv, &err);
                 if (r == 0) {
-                        if (cur->set && !cur->defaulted) {
-                                g_autofree char *old = bond_opt_format_value(d, cur);
-
-                                diag_add(diags, DIAG_WARNING, file, line, d->name,
-                                         "remove all but one of them",
-                                         "bonding option '%s' is given more than once; the last "
-                                         "value (%s) replaces %s",
-                                         d->name, eq + 1, old);
-                        }
+                        if (cur->set && !cur->defaulted)
+                                given_again(d, key, eq + 1, cur, &nv, sp->key[d->id], file, line,
+                                            diags, failed);
                         bond_opt_value_clear(cur);
                         *cur = nv;
                         cur->line = line;
+                        g_free(sp->key[d->id]);
+                        sp->key[d->id] = g_strdup(key);
                 }
         }
         if (r < 0) {
@@ -466,6 +506,7 @@ int bond_options_parse(BondOptions *o, const char *text, const char *file, unsig
                        DiagList *diags)
 {
         g_auto(GStrv) toks = NULL;
+        g_auto(Spellings) sp = { 0 };
         bool failed = false;
 
         if (!text)
@@ -473,7 +514,7 @@ int bond_options_parse(BondOptions *o, const char *text, const char *file, unsig
         toks = g_strsplit_set(text, " \t\n\r\v\f", -1);
         for (char **t = toks; *t; t++)
                 if (**t)
-                        parse_one(o, *t, file, line, diags, &failed);
+                        parse_one(o, *t, file, line, diags, &sp, &failed);
         return failed ? -EINVAL : 0;
 }
 

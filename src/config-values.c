@@ -5,6 +5,7 @@
  * key's line.
  */
 #include "config-internal.h"
+#include "hwaddr.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -64,34 +65,27 @@ bool cfg_parse_decimal(const char *s, unsigned max, unsigned *out)
         return true;
 }
 
-/* "00:1A:2b:..." or "00-1a-..." (6 bytes, two hex digits each) -> lower-case "00:1a:2b:..". */
-static char *mac_canonical(const char *s)
-{
-        GString *out;
-
-        if (!s || strlen(s) != 17)
-                return NULL;
-        for (unsigned i = 0; i < 17; i++) {
-                if (i % 3 == 2 ? (s[i] != ':' && s[i] != '-') || s[i] != s[2]
-                               : !g_ascii_isxdigit(s[i]))
-                        return NULL;
-        }
-        out = g_string_sized_new(17);
-        for (unsigned i = 0; i < 17; i++)
-                g_string_append_c(out, i % 3 == 2 ? ':' : g_ascii_tolower(s[i]));
-        return g_string_free(out, FALSE);
-}
-
-/* A MAC-valued key (HWADDR, MACADDR), canonical, or NULL (error if invalid). */
-char *cfg_load_mac(const IfcfgFile *f, const char *key, DiagList *diags)
+/*
+ * A MAC-valued key (HWADDR, MACADDR), canonical, or NULL (error if invalid).
+ * len: 6 bytes, or 20 for an IPoIB port (TYPE=InfiniBand).
+ */
+char *cfg_load_mac(const IfcfgFile *f, const char *key, size_t len, DiagList *diags)
 {
         const char *v = cfg_get_str(f, key);
-        char *mac = mac_canonical(v);
+        char *mac = hwaddr_canonical(v, len);
 
         if (v && !mac)
-                cfg_err_key(diags, f, key,
-                            g_strdup_printf("write six hex pairs: %s=52:54:00:12:34:56", key),
-                            "%s=%s is not a valid MAC address", key, v);
+                cfg_err_key(
+                        diags, f, key,
+                        len == HWADDR_INFINIBAND_LEN
+                                ? g_strdup_printf("an InfiniBand (IPoIB) address has 20 hex "
+                                                  "pairs: %s=80:00:00:48:fe:80:00:00:00:00:"
+                                                  "00:00:00:02:c9:03:00:1a:2b:3c",
+                                                  key)
+                                : g_strdup_printf("write six hex pairs: %s=52:54:00:12:34:56", key),
+                        "%s=%s is not a valid %s", key, v,
+                        len == HWADDR_INFINIBAND_LEN ? "InfiniBand hardware address"
+                                                     : "MAC address");
         return mac;
 }
 

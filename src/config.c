@@ -5,6 +5,7 @@
  * diagnostic at file:line; nothing is printed.
  */
 #include "config-internal.h"
+#include "hwaddr.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -28,6 +29,8 @@ static void cfg_bond_free(gpointer p)
         g_free(b->gateway4);
         g_free(b->gateway6);
         g_free(b->chipset_check);
+        if (b->files)
+                g_ptr_array_unref(b->files);
         g_free(b);
 }
 
@@ -44,18 +47,27 @@ static void cfg_port_free(gpointer p)
 }
 
 /*
- * NetworkManager's rule: TYPE=Bond, BONDING_MASTER=yes or a non-empty
- * BONDING_OPTS makes a bond.  A contradicting TYPE is an error, but the
- * file is still taken as a bond so that its ports resolve.
+ * Is the file a bond?  NetworkManager's rule (nms-ifcfg-rh-reader.c,
+ * connection_from_file_full() and is_bond_device()): TYPE=Bond; no TYPE and
+ * BONDING_MASTER=yes; TYPE=Ethernet or no TYPE with a non-empty
+ * BONDING_OPTS ("initscripts consider these as bond controllers":
+ * is_available() in network-functions loads the bonding driver for any
+ * device with BONDING_OPTS).  BONDING_MASTER=yes with another TYPE is an
+ * error there ("only allowed in TYPE=bond connections"), and BONDING_OPTS
+ * with a TYPE other than Ethernet is read as that type by NetworkManager
+ * but as a bond by initscripts: both are errors here.  Such a file is still
+ * taken as a bond, so that its ports resolve and report no second error.
  */
 static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
 {
         const char *type = cfg_get_str(f, "TYPE");
-        bool type_bond = type && g_ascii_strcasecmp(type, "Bond") == 0;
         bool master = cfg_get_bool(f, "BONDING_MASTER", false, diags);
         bool opts = cfg_get_str(f, "BONDING_OPTS") != NULL;
+        bool bond = type ? g_ascii_strcasecmp(type, "Bond") == 0 : master;
 
-        if (type && !type_bond && (master || opts)) {
+        if (!bond && opts && (!type || g_ascii_strcasecmp(type, "Ethernet") == 0))
+                bond = true;
+        if (!bond && (master || opts)) {
                 const char *key = master ? "BONDING_MASTER" : "BONDING_OPTS";
 
                 cfg_err_key(
@@ -64,7 +76,7 @@ static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
                         "%s makes this a bond, but TYPE=%s",
                         master ? "BONDING_MASTER=yes" : "BONDING_OPTS", type);
         }
-        return type_bond || master || opts;
+        return bond || master || opts;
 }
 
 /* Interface name: DEVICE, else the file name suffix. */
@@ -86,6 +98,7 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
         b->uuid = g_strdup(cfg_get_str(f, "UUID"));
         b->nm_name = g_strdup(cfg_get_str(f, "NAME"));
         b->ports = g_ptr_array_new();
+        b->files = g_ptr_array_new_with_free_func(g_free);
         b->addrs = g_ptr_array_new_with_free_func(cfg_address_free);
         b->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
         b->arpupdate = cfg_get_bool(f, "ARPUPDATE", true, diags);
@@ -106,7 +119,7 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
                             g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
                             "MTU=%s is not a valid MTU", v);
         }
-        b->macaddr = cfg_load_mac(f, "MACADDR", diags);
+        b->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
         v = cfg_get_str(f, "BOOTPROTO");
         if (v && (g_ascii_strcasecmp(v, "dhcp") == 0 || g_ascii_strcasecmp(v, "bootp") == 0))
                 b->dhcp = true;
@@ -208,18 +221,29 @@ static void bond_index_add(BondIndex *ix, CfgBond *b)
         }
 }
 
-/* MASTER= matches DEVICE, then NAME=, then UUID; MASTER_UUID= only UUID. */
-static CfgBond *resolve_master(const BondIndex *ix, const char *text, bool uuid_only)
+/*
+ * MASTER= matches DEVICE, then NAME=, then UUID; MASTER_UUID= matches UUID,
+ * then DEVICE (NetworkManager stores either in connection.master, which
+ * takes a UUID or an interface name).
+ */
+static CfgBond *resolve_master(const BondIndex *ix, const char *text, bool uuid_first)
 {
         g_autofree char *key = g_ascii_strdown(text, -1);
-        CfgBond *b = NULL;
+        CfgBond *b = uuid_first ? g_hash_table_lookup(ix->by_uuid, key) : NULL;
 
-        if (!uuid_only) {
+        if (!b)
                 b = g_hash_table_lookup(ix->by_name, text);
-                if (!b)
-                        b = g_hash_table_lookup(ix->by_nm_name, text);
-        }
+        if (!b && !uuid_first)
+                b = g_hash_table_lookup(ix->by_nm_name, text);
         return b ? b : g_hash_table_lookup(ix->by_uuid, key);
+}
+
+/* TYPE=InfiniBand (initscripts' source_config() also takes "infiniband"). */
+static bool file_is_infiniband(const IfcfgFile *f)
+{
+        const char *type = cfg_get_str(f, "TYPE");
+
+        return type && g_ascii_strcasecmp(type, "InfiniBand") == 0;
 }
 
 /*
@@ -229,6 +253,8 @@ static CfgBond *resolve_master(const BondIndex *ix, const char *text, bool uuid_
  *    permanent MAC address (NetworkManager matches HWADDR the same way);
  *  - else the file name suffix (ifcfg-eth0 -> eth0), as initscripts and
  *    NetworkManager do when DEVICE is missing.
+ * Its bond: MASTER_UUID if present, else MASTER, as NetworkManager's
+ * check_if_bond_port() reads them (initscripts knows MASTER alone).
  */
 static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const BondIndex *ix,
                           DiagList *diags)
@@ -236,36 +262,81 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const Bond
         CfgPort *p = g_new0(CfgPort, 1);
         const char *master = cfg_get_str(f, "MASTER");
         const char *muuid = cfg_get_str(f, "MASTER_UUID");
-        const char *mkey = master ? "MASTER" : "MASTER_UUID";
+        const char *mkey = muuid ? "MASTER_UUID" : "MASTER";
         const char *hw = cfg_get_str(f, "HWADDR");
         const char *slave = cfg_get_str(f, "SLAVE");
 
         p->ifcfg = f;
+        p->infiniband = file_is_infiniband(f);
         if (cfg_get_str(f, "DEVICE") || !hw)
                 p->name = file_ifname(f);
-        p->hwaddr = cfg_load_mac(f, "HWADDR", diags);
-        p->master = g_strdup(master ? master : muuid);
+        p->hwaddr = cfg_load_mac(f, "HWADDR",
+                                 p->infiniband ? HWADDR_INFINIBAND_LEN : HWADDR_ETHER_LEN, diags);
+        p->master = g_strdup(muuid ? muuid : master);
         p->master_line = ifcfg_line(f, mkey);
-        if (master)
-                p->bond = resolve_master(ix, master, false);
-        if (!p->bond && muuid)
-                p->bond = resolve_master(ix, muuid, true);
+        p->bond = resolve_master(ix, p->master, muuid != NULL);
         if (!p->bond) {
                 g_autofree char *hint = known_bonds_hint(bonds);
 
                 diag_add(diags, DIAG_ERROR, ifcfg_path(f), p->master_line, mkey, hint,
                          "%s=%s does not name a bond configured here", mkey, p->master);
+        } else if (muuid && master) {
+                CfgBond *other = resolve_master(ix, master, false);
+
+                if (other != p->bond) {
+                        g_autofree char *hint = g_strdup_printf(
+                                "remove MASTER, or make it name %s as MASTER_UUID does",
+                                p->bond->name);
+
+                        diag_add(diags, DIAG_WARNING, ifcfg_path(f), ifcfg_line(f, "MASTER"),
+                                 "MASTER", hint,
+                                 "MASTER=%s is ignored: MASTER_UUID=%s names %s, and takes "
+                                 "precedence (as in NetworkManager)",
+                                 master, muuid, p->bond->name);
+                }
         }
-        if (!slave || ifcfg_parse_bool(slave) != 1)
-                diag_add(diags, DIAG_WARNING, ifcfg_path(f),
-                         slave ? ifcfg_line(f, "SLAVE") : p->master_line, "SLAVE",
-                         "add SLAVE=yes (initscripts only enslaves ports with SLAVE=yes)",
-                         slave ? "SLAVE=%s on a port of %s"
-                               : "SLAVE=yes is missing on a port of %s",
-                         slave ? slave : p->master, p->master);
+        if (!slave)
+                diag_add(diags, DIAG_WARNING, ifcfg_path(f), p->master_line, "SLAVE",
+                         "add SLAVE=yes: initscripts' ifup-eth enslaves only ports with "
+                         "SLAVE=yes (NetworkManager and bondcfg enslave this one without it)",
+                         "SLAVE=yes is missing on a port of %s", p->master);
         load_port_opt(p, BOND_OPT_PORT_QUEUE_ID, &p->queue_id, f, diags);
         load_port_opt(p, BOND_OPT_PORT_PRIO, &p->prio, f, diags);
         return p;
+}
+
+/*
+ * SLAVE=no on a file with MASTER=: initscripts' ifup-eth does not enslave it
+ * (it enslaves only when is_true "$SLAVE"), and neither does bondcfg.  An
+ * invalid value is an error.  Returns true if the file is not a port.
+ */
+static bool port_refused(const IfcfgFile *f, DiagList *diags)
+{
+        const char *slave = cfg_get_str(f, "SLAVE");
+        const char *master = cfg_get_str(f, "MASTER_UUID");
+        int v;
+
+        if (!slave)
+                return false;
+        if (!master)
+                master = cfg_get_str(f, "MASTER");
+        v = ifcfg_parse_bool(slave);
+        if (v < 0) {
+                cfg_err_key(diags, f, "SLAVE", g_strdup("use SLAVE=yes for a port of a bond"),
+                            "SLAVE=%s is not yes or no", slave);
+                return false;
+        }
+        if (v == 0) {
+                g_autofree char *hint = g_strdup_printf(
+                        "set SLAVE=yes to make it a port of %s, or remove MASTER", master);
+
+                diag_add(diags, DIAG_WARNING, ifcfg_path(f), ifcfg_line(f, "SLAVE"), "SLAVE", hint,
+                         "SLAVE=%s: not a port of %s, as initscripts' ifup-eth reads it; "
+                         "bondcfg leaves the device alone",
+                         slave, master);
+                return true;
+        }
+        return false;
 }
 
 /* ---- directory ---------------------------------------------------------- */
@@ -363,6 +434,8 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 CfgPort *p;
 
                 if (!cfg_get_str(f, "MASTER") && !cfg_get_str(f, "MASTER_UUID"))
+                        continue;
+                if (port_refused(f, diags))
                         continue;
                 p = load_port(f, c->bonds, &ix, diags);
                 g_ptr_array_add(c->ports, p);

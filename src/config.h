@@ -6,10 +6,12 @@
  * directory of ifcfg files.
  *
  * Discovery rules (NetworkManager's ifcfg-rh rules, made strict):
- *  - a file is a bond master if it has TYPE=Bond, BONDING_MASTER=yes or a
- *    non-empty BONDING_OPTS; BONDING_MASTER=yes with another TYPE is an error;
- *  - a port has MASTER=<bond DEVICE or NAME> or MASTER_UUID=<bond UUID>;
- *    SLAVE=yes is expected (warning if missing);
+ *  - a file is a bond master if it has TYPE=Bond, BONDING_MASTER=yes (and
+ *    no other TYPE), or a non-empty BONDING_OPTS (and TYPE=Ethernet or no
+ *    TYPE); BONDING_MASTER=yes or BONDING_OPTS with another TYPE is an error;
+ *  - a port has MASTER_UUID=<bond UUID> or, without it, MASTER=<bond DEVICE
+ *    or NAME>; SLAVE=yes is expected (warning if missing), and SLAVE=no
+ *    makes the file no port at all (initscripts' rule);
  *  - without DEVICE the interface name comes from the file name; a port may
  *    name its NIC by HWADDR alone.
  * Files that are neither (plain Ethernet, VLAN, loopback...) are kept in
@@ -33,7 +35,8 @@ typedef struct {
 
 typedef struct CfgPort {
         char *name;             /* interface name; NULL if only HWADDR is given */
-        char *hwaddr;           /* canonical lower-case MAC or NULL */
+        char *hwaddr;           /* canonical lower-case MAC (20 bytes for IPoIB) or NULL */
+        bool infiniband;        /* TYPE=InfiniBand: an IPoIB port */
         const IfcfgFile *ifcfg; /* owned by Config.files */
         char *master;           /* the MASTER / MASTER_UUID text */
         unsigned master_line;
@@ -58,6 +61,7 @@ typedef struct CfgBond {
         bool dhcp;           /* BOOTPROTO=dhcp */
         bool arpupdate;      /* ARPUPDATE != no */
         char *chipset_check; /* BONDCFG_CHIPSET_CHECK or NULL */
+        GPtrArray *files;    /* char*: the other files that configure it (route-, rule-...) */
 } CfgBond;
 
 typedef struct {

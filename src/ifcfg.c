@@ -510,8 +510,11 @@ const IfcfgVar *ifcfg_var(const IfcfgFile *f, guint i)
 
 int ifcfg_parse_bool(const char *s)
 {
-        static const char *const yes[] = { "yes", "true", "on", "1" };
-        static const char *const no[] = { "no", "false", "off", "0" };
+        /* The union of NetworkManager's svParseBoolean() (yes/true/t/y/1,
+         * no/false/f/n/0) and initscripts' is_true/is_false (which add
+         * on/off), case-insensitive. */
+        static const char *const yes[] = { "yes", "true", "t", "y", "on", "1" };
+        static const char *const no[] = { "no", "false", "f", "n", "off", "0" };
 
         if (!s)
                 return -EINVAL;

@@ -57,8 +57,8 @@ guint ifcfg_n_vars(const IfcfgFile *f);
 const IfcfgVar *ifcfg_var(const IfcfgFile *f, guint i);
 
 /*
- * Shell-style boolean as initscripts reads it: yes/true/on/1 -> 1,
- * no/false/off/0 -> 0 (case-insensitive), anything else -> -EINVAL.
+ * A boolean as initscripts and NetworkManager read it: yes/true/t/y/on/1
+ * -> 1, no/false/f/n/off/0 -> 0 (case-insensitive), anything else -> -EINVAL.
  */
 int ifcfg_parse_bool(const char *s);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* rtnetlink message builders and a libnl-3 connection with extended ACKs. */
 #include "netlink.h"
+#include "hwaddr.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -22,24 +23,18 @@
 
 int bondnl_parse_mac(const char *s, uint8_t mac[6])
 {
-        unsigned b[6];
-        char end;
+        uint8_t b[HWADDR_MAX_LEN];
+        size_t n;
 
-        if (!s || sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
-                         &end) != 6)
+        if (hwaddr_parse(s, b, &n) < 0 || n != 6)
                 return -EINVAL;
-        for (int i = 0; i < 6; i++)
-                mac[i] = (uint8_t)b[i];
+        memcpy(mac, b, 6);
         return 0;
 }
 
 char *bondnl_format_mac(const uint8_t *mac, size_t len)
 {
-        GString *s = g_string_new(NULL);
-
-        for (size_t i = 0; i < len; i++)
-                g_string_append_printf(s, "%s%02x", i ? ":" : "", mac[i]);
-        return g_string_free(s, FALSE);
+        return hwaddr_format(mac, len);
 }
 
 static int addr_len(int family)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "hwaddr.h"
 #include "json.h"
 #include "plan-internal.h"
 
@@ -289,6 +290,19 @@ static bool in_links(GPtrArray *links, const SnapLink *l)
         return g_ptr_array_find(links, l, NULL);
 }
 
+/*
+ * Is mac the NIC l?  Its permanent MAC when the kernel has one, else its
+ * current one.  initscripts' ifup-eth compares HWADDR with the current MAC
+ * (get_hwaddr), which a bond port no longer has: the permanent one is what
+ * HWADDR means.
+ */
+static bool hwaddr_is_of(const char *mac, const SnapLink *l)
+{
+        if (l->perm_mac)
+                return hwaddr_matches(mac, l->perm_mac);
+        return l->mac && hwaddr_matches(mac, l->mac);
+}
+
 static int resolve_ports(const CfgBond *b, const SnapLink *bond, const Snapshot *s, GPtrArray *out,
                          DiagList *diags)
 {
@@ -325,6 +339,19 @@ static int resolve_ports(const CfgBond *b, const SnapLink *bond, const Snapshot 
                 if (l->bond) {
                         diag_add(diags, DIAG_ERROR, file, 0, NULL, NULL,
                                  "port %s of %s is itself a bond", l->name, b->name);
+                        r = -EINVAL;
+                        continue;
+                }
+                if (p->name && p->hwaddr && !hwaddr_is_of(p->hwaddr, l)) {
+                        diag_add(diags, DIAG_ERROR, file, ifcfg_line(p->ifcfg, "HWADDR"), "HWADDR",
+                                 "correct HWADDR or DEVICE ('ip -d link' shows the permanent "
+                                 "address as permaddr), or remove HWADDR",
+                                 "HWADDR=%s does not match %s, whose %s MAC is %s; initscripts' "
+                                 "ifup-eth refuses such a device, and so does bondcfg",
+                                 p->hwaddr, l->name, l->perm_mac ? "permanent" : "current",
+                                 l->perm_mac ? l->perm_mac
+                                 : l->mac    ? l->mac
+                                             : "unknown");
                         r = -EINVAL;
                         continue;
                 }

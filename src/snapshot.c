@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The live network state: links, bond attributes, addresses, routes. */
 #include "snapshot.h"
+#include "hwaddr.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -92,14 +93,13 @@ SnapLink *snapshot_link_by_hwaddr(const Snapshot *s, const char *mac)
         for (guint i = 0; i < s->links->len; i++) {
                 SnapLink *l = s->links->pdata[i];
 
-                if (l->perm_mac && g_ascii_strcasecmp(l->perm_mac, mac) == 0)
+                if (l->perm_mac && hwaddr_matches(l->perm_mac, mac))
                         return l;
         }
         for (guint i = 0; i < s->links->len; i++) {
                 SnapLink *l = s->links->pdata[i];
 
-                if (!l->perm_mac && !l->port.present && l->mac &&
-                    g_ascii_strcasecmp(l->mac, mac) == 0)
+                if (!l->perm_mac && !l->port.present && l->mac && hwaddr_matches(l->mac, mac))
                         return l;
         }
         return NULL;

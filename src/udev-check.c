@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Member-NIC checks over libudev; the rules are listed in udev-check.h. */
 #include "udev-check.h"
+#include "hwaddr.h"
 
 #include <errno.h>
 #include <libudev.h>
@@ -93,6 +94,28 @@ static void note_identity(const CfgBond *b, const PortFacts *pf, DiagList *diags
         port_id_diag(diags, DIAG_NOTE, pf->port, NULL, "%s", s->str);
 }
 
+/*
+ * DEVICE and HWADDR both given must be one NIC (initscripts' ifup-eth: "Device
+ * has different MAC address than expected, ignoring").  The permanent MAC
+ * counts; without one, the current MAC of a device in no bond (a port's
+ * current MAC is its bond's).
+ */
+static void check_hwaddr(const CfgBond *b, const PortFacts *pf, DiagList *diags)
+{
+        const CfgPort *p = pf->port;
+        const NicInfo *n = pf->nic;
+        const char *have = n->perm_address ? n->perm_address : n->master ? NULL : n->address;
+
+        if (!p->name || !p->hwaddr || !have || hwaddr_matches(p->hwaddr, have))
+                return;
+        diag_add(diags, DIAG_ERROR, port_file(p), file_line(p->ifcfg, "HWADDR"), "HWADDR",
+                 "correct HWADDR or DEVICE ('ip -d link' shows the permanent address as "
+                 "permaddr), or remove HWADDR",
+                 "%s: HWADDR=%s does not match %s, whose %s MAC is %s; initscripts' ifup-eth "
+                 "refuses such a device, and so does bondcfg",
+                 b->name, p->hwaddr, n->ifname, n->perm_address ? "permanent" : "current", have);
+}
+
 static void check_port_alone(const CfgBond *b, const PortFacts *pf, UdevCheckMode mode,
                              DiagList *diags)
 {
@@ -115,6 +138,7 @@ static void check_port_alone(const CfgBond *b, const PortFacts *pf, UdevCheckMod
                 return;
         }
         note_identity(b, pf, diags);
+        check_hwaddr(b, pf, diags);
         if (n->master && strcmp(n->master, b->name) != 0) {
                 g_autofree char *hint =
                         g_strdup_printf("release it first (ip link set %s nomaster), or fix %s",

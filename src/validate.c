@@ -228,6 +228,40 @@ static void check_ad_actor_system(const CfgBond *b, DiagList *diags)
                          "ad_actor_system %s is a multicast address", v->str);
 }
 
+/*
+ * IPoIB ports (TYPE=InfiniBand): the kernel's bond_enslave() takes a port
+ * that is not Ethernet only in active-backup mode, and all ports must be of
+ * one hardware type (the bond takes the first port's).
+ */
+static void check_infiniband(const CfgBond *b, DiagList *diags)
+{
+        const CfgPort *ib = NULL, *eth = NULL;
+
+        for (guint i = 0; i < b->ports->len; i++) {
+                const CfgPort *p = b->ports->pdata[i];
+
+                if (p->infiniband && !ib)
+                        ib = p;
+                else if (!p->infiniband && !eth)
+                        eth = p;
+        }
+        if (!ib)
+                return;
+        if (bond_options_mode(b->opts) != BOND_MODE_ACTIVE_BACKUP)
+                diag_add(diags, DIAG_ERROR, ifcfg_path(ib->ifcfg), ifcfg_line(ib->ifcfg, "TYPE"),
+                         "TYPE", "use mode=active-backup in BONDING_OPTS for IPoIB ports",
+                         "%s is an InfiniBand (IPoIB) port: the kernel bonds those only in "
+                         "active-backup mode, and %s is %s",
+                         cfg_port_label(ib), b->name,
+                         bond_mode_to_string(bond_options_mode(b->opts)));
+        if (eth)
+                diag_add(diags, DIAG_ERROR, ifcfg_path(eth->ifcfg), eth->master_line, "MASTER",
+                         "keep InfiniBand and Ethernet ports in separate bonds",
+                         "%s mixes InfiniBand (%s) and Ethernet (%s) ports; the kernel takes "
+                         "ports of one hardware type only",
+                         b->name, cfg_port_label(ib), cfg_port_label(eth));
+}
+
 static void check_bond(const Config *c, const CfgBond *b, DiagList *diags)
 {
         const char *file = ifcfg_path(b->ifcfg);
@@ -242,6 +276,8 @@ static void check_bond(const Config *c, const CfgBond *b, DiagList *diags)
                 check_port_refs(b, diags);
                 check_ad_actor_system(b, diags);
         }
+        if (b->ports && b->opts)
+                check_infiniband(b, diags);
         if (!b->ports || b->ports->len == 0) {
                 hint = g_strdup_printf("add MASTER=%s and SLAVE=yes to each port's ifcfg file",
                                        b->name);

@@ -465,6 +465,34 @@ static void test_parse_repeats(void)
         g_assert_cmpstr(t, ==, "192.0.2.2,192.0.2.3");
 }
 
+/* num_grat_arp and num_unsol_na are one kernel setting (IFLA_BOND_NUM_PEER_NOTIF):
+ * two values are refused, as NetworkManager's bond setting refuses them;
+ * the same value twice is fine. */
+static void test_parse_peer_notif(void)
+{
+        g_autoptr(BondOptions) o = bond_options_new();
+        g_autoptr(BondOptions) o2 = bond_options_new();
+        g_autoptr(DiagList) l = diag_list_new();
+        g_autoptr(DiagList) l2 = diag_list_new();
+        const Diag *d;
+
+        g_assert_cmpint(
+                bond_options_parse(o, "mode=1 num_grat_arp=3 num_unsol_na=4", "ifcfg-bond0", 2, l),
+                ==, -EINVAL);
+        d = find_diag(l, DIAG_ERROR, "num_unsol_na");
+        g_assert_nonnull(d);
+        g_assert_nonnull(strstr(d->message, "num_grat_arp=3"));
+        g_assert_nonnull(strstr(d->message, "num_unsol_na=4"));
+        g_assert_nonnull(strstr(d->hint, "one kernel setting"));
+        g_assert_cmpuint(l->items->len, ==, 1);
+
+        g_assert_cmpint(
+                bond_options_parse(o2, "num_unsol_na=5 num_grat_arp=5", "ifcfg-bond0", 2, l2), ==,
+                0);
+        g_assert_cmpuint(l2->items->len, ==, 0);
+        g_assert_cmpuint(o2->v[BOND_OPT_NUM_PEER_NOTIF].num, ==, 5);
+}
+
 static void test_suggest(void)
 {
         g_assert_cmpstr(bond_opt_suggest("miimom"), ==, "miimon");
@@ -605,6 +633,7 @@ int main(int argc, char **argv)
         g_test_add_func("/bond-options/parse-ok-and-format", test_parse_ok_and_format);
         g_test_add_func("/bond-options/parse-errors", test_parse_errors);
         g_test_add_func("/bond-options/parse-repeats", test_parse_repeats);
+        g_test_add_func("/bond-options/parse-peer-notif", test_parse_peer_notif);
         g_test_add_func("/bond-options/suggest", test_suggest);
         g_test_add_func("/bond-options/defaults-rule", test_defaults_rule);
         g_test_add_func("/bond-options/copy-equal", test_copy_equal);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "config.h"
+#include "validate.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures"
 
@@ -301,7 +302,6 @@ static void test_errors(void)
                 { "ifcfg-eth0", 2, "SLAVE", DIAG_WARNING },
                 { "ifcfg-eth1", 3, "MASTER", DIAG_ERROR },
                 { "ifcfg-eth2", 2, "MASTER_UUID", DIAG_ERROR },
-                { "ifcfg-eth2", 3, "SLAVE", DIAG_WARNING },
                 { "ifcfg-eth3", 4, "BOND_PORT_QUEUE_ID", DIAG_ERROR },
                 { "ifcfg-eth3", 5, "BOND_PORT_PRIO", DIAG_ERROR },
                 { "ifcfg-eth3", 6, "HWADDR", DIAG_ERROR },
@@ -320,7 +320,7 @@ static void test_errors(void)
         g_assert_nonnull(strstr(d->hint, "bond0"));
         g_assert_nonnull(strstr(d->hint, "bond2"));
         d = find(diags, &want[0]);
-        g_assert_nonnull(strstr(d->message, "TYPE=Ethernet"));
+        g_assert_nonnull(strstr(d->message, "TYPE=Bridge"));
 
         /* a contradicting TYPE still makes a bond, so its ports resolve */
         g_assert_cmpuint(c->bonds->len, ==, 4);
@@ -460,6 +460,55 @@ static void test_port_label(void)
         g_assert_true(cfg_port_label(&by_mac) == l1);
 }
 
+/* Identity as NetworkManager's reader has it (nms-ifcfg-rh-reader.c):
+ * booleans, the bond rule for TYPE=Ethernet, MASTER_UUID first; SLAVE=no as
+ * initscripts' ifup-eth has it; IPoIB ports. */
+static void test_nm_compat(void)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) c = load(FIXTURES "/config/nm-compat", diags);
+        static const Want want[] = {
+                { "ifcfg-eth0", 4, "MASTER", DIAG_WARNING },    /* ignored for MASTER_UUID */
+                { "ifcfg-eth2", 4, "SLAVE", DIAG_WARNING },     /* not a port */
+                { "ifcfg-eth3", 5, "SLAVE", DIAG_WARNING },     /* missing, still a port */
+                { "ifcfg-eth3", 7, "BOOTPROTO", DIAG_WARNING }, /* on a port: ignored */
+                { "ifcfg-ib1", 1, "TYPE", DIAG_ERROR },         /* IPoIB needs active-backup */
+        };
+        const CfgBond *b;
+
+        g_assert_cmpint(validate_config(c, diags), ==, -EINVAL);
+        dump(diags);
+        for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+                find(diags, &want[i]);
+        /* plus "bond2 has no ports" */
+        g_assert_cmpuint(diags->items->len, ==, G_N_ELEMENTS(want) + 1);
+        g_assert_cmpuint(diag_count(diags, DIAG_ERROR), ==, 1);
+
+        g_assert_cmpuint(c->bonds->len, ==, 5);
+        b = config_find_bond(c, "bond0");
+        g_assert_nonnull(b);
+        g_assert_cmpint(bond_options_mode(b->opts), ==, BOND_MODE_LACP);
+        g_assert_cmpuint(b->ports->len, ==, 2);
+        g_assert_cmpstr(port(b, 0)->name, ==, "eth1");
+        g_assert_cmpstr(port(b, 1)->name, ==, "eth3");
+        g_assert_cmpstr(port(b, 1)->hwaddr, ==, "00:22:15:59:62:97");
+
+        b = config_find_bond(c, "bond1");
+        g_assert_true(b->onboot);
+        g_assert_cmpuint(b->ports->len, ==, 1);
+        g_assert_cmpstr(port(b, 0)->name, ==, "eth0");
+        g_assert_false(config_find_bond(c, "bond2")->onboot);
+
+        b = config_find_bond(c, "bond3");
+        g_assert_cmpuint(b->ports->len, ==, 1);
+        g_assert_true(port(b, 0)->infiniband);
+        g_assert_cmpstr(port(b, 0)->hwaddr, ==,
+                        "80:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff:00:11:22");
+        /* eth2 (SLAVE=no) is no port of anything */
+        for (guint i = 0; i < c->ports->len; i++)
+                g_assert_cmpstr(((CfgPort *)c->ports->pdata[i])->name, !=, "eth2");
+}
+
 int main(int argc, char **argv)
 {
         g_test_init(&argc, &argv, NULL);
@@ -470,6 +519,7 @@ int main(int argc, char **argv)
         }
         g_test_add_func("/config/mixed", test_mixed);
         g_test_add_func("/config/errors", test_errors);
+        g_test_add_func("/config/nm-compat", test_nm_compat);
         g_test_add_func("/config/dir-io", test_dir_io);
         g_test_add_func("/config/dir-resolve", test_dir_resolve);
         g_test_add_func("/config/find-bond", test_find_bond);

@@ -391,9 +391,10 @@ static void test_parse_file(void)
 
 static void test_bool(void)
 {
-        const char *yes[] = { "yes", "YES", "Yes", "true", "TRUE", "on", "On", "1" };
-        const char *no[] = { "no", "NO", "false", "False", "off", "OFF", "0" };
-        const char *bad[] = { "", "y", "n", "2", "yes ", "maybe", NULL };
+        const char *yes[] = { "yes", "YES", "Yes", "true", "TRUE", "on",
+                              "On",  "1",   "y",   "Y",    "t",    "T" };
+        const char *no[] = { "no", "NO", "false", "False", "off", "OFF", "0", "n", "N", "f", "F" };
+        const char *bad[] = { "", "ye", "nn", "2", "yes ", "maybe", "o", NULL };
 
         for (unsigned i = 0; i < G_N_ELEMENTS(yes); i++)
                 g_assert_cmpint(ifcfg_parse_bool(yes[i]), ==, 1);
