@@ -140,6 +140,20 @@ static int take_lock(const BondcfgCtx *ctx, int *fd)
         return EXIT_USAGE;
 }
 
+/* apply and down change this machine's kernel: files for another root
+ * (--root, e.g. the installed system in a kickstart %post) are not its. */
+static int refuse_root(const BondcfgCtx *ctx, const char *cmd)
+{
+        if (!ctx->root)
+                return 0;
+        fprintf(stderr,
+                "bondcfg: %s acts on this machine's kernel; --root %s names files for another "
+                "system\n  hint: use 'bondcfg --root %s check' to validate them, and run %s on "
+                "that system\n",
+                cmd, ctx->root, ctx->root, cmd);
+        return EXIT_USAGE;
+}
+
 static int open_netlink(NlConn **c)
 {
         int r = nl_conn_open(c);
@@ -337,6 +351,9 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         bool changed = false;
         int r, lock_fd = -1, rc = EXIT_OK;
 
+        r = refuse_root(ctx, "apply");
+        if (r)
+                return r;
         r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;
@@ -436,6 +453,9 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
 
+        r = refuse_root(ctx, "down");
+        if (r)
+                return r;
         if (argc < 2) {
                 fprintf(stderr, "bondcfg: down needs the name of a bond\n");
                 return EXIT_USAGE;

@@ -6,32 +6,6 @@
 
 #include "commands.h"
 
-/* Keep only the diagnostics about the selected bonds' files. */
-static void filter_diags(DiagList *diags, const GPtrArray *bonds, bool all)
-{
-        g_autoptr(GHashTable) files = NULL;
-
-        if (all)
-                return;
-        files = g_hash_table_new(g_str_hash, g_str_equal);
-        for (guint i = 0; i < bonds->len; i++) {
-                const CfgBond *b = bonds->pdata[i];
-
-                g_hash_table_add(files, (gpointer)ifcfg_path(b->ifcfg));
-                for (guint k = 0; k < b->ports->len; k++) {
-                        const CfgPort *p = b->ports->pdata[k];
-
-                        g_hash_table_add(files, (gpointer)ifcfg_path(p->ifcfg));
-                }
-        }
-        for (guint i = diags->items->len; i-- > 0;) {
-                const Diag *d = diags->items->pdata[i];
-
-                if (!d->file || !g_hash_table_contains(files, d->file))
-                        g_ptr_array_remove_index(diags->items, i);
-        }
-}
-
 static void print_summary(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
                           const DiagList *diags)
 {
@@ -53,13 +27,17 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(GPtrArray) bonds = NULL;
         int r;
 
-        r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
+        r = cmd_load_config(ctx, &c, diags);
+        if (r)
+                return r;
+        r = cmd_select_bonds(c, argc, argv, false, &bonds);
         if (r)
                 return r;
         r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
         if (r)
                 return r;
-        filter_diags(diags, bonds, argc <= 1);
+        if (argc > 1)
+                cmd_scope_diags(c, bonds, diags);
         diag_list_sort(diags);
 
         if (ctx->json) {
@@ -239,7 +217,9 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
         r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
         if (r)
                 return r;
-        filter_diags(diags, bonds, argc <= 1);
+        /* The NIC checks' findings too (they concern the named bonds). */
+        if (argc > 1)
+                cmd_scope_diags(c, bonds, diags);
         diag_list_sort(diags);
         cmd_print_diags(ctx, diags);
 

@@ -57,6 +57,77 @@ int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_on
         return 0;
 }
 
+/* Does file f say it belongs to bond b (MASTER or MASTER_UUID names it)? */
+static bool names_bond(const IfcfgFile *f, const CfgBond *b)
+{
+        static const char *const keys[] = { "MASTER", "MASTER_UUID" };
+
+        for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
+                const char *v = ifcfg_get(f, keys[i]);
+
+                if (v && *v &&
+                    (g_strcmp0(v, b->name) == 0 || g_strcmp0(v, b->nm_name) == 0 ||
+                     (b->uuid && g_ascii_strcasecmp(v, b->uuid) == 0)))
+                        return true;
+        }
+        return false;
+}
+
+/* A file whose identity keys could not be read may belong to any bond. */
+static bool identity_unknown(const IfcfgFile *f)
+{
+        static const char *const keys[] = { "DEVICE",         "TYPE",  "MASTER",
+                                            "MASTER_UUID",    "SLAVE", "BONDING_OPTS",
+                                            "BONDING_MASTER", "HWADDR" };
+
+        for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
+                if (ifcfg_refused(f, keys[i]))
+                        return true;
+        return false;
+}
+
+void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags)
+{
+        g_autoptr(GHashTable) files = g_hash_table_new(g_str_hash, g_str_equal);
+
+        for (guint i = 0; i < c->files->len; i++) {
+                const IfcfgFile *f = c->files->pdata[i];
+                bool in = identity_unknown(f);
+
+                for (guint k = 0; k < bonds->len && !in; k++) {
+                        const CfgBond *b = bonds->pdata[k];
+
+                        in = f == b->ifcfg || names_bond(f, b);
+                        for (guint j = 0; j < b->ports->len && !in; j++)
+                                in = ((const CfgPort *)b->ports->pdata[j])->ifcfg == f;
+                }
+                if (in)
+                        g_hash_table_add(files, (gpointer)ifcfg_path(f));
+        }
+        for (guint i = 0; i < bonds->len; i++) {
+                const CfgBond *b = bonds->pdata[i];
+
+                for (guint k = 0; b->files && k < b->files->len; k++)
+                        g_hash_table_add(files, b->files->pdata[k]);
+        }
+        for (guint i = diags->items->len; i-- > 0;) {
+                Diag *d = diags->items->pdata[i];
+                char *m;
+
+                if (!d->file || g_hash_table_contains(files, d->file))
+                        continue;
+                if (d->severity != DIAG_ERROR) {
+                        g_ptr_array_remove_index(diags->items, i);
+                        continue;
+                }
+                d->severity = DIAG_WARNING;
+                m = g_strdup_printf("%s (not a file of the bond%s named: ignored)", d->message,
+                                    bonds->len == 1 ? "" : "s");
+                g_free(d->message);
+                d->message = m;
+        }
+}
+
 int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_only,
                       Config **config, GPtrArray **bonds, DiagList *diags)
 {
@@ -69,6 +140,9 @@ int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_
         r = cmd_select_bonds(c, argc, argv, onboot_only, bonds);
         if (r)
                 return r;
+        /* BOND named: errors in files that are not its are warnings. */
+        if (argc > 1)
+                cmd_scope_diags(c, *bonds, diags);
         *config = g_steal_pointer(&c);
         return 0;
 }

@@ -227,15 +227,12 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         bool sync = true;
         int r;
 
-        r = cmd_load_config(ctx, &cfg, diags);
+        r = cmd_load_selected(ctx, argc, argv, false, &cfg, &bonds, diags);
         if (r)
                 return r;
         cmd_print_diags(ctx, diags);
         if (diag_has_errors(diags))
                 return EXIT_CONFIG;
-        r = cmd_select_bonds(cfg, argc, argv, false, &bonds);
-        if (r)
-                return r;
         r = nl_conn_open(&nl);
         if (r == 0)
                 r = snapshot_take(nl, &snap);

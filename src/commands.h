@@ -64,7 +64,17 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags);
 int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
                      GPtrArray **out);
 
-/* cmd_load_config() then cmd_select_bonds(): the start of most commands. */
+/*
+ * The diagnostics that concern the selected bonds: those about their own
+ * files (the bond's, its ports', files whose MASTER names it, files whose
+ * identity keys could not be read, and b->files) stay; an error about
+ * another file becomes a warning that says it is ignored, and other
+ * diagnostics about other files are dropped.
+ */
+void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags);
+
+/* cmd_load_config() then cmd_select_bonds(), then, if bonds were named,
+ * cmd_scope_diags(): the start of most commands. */
 int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_only,
                       Config **config, GPtrArray **bonds, DiagList *diags);
 
