@@ -3,7 +3,6 @@
 #include "arp-probe.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <net/if.h>
 #include <net/if_arp.h>
 #include <linux/if_ether.h>
@@ -15,6 +14,11 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The longest single poll(): the kernel may wake a poll() of T ms up to
+ * T/1000 late (timer slack, select_estimate_accuracy()), 2 ms for a
+ * 2 s wait; slices of 100 ms keep that under 0.1 ms. */
+#define POLL_SLICE_MS 100
 
 /* Packets read per wake-up before the deadline is looked at again, so that
  * a flood of ARP cannot keep the loop past it. */
@@ -279,13 +283,15 @@ int arp_probe_run(int fd, int ifindex, const uint8_t mac[6], const struct in_add
                 return -EINVAL;
         memset(out, 0, n * sizeof(*out));
 
-        /* arping -D: the first probe at once, then one a second while the
-         * deadline (-w ARPING_WAIT) has not passed; it stops at the first
-         * reply.  Here all addresses share the rounds and the deadline,
-         * and the loop stops early only when every address has an answer.
-         * (RFC 5227 2.1.1 would wait PROBE_WAIT, randomise the spacing and
-         * wait ANNOUNCE_WAIT after the last probe; initscripts does not, and
-         * the total time is the caller's, as with ARPING_WAIT.) */
+        /* ifup-eth's `arping -c 2 -w ${ARPING_WAIT:-3} -D` (iputils
+         * 20221126, measured): a probe at once and one a second later; it
+         * ends at the first reply, or at the deadline, or 1 s after the
+         * last probe, whichever comes first.  Here all addresses share the
+         * rounds and one deadline, the end is the deadline alone, and the
+         * loop stops early only when every address has an answer.  (RFC
+         * 5227 2.1.1 would wait PROBE_WAIT first, randomise the spacing and
+         * listen ANNOUNCE_WAIT after the last probe; initscripts does not,
+         * and the caller sets the total, as ARPING_WAIT does.) */
         start = mono_ns();
         deadline = start + (uint64_t)wait_ms * ms;
         next_send = start;
@@ -317,7 +323,7 @@ int arp_probe_run(int fd, int ifindex, const uint8_t mac[6], const struct in_add
                 /* Rounded up, so the loop does not spin for the last
                  * fraction of a millisecond. */
                 timeout = (wake - now + ms - 1) / ms;
-                r = poll(&p, 1, timeout > INT_MAX ? INT_MAX : (int)timeout);
+                r = poll(&p, 1, timeout > POLL_SLICE_MS ? POLL_SLICE_MS : (int)timeout);
                 if (r < 0) {
                         if (errno == EINTR)
                                 continue;
@@ -373,8 +379,10 @@ int arp_probe(int ifindex, const uint8_t *mac, const struct in_addr *addrs, size
         else if (flags & (IFF_NOARP | IFF_LOOPBACK))
                 r = -EOPNOTSUPP;
         /* arping does not look at the carrier: without one its probes are
-         * dropped (or go into the void) and it reports the address free.
-         * We say so instead. */
+         * dropped and it reports the address free.  IFF_RUNNING (operstate
+         * up) rather than the carrier bit: the kernel's linkwatch sets it
+         * when it starts the transmit queue, so before that probes are
+         * dropped too. */
         else if (!(flags & IFF_RUNNING))
                 r = -ENOLINK;
         else

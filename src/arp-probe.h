@@ -89,14 +89,18 @@ int arp_probe_open(int ifindex, uint8_t mac[6]);
 /*
  * The probing loop on fd from arp_probe_open(): send one Probe per
  * address at once, then again every ARP_PROBE_INTERVAL_MS until `probes`
- * rounds are sent or the deadline comes; listen until wait_ms have passed
- * since the start (CLOCK_MONOTONIC), or until every address has a
- * conflict.  It never blocks past the deadline (rounded up to 1 ms).  A
- * round that would fall after the deadline is not sent.
+ * rounds are sent or the deadline comes (a round due after the deadline is
+ * not sent; the first always is, even if wait_ms is 0); listen until
+ * wait_ms have passed since the start (CLOCK_MONOTONIC), or until every
+ * address has a conflict.  It never blocks past the deadline by more than
+ * poll()'s millisecond rounding.  Packets this host sent (PACKET_OUTGOING)
+ * are skipped.
  *
  * out[n] is cleared first and filled as packets arrive; it stays valid on
- * error.  Returns 0 or -errno (from sendto, e.g. -ENETDOWN, -ENOBUFS,
- * -ENXIO; or from poll/recvfrom).
+ * error.  Returns 0 or -errno (from sendto, e.g. -ENETDOWN, -ENXIO; from
+ * the socket when the interface goes down meanwhile, -ENETDOWN; or from
+ * poll/recvfrom).  A full send buffer is not an error: the rest of the
+ * round goes out when there is room.
  */
 int arp_probe_run(int fd, int ifindex, const uint8_t mac[6], const struct in_addr *addrs, size_t n,
                   unsigned probes, unsigned wait_ms, ArpConflict *out);
@@ -108,18 +112,24 @@ int arp_probe_run(int fd, int ifindex, const uint8_t mac[6], const struct in_add
  * probes >= 1; wait_ms: the total time (ARPING_WAIT * 1000).
  *
  * Checks first, sending nothing:
- *   -EINVAL      n == 0 is fine (returns 0); probes == 0, or an address that
- *                cannot be a host's (0.0.0.0, 255.255.255.255, multicast)
+ *   -EINVAL      probes == 0, addrs or out NULL, or an address that cannot
+ *                be a host's (0.0.0.0, 255.255.255.255, multicast); n == 0
+ *                returns 0 at once
  *   -ENODEV      no such interface
  *   -ENETDOWN    the interface is not IFF_UP (arping: "Interface is down")
  *   -EOPNOTSUPP  IFF_NOARP or IFF_LOOPBACK (arping -D passes such
  *                interfaces, "not ARPable"; the caller decides), or not
  *                Ethernet
- *   -ENOLINK     no carrier (!IFF_LOWER_UP): probes would be dropped
- *                silently and prove nothing, so this is not reported as
- *                "no conflict"
+ *   -ENOLINK     not IFF_RUNNING (operstate not up: no carrier, or the
+ *                kernel's linkwatch has not yet processed it, which is also
+ *                when it starts the queue that transmits): probes would be
+ *                dropped silently and prove nothing, so this is not
+ *                reported as "no conflict".  arping does not look and
+ *                reports such an address free.
  * then arp_probe_run().  Returns 0 (see out[] for conflicts) or -errno.
- * Needs CAP_NET_RAW.
+ * Needs CAP_NET_RAW.  Closing the packet socket waits for an RCU grace
+ * period (packet_release() -> synchronize_net()), so arp_probe() returns
+ * some milliseconds (5-15 measured) after the deadline.
  */
 int arp_probe(int ifindex, const uint8_t *mac, const struct in_addr *addrs, size_t n,
               unsigned probes, unsigned wait_ms, ArpConflict *out);
