@@ -116,11 +116,8 @@ static int parse_ipv4(const char *s, IpPrefix *out)
                 if (part[0] == '0' && part[1])
                         out->unusual = true; /* octal or hex */
                 out->addr[i] = (uint8_t)v;
-                if (!dot) {
-                        if (i < 3)
-                                out->unusual = true;
+                if (!dot)
                         return 0;
-                }
                 p = dot + 1;
         }
         return -EINVAL; /* a fifth part */

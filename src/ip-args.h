@@ -49,7 +49,7 @@ typedef struct {
         uint8_t addr[16];
         unsigned plen;
         bool any;      /* "default", "any" or "all" */
-        bool unusual;  /* an IPv4 part was octal or hex, or parts were left out */
+        bool unusual;  /* an IPv4 part was octal or hex ("010", "0x0a") */
         bool had_plen; /* a /LEN or /NETMASK was given */
 } IpPrefix;
 
