@@ -76,7 +76,7 @@ int ip_parse_uint(const char *s, int base, uint64_t max, uint64_t *out)
 
         /* strtoull() would skip blanks and take a sign: ip's words have
          * neither, and "-1" must not wrap around */
-        if (!s || !g_ascii_isdigit(s[0]))
+        if (!s || !(base == 16 ? g_ascii_isxdigit(s[0]) : g_ascii_isdigit(s[0])))
                 return -EINVAL;
         errno = 0;
         v = strtoull(s, &end, base);

@@ -38,7 +38,8 @@ const char *ip_keyword_suggest(const IpKeyword *tab, size_t n, const char *word)
 /*
  * An unsigned number as strtoul(s, NULL, base) reads it, but the whole word
  * and nothing else: base 0 takes decimal, 0x hex and 0-led octal, as ip's
- * get_u32(..., 0) does.  No sign, no blanks.  0 or -EINVAL / -ERANGE (> max).
+ * get_u32(..., 0) does; base 16 takes "ff" and "0xff".  No sign, no blanks.
+ * 0 or -EINVAL / -ERANGE (> max).
  */
 int ip_parse_uint(const char *s, int base, uint64_t max, uint64_t *out);
 /* Only the digits 0-9 (a number ip would read the same whichever base). */

@@ -54,7 +54,8 @@ static int split_key(const char *key, unsigned *n)
 
                 if (strncmp(key, key_names[k], l) != 0)
                         continue;
-                if ((key[l] == '0' && key[l + 1]) || ip_parse_decimal(key + l, 9999, &v) < 0)
+                if ((key[l] == '0' && key[l + 1]) ||
+                    ip_parse_decimal(key + l, UINT32_MAX - 1, &v) < 0)
                         return -1;
                 *n = (unsigned)v;
                 return k;
@@ -81,10 +82,12 @@ static void unknown_key(const char *path, const IfcfgVar *v, DiagList *diags)
                         best = key_names[k];
                 }
         }
-        if (best_d == 0)
+        if (best_d == 0 && digits[0] == '0')
                 hint = g_strdup_printf("ifup-routes reads %s0, %s1...: write the number without "
                                        "leading zeros",
                                        best, best);
+        else if (best_d == 0)
+                hint = g_strdup_printf("ifup-routes reads %s0, %s1, %s2...", best, best, best);
         else if (best && *digits)
                 hint = g_strdup_printf("did you mean '%s%s'?", best, digits);
         else

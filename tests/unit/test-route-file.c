@@ -62,7 +62,8 @@ static void test_options(void)
                       "10.10.0.0/16 via 192.0.2.1 dsfield 8 protocol ra\n"
                       "10.11.0.0/16 via inet 192.0.2.1 oif bond0 table 4000000000\n"
                       "10.12.0.0/16 via 192.0.2.1 table 0\n"
-                      "all via 192.0.2.9 metric 1\n",
+                      "all via 192.0.2.9 metric 1\n"
+                      "10.13.0.0/16 via 192.0.2.1 tos e0\n",
                       AF_INET,
                       "10.1.0.0/16 via 192.0.2.1 dev bond0 table 100 metric 10 proto boot\n"
                       "default via 192.0.2.1 proto boot\n"
@@ -77,7 +78,8 @@ static void test_options(void)
                       "10.10.0.0/16 tos 0x08 via 192.0.2.1 proto ra\n"
                       "10.11.0.0/16 via 192.0.2.1 dev bond0 table 4000000000 proto boot\n"
                       "10.12.0.0/16 via 192.0.2.1 proto boot\n"
-                      "default via 192.0.2.9 metric 1 proto boot\n",
+                      "default via 192.0.2.9 metric 1 proto boot\n"
+                      "10.13.0.0/16 tos 0xe0 via 192.0.2.1 proto boot\n",
                       "");
 }
 
@@ -514,7 +516,8 @@ static void test_keyvalue_errors(void)
                       "OPTIONS9=\"window 5\"\n"
                       "ADDRESS11=10.11.0.0\n"
                       "GATEWAY12=192.0.2.1\n"
-                      "ADDRESS010=10.12.0.0\n",
+                      "ADDRESS010=10.12.0.0\n"
+                      "NETMASK=255.0.0.0\n",
                       AF_INET, "10.1.0.0/16 dev bond0 proto boot scope link\n",
                       "route-bond0:3: error: unknown key 'GATWAY0' in a route file\n"
                       "  hint: did you mean 'GATEWAY0'?\n"
@@ -527,6 +530,8 @@ static void test_keyvalue_errors(void)
                       "route-bond0:29: error: unknown key 'ADDRESS010' in a route file\n"
                       "  hint: ifup-routes reads ADDRESS0, ADDRESS1...: write the number without "
                       "leading zeros\n"
+                      "route-bond0:30: error: unknown key 'NETMASK' in a route file\n"
+                      "  hint: ifup-routes reads NETMASK0, NETMASK1, NETMASK2...\n"
                       "route-bond0:5: error: invalid NETMASK1 '255.0.255.0'\n"
                       "  hint: a contiguous netmask, e.g. 255.255.255.0\n"
                       "route-bond0:6: error: invalid ADDRESS2 '10.3.0.0/16'\n"
