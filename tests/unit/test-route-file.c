@@ -206,6 +206,10 @@ static void test_errors(void)
                 "10.24.0.0/16 nexthop via 192.0.2.1\n"
                 "blackhole\n"
                 "10.25.0.0/16 via 192.0.2.1 pref high\n"
+                "frobnicate 10.27.0.0/16\n"
+                "to\n"
+                "10.28.0.0/16 via 192.0.2.1 mtu lock\n"
+                "10.29.0.0/16 via 192.0.2.1 src 2001:db8::1\n"
                 "10.26.0.0/16 via 192.0.2.1\n",
                 AF_INET, "10.26.0.0/16 via 192.0.2.1 proto boot\n",
                 "route-bond0:1: error: unknown route option 'metrc'\n"
@@ -278,7 +282,15 @@ static void test_errors(void)
                 "route-bond0:27: error: route option 'pref' is not supported by bondcfg\n"
                 "  hint: bondcfg sets a route's type, destination, via, dev, table, metric, src, "
                 "proto, scope, tos, mtu and onlink; leave the route to another tool, or drop "
-                "the option\n");
+                "the option\n"
+                "route-bond0:28: error: unknown route option 'frobnicate'\n"
+                "  hint: see ip-route(8) for the options\n"
+                "route-bond0:29: error: 'to' needs a value\n"
+                "  hint: to PREFIX\n"
+                "route-bond0:30: error: 'mtu' needs a value\n"
+                "  hint: mtu lock BYTES\n"
+                "route-bond0:31: error: src '2001:db8::1' is an IPv6 address in an IPv4 file\n"
+                "  hint: IPv6 routes and rules go into route6-DEV and rule6-DEV\n");
 }
 
 static void test_warnings(void)

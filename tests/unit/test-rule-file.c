@@ -126,6 +126,10 @@ static void test_errors(void)
                 "suppress_prefixlength -1 lookup 5\n"
                 "from 192.0.2.0/24 lookup 5 # comment\n"
                 "l3mdev\n"
+                "pref x lookup 5\n"
+                "tos zz lookup 5\n"
+                "proto nope lookup 5\n"
+                "goto\n"
                 "from 192.0.2.77 lookup 5\n",
                 AF_INET, "from 192.0.2.77 lookup 5\n",
                 "rule-bond0:1: error: unknown rule option 'lookp'\n"
@@ -183,7 +187,15 @@ static void test_errors(void)
                 "rule-bond0:21: error: rule option 'l3mdev' is not supported by bondcfg\n"
                 "  hint: bondcfg sets a rule's from, to, iif, oif, fwmark, tos, priority, "
                 "table, action, suppress_prefixlength, ipproto, sport, dport, uidrange, proto "
-                "and not\n");
+                "and not\n"
+                "rule-bond0:22: error: invalid priority 'x'\n"
+                "  hint: a number from 0 to 4294967295\n"
+                "rule-bond0:23: error: invalid tos 'zz'\n"
+                "  hint: a hex number from 0 to ff, e.g. 0x10\n"
+                "rule-bond0:24: error: invalid proto 'nope'\n"
+                "  hint: boot, static, kernel, a name from rt_protos, or a number to 255\n"
+                "rule-bond0:25: error: 'goto' needs a value\n"
+                "  hint: goto PRIORITY\n");
         assert_rules("from 2001:db8::/32 unicast\n", AF_INET6, "",
                      "rule6-bond0:1: error: a lookup in table 0: the kernel makes up an empty "
                      "table for it (IPv4) or refuses it (IPv6)\n"
