@@ -60,7 +60,9 @@ all: bondcfg build/bondcfg.8
 build/bondcfg.8: man/bondcfg.8.in bondcfg
 	@mkdir -p build
 	./bondcfg options --man > build/options.man
-	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' $< > $@
+	./bondcfg keys --man > build/keys.man
+	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' \
+		-e '/@KEYS@/{r build/keys.man' -e 'd}' $< > $@
 
 deps:
 	@sh .ci/install-deps.sh

@@ -14,9 +14,22 @@ int apply_link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **kee
 
 /*
  * Undo the first `done` steps of plan in reverse order (re-enslaving
- * released ports in their original order), then, if before is given, put
+ * released ports in their original order; skipped[i]: step i failed softly
+ * and did nothing, so has nothing to undo), then, if before is given, put
  * the links and addresses the plan touched back as before recorded them.
  * What cannot be undone goes to res->undo_errors.
  */
 void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
-                    ApplyProgressFn progress, void *userdata, ApplyResult *res);
+                    const bool *skipped, ApplyProgressFn progress, void *userdata,
+                    ApplyResult *res);
+
+/* apply-l3.c: one step each; 0 or -errno (*msg, where given, says why). */
+int apply_address(NlConn *c, const PlanStep *st, int ifindex);
+int apply_route(NlConn *c, const PlanStep *st);
+int apply_rule(NlConn *c, const PlanStep *st);
+/* Write value to /proc/sys/net/{ipv4,ipv6}/conf/IFNAME/NAME (name is
+ * "ipv6/accept_ra"). */
+int apply_sysctl(const char *ifname, const char *name, const char *value);
+int apply_probe(NlConn *c, const PlanStep *st, char **msg);
+int apply_link_delay(const PlanStep *st);
+int apply_ethtool(const PlanStep *st, char **msg);

@@ -54,18 +54,34 @@ static bool invert_step(const PlanStep *st, PlanStep *inv)
                 inv->mask = st->old_mask;
                 return true;
         case PLAN_ADD_ADDRESS:
+                /* lifetimes made permanent: nothing to take back */
                 inv->action = PLAN_DEL_ADDRESS;
-                return true;
+                return !st->permanent;
         case PLAN_DEL_ADDRESS:
                 inv->action = PLAN_ADD_ADDRESS;
                 return true;
         case PLAN_ADD_ROUTE:
+                /* a zeroconf route's metric came from the ifindex: the
+                 * link's deletion (an undone create) takes it anyway */
                 inv->action = PLAN_DEL_ROUTE;
-                return true;
+                return !st->metric_base;
         case PLAN_DEL_ROUTE:
                 inv->action = PLAN_ADD_ROUTE;
                 return true;
+        case PLAN_ADD_RULE:
+                inv->action = PLAN_DEL_RULE;
+                return true;
+        case PLAN_DEL_RULE:
+                inv->action = PLAN_ADD_RULE;
+                return true;
+        case PLAN_SET_SYSCTL:
+                inv->value = st->old_value;
+                return st->old_value != NULL;
+        case PLAN_SET_ARP:
+                inv->up = !st->up;
+                return true;
         default:
+                /* probes, waits, ethtool runs, gratuitous ARPs */
                 return false;
         }
 }
@@ -167,15 +183,11 @@ static bool have_addr(const Snapshot *s, int ifindex, const SnapAddr *a)
         return false;
 }
 
-static bool have_route(const Snapshot *s, int ifindex, const SnapRoute *r)
+static bool have_route(const Snapshot *s, const NetRoute *r)
 {
-        for (guint i = 0; i < s->routes->len; i++) {
-                const SnapRoute *b = s->routes->pdata[i];
-
-                if (b->ifindex == ifindex && b->family == r->family &&
-                    g_strcmp0(b->gateway, r->gateway) == 0)
+        for (guint i = 0; i < s->routes->len; i++)
+                if (net_route_equal(s->routes->pdata[i], r))
                         return true;
-        }
         return false;
 }
 
@@ -203,19 +215,21 @@ static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *befor
 
                         if (a->ifindex == was->ifindex && a->scope == 0 &&
                             !have_addr(now, is->ifindex, a)) {
-                                g_autoptr(NlMsg) m = bondnl_msg_addr(
-                                        RTM_NEWADDR, is->ifindex, a->family, a->address, a->prefix);
+                                g_autoptr(NlMsg) m = bondnl_msg_new_addr(
+                                        is->ifindex, a->family, a->address, a->prefix, a->broadcast,
+                                        a->scope, BONDNL_ADDR_ADD);
 
                                 request(c, m, res, st);
                         }
                 }
                 for (guint k = 0; k < before->routes->len; k++) {
-                        const SnapRoute *r = before->routes->pdata[k];
+                        g_autoptr(NetRoute) r = net_route_copy(before->routes->pdata[k]);
 
-                        if (r->ifindex == was->ifindex && r->gateway &&
-                            !have_route(now, is->ifindex, r)) {
-                                g_autoptr(NlMsg) m = bondnl_msg_default_route(
-                                        RTM_NEWROUTE, is->ifindex, r->family, r->gateway);
+                        if (r->ifindex != was->ifindex || have_route(now, r))
+                                continue;
+                        r->ifindex = is->ifindex;
+                        {
+                                g_autoptr(NlMsg) m = net_route_msg_add_flags(r, NLM_F_EXCL);
 
                                 request(c, m, res, st);
                         }
@@ -224,7 +238,7 @@ static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *befor
 }
 
 void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
-                    ApplyProgressFn progress, void *userdata, ApplyResult *res)
+                    const bool *skipped, ApplyProgressFn progress, void *userdata, ApplyResult *res)
 {
         for (guint i = done; i-- > 0;) {
                 guint first = i;
@@ -239,12 +253,14 @@ void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *bef
                         PlanStep inv;
                         int r;
 
-                        if (!invert_step(st, &inv))
+                        if ((skipped && skipped[k]) || !invert_step(st, &inv))
                                 continue;
                         if (progress)
                                 progress(&inv, true, userdata);
                         r = apply_step(c, &inv);
-                        if (r < 0 && !(inv.action == PLAN_DELETE_BOND && r == -ENODEV))
+                        /* A soft step's object may have gone with its link. */
+                        if (r < 0 && !(inv.action == PLAN_DELETE_BOND && r == -ENODEV) &&
+                            !(st->soft && (r == -ESRCH || r == -ENOENT || r == -ENODEV)))
                                 undo_error(res, st, r, nl_conn_error(c));
                 }
                 i = first;

@@ -25,6 +25,7 @@ void apply_result_clear(ApplyResult *r)
                 g_ptr_array_unref(r->undo_errors);
         if (r->warnings)
                 g_ptr_array_unref(r->warnings);
+        g_free(r->skipped);
         memset(r, 0, sizeof(*r));
 }
 
@@ -90,6 +91,11 @@ int apply_link_index(NlConn *c, const char *name, SnapLink **out, Snapshot **kee
                 *keep = g_steal_pointer(&s);
         }
         return r;
+}
+
+int apply_ifindex(NlConn *c, const char *name)
+{
+        return apply_link_index(c, name, NULL, NULL);
 }
 
 /* ifindex of each IFNAME option in mask (0 = clear). */
@@ -166,11 +172,11 @@ static int send_garp(NlConn *c, const PlanStep *st)
         return apply_send_garp(l->ifindex, l->mac, st->address);
 }
 
-static int do_step(NlConn *c, const PlanStep *st);
+static int do_step(NlConn *c, const PlanStep *st, char **msg);
 
-int apply_step(NlConn *c, const PlanStep *st)
+int apply_step_msg(NlConn *c, const PlanStep *st, char **msg)
 {
-        int r = do_step(c, st);
+        int r = do_step(c, st, msg);
 
         /* A link came or went: its name now stands for another index. */
         if (st->action == PLAN_CREATE_BOND || st->action == PLAN_DELETE_BOND)
@@ -178,15 +184,40 @@ int apply_step(NlConn *c, const PlanStep *st)
         return r;
 }
 
-static int do_step(NlConn *c, const PlanStep *st)
+int apply_step(NlConn *c, const PlanStep *st)
+{
+        g_autofree char *msg = NULL;
+
+        return apply_step_msg(c, st, &msg);
+}
+
+static int do_step(NlConn *c, const PlanStep *st, char **msg)
 {
         g_autoptr(NlMsg) m = NULL;
         int idx[_BOND_OPT_MAX] = { 0 };
         int ifindex = 0, master, r;
         uint8_t mac[6];
 
-        if (st->action == PLAN_SEND_GARP)
+        switch (st->action) {
+        case PLAN_SEND_GARP:
                 return send_garp(c, st);
+        case PLAN_ADD_ROUTE:
+        case PLAN_DEL_ROUTE:
+                return apply_route(c, st);
+        case PLAN_ADD_RULE:
+        case PLAN_DEL_RULE:
+                return apply_rule(c, st);
+        case PLAN_SET_SYSCTL:
+                return apply_sysctl(st->ifname, st->sysctl, st->value);
+        case PLAN_PROBE_ADDRESSES:
+                return apply_probe(c, st, msg);
+        case PLAN_LINK_DELAY:
+                return apply_link_delay(st);
+        case PLAN_RUN_ETHTOOL:
+                return apply_ethtool(st, msg);
+        default:
+                break;
+        }
         if (st->action != PLAN_CREATE_BOND) {
                 ifindex = apply_link_index(c, st->ifname, NULL, NULL);
                 if (ifindex < 0)
@@ -234,14 +265,9 @@ static int do_step(NlConn *c, const PlanStep *st)
                 return set_port_options(c, st, ifindex);
         case PLAN_ADD_ADDRESS:
         case PLAN_DEL_ADDRESS:
-                m = bondnl_msg_addr(st->action == PLAN_ADD_ADDRESS ? RTM_NEWADDR : RTM_DELADDR,
-                                    ifindex, st->family, st->address, st->prefix);
-                break;
-        case PLAN_ADD_ROUTE:
-        case PLAN_DEL_ROUTE:
-                m = bondnl_msg_default_route(st->action == PLAN_ADD_ROUTE ? RTM_NEWROUTE
-                                                                          : RTM_DELROUTE,
-                                             ifindex, st->family, st->address);
+                return apply_address(c, st, ifindex);
+        case PLAN_SET_ARP:
+                m = bondnl_msg_set_arp(ifindex, st->up);
                 break;
         default:
                 return -EINVAL;
@@ -315,6 +341,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
         int r = 0;
 
         memset(res, 0, sizeof(*res));
+        res->skipped = g_new0(bool, plan->steps->len + 1);
         if (!counter)
                 counter = &local;
         /* The links as the plan saw them: steps look them up by name. */
@@ -335,21 +362,29 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         res->message = g_strdup_printf(
                                 "injected failure (BONDCFG_TEST_FAIL_STEP=%u)", fail_at);
                 } else {
+                        g_autofree char *msg = NULL;
+
                         if (st->action == PLAN_ENSLAVE && before)
                                 record_port(st, before, created, res);
-                        r = apply_step(c, st);
-                        if (r < 0 && st->action == PLAN_SEND_GARP) {
-                                add_warning(res, "%s: %s", st->description, g_strerror(-r));
+                        r = apply_step_msg(c, st, &msg);
+                        if (r < 0 && (st->soft || r == -ENOLINK)) {
+                                /* as initscripts carries on: say so, go on */
+                                add_warning(res, "%s: %s%s%s", st->description,
+                                            msg ? msg : g_strerror(-r),
+                                            !msg && nl_conn_error(c) ? ": " : "",
+                                            !msg && nl_conn_error(c) ? nl_conn_error(c) : "");
+                                res->skipped[i] = true;
                                 r = 0;
                         }
                         if (r < 0)
-                                res->message = g_strdup(nl_conn_error(c));
+                                res->message =
+                                        msg ? g_steal_pointer(&msg) : g_strdup(nl_conn_error(c));
                 }
                 if (r < 0) {
                         res->failed_index = i + 1;
                         res->failed = st;
                         res->error = r;
-                        apply_rollback(c, plan, i, before, progress, userdata, res);
+                        apply_rollback(c, plan, i, before, res->skipped, progress, userdata, res);
                         forget_ports(created, res);
                         return r;
                 }
@@ -361,7 +396,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                 if (r < 0) {
                         res->error = r;
                         res->message = msg;
-                        apply_rollback(c, plan, i, before, progress, userdata, res);
+                        apply_rollback(c, plan, i, before, res->skipped, progress, userdata, res);
                         forget_ports(created, res);
                         return r;
                 }

@@ -23,7 +23,8 @@ typedef struct {
         int error;              /* -errno */
         char *message;          /* the kernel's extack text, or why it failed */
         GPtrArray *undo_errors; /* char*: what could not be undone */
-        GPtrArray *warnings;    /* char*: non-fatal problems (gratuitous ARP) */
+        GPtrArray *warnings;    /* char*: non-fatal problems (a route refused, a GARP) */
+        bool *skipped;          /* per step: it failed softly and changed nothing */
 } ApplyResult;
 
 void apply_result_clear(ApplyResult *r);
@@ -42,8 +43,14 @@ typedef int (*ApplyVerifyFn)(NlConn *c, char **msg, void *userdata);
 int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
                ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res);
 
+/* The ifindex of the link called name (> 0), or -errno. */
+int apply_ifindex(NlConn *c, const char *name);
+
 /* Execute one step (no rollback).  Returns 0 or -errno; extack in c. */
 int apply_step(NlConn *c, const PlanStep *st);
+/* The same; *msg (caller frees) says why when the step is not a netlink
+ * request (a duplicate address, ethtool's complaint). */
+int apply_step_msg(NlConn *c, const PlanStep *st, char **msg);
 
 /* Send one gratuitous ARP (request, sender = target = ip) on ifindex. */
 int apply_send_garp(int ifindex, const char *mac, const char *ip);

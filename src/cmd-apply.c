@@ -165,8 +165,9 @@ static int open_netlink(NlConn **c)
         return 0;
 }
 
-/* The network state, or EXIT_USAGE after saying why it cannot be read. */
-static int take_snapshot(NlConn *nl, Snapshot **snap)
+/* The network state, with the sysctls of the bonds (NULL: none), or
+ * EXIT_USAGE after saying why it cannot be read. */
+static int take_snapshot(NlConn *nl, const GPtrArray *bonds, Snapshot **snap)
 {
         int r = snapshot_take(nl, snap);
 
@@ -174,6 +175,7 @@ static int take_snapshot(NlConn *nl, Snapshot **snap)
                 fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
                 return EXIT_USAGE;
         }
+        cmd_read_sysctls(*snap, bonds);
         return 0;
 }
 
@@ -263,13 +265,46 @@ static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, voi
         return 0;
 }
 
-/* Plan bond b on s, with the records of the ports it drops (-EINVAL: diags). */
+/* Plan bond b on s, with the records of the ports it drops and of what
+ * bondcfg put on it before (-EINVAL: diags). */
 static int plan_one(const CfgBond *b, const Snapshot *s, Plan **out, DiagList *diags)
 {
         g_autoptr(GHashTable) saved = saved_for_dropped(b, s);
+        g_autoptr(Owned) owned = cmd_load_owned(b->name, s);
 
         *out = plan_new();
-        return plan_bond(*out, b, s, saved, diags);
+        return plan_bond(*out, b, s, saved, owned, diags);
+}
+
+/*
+ * After b's plan ran (res NULL: there was nothing to do): record what
+ * bondcfg now owns on b, the configured objects that are there (added, or
+ * adopted as they were), unless the record says so already.
+ */
+static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const CfgBond *b, const Plan *p,
+                         const ApplyResult *res)
+{
+        g_autofree char *dir = owned_dir();
+        g_autoptr(Owned) o = NULL;
+        g_autoptr(Owned) old = NULL;
+        g_autofree char *a = NULL, *t = NULL;
+        int ifindex = apply_ifindex(nl, b->name);
+        int r;
+
+        if (ifindex <= 0)
+                return;
+        o = plan_owned_after(b->l3, ifindex, p, res ? res->skipped : NULL);
+        old = owned_load(dir, b->name, ifindex);
+        a = owned_format(old);
+        t = owned_format(o);
+        if (g_str_equal(a, t))
+                return;
+        r = owned_save(dir, b->name, o);
+        if (r < 0 && !ctx->json)
+                fprintf(stderr,
+                        "bondcfg: warning: cannot record what bondcfg put on %s in %s: %s (a "
+                        "later apply will not remove it when the files drop it)\n",
+                        b->name, dir, g_strerror(-r));
 }
 
 /*
@@ -322,7 +357,7 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         g_autoptr(GPtrArray) touch = NULL;
         int r;
 
-        r = take_snapshot(nl, snap);
+        r = take_snapshot(nl, bonds, snap);
         if (r)
                 return r;
         *plans = plan_all(bonds, *snap, &touch, pdiags);
@@ -404,7 +439,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 /* The bonds before this one changed the state it was
                  * planned on (a port may have moved): plan it again. */
                 if (changed) {
-                        rc = take_snapshot(nl, &now);
+                        rc = take_snapshot(nl, bonds, &now);
                         if (rc) {
                                 g_string_append_c(json, ']');
                                 break;
@@ -420,6 +455,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
                                 printf("%s: up to date\n", b->name);
+                        record_owned(ctx, nl, b, p, NULL);
                         continue;
                 }
                 r = apply_plan(nl, p, now ? now : snap, &counter, on_progress, verify_bond, &run,
@@ -434,6 +470,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                         break;
                 }
                 forget_released(ctx, p);
+                record_owned(ctx, nl, b, p, &res);
                 apply_result_clear(&res);
         }
         if (rc == EXIT_OK)
@@ -472,15 +509,17 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                 g_autoptr(Snapshot) now = NULL;
                 g_autoptr(Plan) p = plan_new();
                 g_autoptr(GHashTable) saved = NULL;
+                g_autoptr(Owned) owned = NULL;
                 g_autofree char *dir = port_state_dir();
                 RunCtx run = { .ctx = ctx, .json = json };
                 ApplyResult res;
 
-                rc = take_snapshot(nl, &now);
+                rc = take_snapshot(nl, NULL, &now);
                 if (rc)
                         break;
                 saved = port_state_load_ports(dir, now, argv[i]);
-                if (plan_down(p, argv[i], now, saved, diags) < 0) {
+                owned = cmd_load_owned(argv[i], now);
+                if (plan_down(p, argv[i], now, saved, owned, diags) < 0) {
                         cmd_print_diags(ctx, diags);
                         rc = EXIT_USAGE;
                         break;
@@ -497,7 +536,10 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                         print_failure(ctx, &res, json);
                         rc = EXIT_KERNEL;
                 } else {
+                        g_autofree char *odir = owned_dir();
+
                         forget_released(ctx, p);
+                        owned_remove(odir, argv[i]);
                 }
                 apply_result_clear(&res);
         }

@@ -93,8 +93,8 @@ static void json_append_addrs(GString *s, const CfgBond *b, int family)
         bool first = true;
 
         g_string_append_c(s, '[');
-        for (guint i = 0; i < b->addrs->len; i++) {
-                const CfgAddress *a = b->addrs->pdata[i];
+        for (guint i = 0; i < b->l3->addrs->len; i++) {
+                const CfgAddress *a = b->l3->addrs->pdata[i];
 
                 if (a->family != family)
                         continue;
@@ -106,6 +106,18 @@ static void json_append_addrs(GString *s, const CfgBond *b, int family)
                 g_string_append_printf(s, ",\"prefix\":%u}", a->prefix);
         }
         g_string_append_c(s, ']');
+}
+
+/* The gateway of the configured default route of family, or NULL. */
+static const char *default_gateway(const CfgBond *b, int family)
+{
+        for (guint i = 0; i < b->l3->routes->len; i++) {
+                const NetRoute *r = b->l3->routes->pdata[i];
+
+                if (r->family == family && r->prefix == 0 && r->gateway)
+                        return r->gateway;
+        }
+        return NULL;
 }
 
 static void json_append_bond(GString *s, const CfgBond *b)
@@ -151,6 +163,12 @@ static void json_append_bond(GString *s, const CfgBond *b)
                                                (gint64)p->prio.num);
                 g_string_append_c(s, '}');
         }
+        g_string_append(s, "],\"files\":[");
+        for (guint i = 0; i < b->files->len; i++) {
+                if (i)
+                        g_string_append_c(s, ',');
+                json_append_string(s, b->files->pdata[i]);
+        }
         g_string_append(s, "],\"mtu\":");
         if (b->mtu)
                 g_string_append_printf(s, "%u", b->mtu);
@@ -158,16 +176,46 @@ static void json_append_bond(GString *s, const CfgBond *b)
                 g_string_append(s, "null");
         g_string_append(s, ",\"macaddr\":");
         json_append_string(s, b->macaddr);
-        g_string_append_printf(s, ",\"bootproto\":\"%s\"", b->dhcp ? "dhcp" : "static");
+        g_string_append_printf(s, ",\"bootproto\":\"%s\"", b->l3->dhcp4 ? "dhcp" : "static");
         g_string_append(s, ",\"ipv4\":");
         json_append_addrs(s, b, AF_INET);
         g_string_append(s, ",\"gateway\":");
-        json_append_string(s, b->gateway4);
-        g_string_append(s, ",\"ipv6\":");
+        json_append_string(s, default_gateway(b, AF_INET));
+        g_string_append_printf(s, ",\"ipv6init\":%s,\"dhcpv6\":%s,\"ipv6\":",
+                               b->l3->ipv6init ? "true" : "false", b->l3->dhcp6 ? "true" : "false");
         json_append_addrs(s, b, AF_INET6);
         g_string_append(s, ",\"ipv6_gateway\":");
-        json_append_string(s, b->gateway6);
-        g_string_append_c(s, '}');
+        json_append_string(s, default_gateway(b, AF_INET6));
+        g_string_append(s, ",\"routes\":[");
+        for (guint i = 0; i < b->l3->routes->len; i++) {
+                g_autofree char *t = net_route_format(b->l3->routes->pdata[i]);
+
+                if (i)
+                        g_string_append_c(s, ',');
+                json_append_string(s, t);
+        }
+        g_string_append_printf(s, "],\"zeroconf_route\":%s,\"rules\":[",
+                               b->l3->zeroconf ? "true" : "false");
+        for (guint i = 0; i < b->l3->rules->len; i++) {
+                g_autofree char *t = net_rule_format(b->l3->rules->pdata[i]);
+
+                if (i)
+                        g_string_append_c(s, ',');
+                json_append_string(s, t);
+        }
+        g_string_append(s, "],\"sysctls\":{");
+        for (guint i = 0; i < b->l3->sysctls->len; i++) {
+                const CfgSysctl *c = b->l3->sysctls->pdata[i];
+                g_autofree char *k =
+                        g_strdup_printf("%s.%s", c->family == AF_INET6 ? "ipv6" : "ipv4", c->name);
+
+                if (i)
+                        g_string_append_c(s, ',');
+                json_append_string(s, k);
+                g_string_append_c(s, ':');
+                json_append_string(s, c->value);
+        }
+        g_string_append(s, "}}");
 }
 
 static void print_bond_text(const CfgBond *b)
@@ -193,18 +241,41 @@ static void print_bond_text(const CfgBond *b)
                 printf("  mtu: %u\n", b->mtu);
         if (b->macaddr)
                 printf("  macaddr: %s\n", b->macaddr);
-        if (b->dhcp)
+        if (b->l3->dhcp4)
                 printf("  addressing: dhcp (left to the system's DHCP client)\n");
-        for (guint i = 0; i < b->addrs->len; i++) {
-                const CfgAddress *a = b->addrs->pdata[i];
+        if (b->l3->dhcp6)
+                printf("  ipv6 addressing: dhcpv6 (left to the system's DHCP client)\n");
+        if (!b->l3->ipv6init)
+                printf("  ipv6: not configured (IPV6INIT=no)\n");
+        for (guint i = 0; i < b->l3->addrs->len; i++) {
+                const CfgAddress *a = b->l3->addrs->pdata[i];
 
                 printf("  %s: %s/%u\n", a->family == AF_INET ? "ipv4" : "ipv6", a->address,
                        a->prefix);
         }
-        if (b->gateway4)
-                printf("  gateway: %s\n", b->gateway4);
-        if (b->gateway6)
-                printf("  ipv6 gateway: %s\n", b->gateway6);
+        for (guint i = 0; i < b->l3->routes->len; i++) {
+                g_autofree char *t = net_route_format(b->l3->routes->pdata[i]);
+
+                printf("  route: %s\n", t);
+        }
+        if (b->l3->zeroconf)
+                printf("  route: 169.254.0.0/16 dev %s metric 1000+ifindex scope link "
+                       "(zeroconf; NOZEROCONF=yes turns it off)\n",
+                       b->name);
+        for (guint i = 0; i < b->l3->rules->len; i++) {
+                g_autofree char *t = net_rule_format(b->l3->rules->pdata[i]);
+
+                printf("  rule: %s\n", t);
+        }
+        for (guint i = 0; i < b->l3->sysctls->len; i++) {
+                const CfgSysctl *c = b->l3->sysctls->pdata[i];
+
+                /* ifup-ipv6's defaults are the kernel's too, as a rule */
+                if (g_str_equal(c->why, "ifup-ipv6 default"))
+                        continue;
+                printf("  sysctl: net.%s.conf.%s.%s = %s (%s)\n",
+                       c->family == AF_INET6 ? "ipv6" : "ipv4", b->name, c->name, c->value, c->why);
+        }
 }
 
 int cmd_show(BondcfgCtx *ctx, int argc, char **argv)

@@ -217,3 +217,20 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         }
         return 0;
 }
+
+void cmd_read_sysctls(Snapshot *s, const GPtrArray *bonds)
+{
+        g_autofree const char **names = g_new0(const char *, (bonds ? bonds->len : 0) + 1);
+
+        for (guint i = 0; bonds && i < bonds->len; i++)
+                names[i] = ((const CfgBond *)bonds->pdata[i])->name;
+        snapshot_read_sysctls(s, names);
+}
+
+Owned *cmd_load_owned(const char *name, const Snapshot *s)
+{
+        g_autofree char *dir = owned_dir();
+        const SnapLink *l = snapshot_link_by_name(s, name);
+
+        return owned_load(dir, name, l ? l->ifindex : -1);
+}

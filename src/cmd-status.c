@@ -122,10 +122,58 @@ static void put_drift(StatusOut *o, const char *line, bool *first)
         json_append_string(o->json, line);
 }
 
+/*
+ * The routes out of the bond, and the routes and rules bondcfg added: each
+ * with whether bondcfg manages it.  The kernel's own routes are left out.
+ */
+static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, const Snapshot *s,
+                       const Owned *owned)
+{
+        g_autoptr(GPtrArray) want = plan_wanted_routes(b->l3, bond, s);
+        guint n = 0;
+
+        for (guint i = 0; i < s->routes->len; i++) {
+                const NetRoute *r = s->routes->pdata[i];
+                g_autofree char *t = NULL;
+                bool managed = owned_has_route(owned, r);
+
+                for (guint k = 0; k < want->len && !managed; k++)
+                        managed = net_route_equal(want->pdata[k], r);
+                if (r->ifindex != bond->ifindex && !managed)
+                        continue;
+                t = net_route_format(r);
+                g_string_append_printf(o->out, "  route %s%s\n", t,
+                                       managed ? "" : " (not managed by bondcfg)");
+                if (n++)
+                        g_string_append_c(o->json, ',');
+                g_string_append(o->json, "{\"route\":");
+                json_append_string(o->json, t);
+                g_string_append_printf(o->json, ",\"managed\":%s}", managed ? "true" : "false");
+        }
+        for (guint i = 0; i < s->rules->len; i++) {
+                const NetRule *r = s->rules->pdata[i];
+                g_autofree char *t = NULL;
+                bool managed = owned_has_rule(owned, r);
+
+                for (guint k = 0; k < b->l3->rules->len && !managed; k++)
+                        managed = net_rule_equal(b->l3->rules->pdata[k], r);
+                if (!managed)
+                        continue;
+                t = net_rule_format(r);
+                g_string_append_printf(o->out, "  rule %s\n", t);
+                if (n++)
+                        g_string_append_c(o->json, ',');
+                g_string_append(o->json, "{\"rule\":");
+                json_append_string(o->json, t);
+                g_string_append(o->json, ",\"managed\":true}");
+        }
+}
+
 /* One bond.  Returns true if it is in sync with its config. */
 static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
 {
         const SnapLink *bond = snapshot_link_by_name(s, b->name);
+        g_autoptr(Owned) owned = cmd_load_owned(b->name, s);
         g_autoptr(Plan) p = plan_new();
         g_autoptr(DiagList) d = diag_list_new();
         g_autoptr(GPtrArray) ports = NULL;
@@ -189,13 +237,17 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
                 if (a->ifindex != bond->ifindex)
                         continue;
                 t = g_strdup_printf("%s/%u", a->address, a->prefix);
-                g_string_append_printf(o->out, "  address %s\n", t);
+                g_string_append_printf(
+                        o->out, "  address %s%s\n", t,
+                        plan_addr_is_foreign(a, b->l3, owned) ? " (not managed by bondcfg)" : "");
                 if (n++)
                         g_string_append_c(o->json, ',');
                 json_append_string(o->json, t);
         }
+        g_string_append(o->json, "],\"routes\":[");
+        put_routes(o, b, bond, s, owned);
         g_string_append(o->json, "],\"drift\":[");
-        plan_bond(p, b, s, NULL, d);
+        plan_bond(p, b, s, NULL, owned, d);
         for (guint i = 0; i < d->items->len; i++) {
                 const Diag *dg = d->items->pdata[i];
 
@@ -240,6 +292,7 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
                 fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
                 return EXIT_USAGE;
         }
+        cmd_read_sysctls(snap, bonds);
         for (guint i = 0; i < bonds->len; i++) {
                 if (i)
                         g_string_append_c(json, ',');

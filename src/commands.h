@@ -11,6 +11,8 @@
 #include "config.h"
 #include "diag.h"
 #include "json.h"
+#include "owned.h"
+#include "snapshot.h"
 #include "udev-check.h"
 
 enum {
@@ -46,6 +48,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_status(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv);
+int cmd_keys(BondcfgCtx *ctx, int argc, char **argv);
 
 /* Shared helpers for commands (cmd-common.c) */
 
@@ -77,6 +80,11 @@ void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags);
  * cmd_scope_diags(): the start of most commands. */
 int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_only,
                       Config **config, GPtrArray **bonds, DiagList *diags);
+
+/* Read the sysctls of the bonds (CfgBond*, NULL: none) into the snapshot. */
+void cmd_read_sysctls(Snapshot *s, const GPtrArray *bonds);
+/* What bondcfg put on the link called name before (owned.h); never NULL. */
+Owned *cmd_load_owned(const char *name, const Snapshot *s);
 
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);

@@ -17,6 +17,3 @@ bool cfg_parse_decimal(const char *s, unsigned max, unsigned *out);
 /* A MAC address key of len bytes (6, or 20 for IPoIB), canonical lower-case,
  * or NULL (absent or invalid: an error). */
 char *cfg_load_mac(const IfcfgFile *f, const char *key, size_t len, DiagList *diags);
-void cfg_address_free(gpointer p);
-/* IPADDR[n]/PREFIX[n]/NETMASK[n], IPV6ADDR[_SECONDARIES], GATEWAY, IPV6_DEFAULTGW. */
-void cfg_load_addresses(CfgBond *b, const IfcfgFile *f, DiagList *diags);

@@ -6,6 +6,7 @@
  */
 #include "config-internal.h"
 #include "hwaddr.h"
+#include "ifcfg-keys.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -14,6 +15,8 @@
 #include <sys/stat.h>
 
 /* ---- small helpers ------------------------------------------------------ */
+
+static void cfg_ethtool_free(CfgEthtool *e);
 
 static void cfg_bond_free(gpointer p)
 {
@@ -25,13 +28,63 @@ static void cfg_bond_free(gpointer p)
         bond_options_free(b->opts);
         g_ptr_array_unref(b->ports);
         g_free(b->macaddr);
-        g_ptr_array_unref(b->addrs);
-        g_free(b->gateway4);
-        g_free(b->gateway6);
+        cfg_l3_free(b->l3);
+        cfg_ethtool_free(b->ethtool);
         g_free(b->chipset_check);
         if (b->files)
                 g_ptr_array_unref(b->files);
         g_free(b);
+}
+
+static void cfg_ethtool_free(CfgEthtool *e)
+{
+        if (!e)
+                return;
+        g_ptr_array_unref(e->runs);
+        g_array_unref(e->set);
+        g_free(e);
+}
+
+/*
+ * initscripts' ethtool_set(): ETHTOOL_OPTS split at ';'; a part that holds
+ * a '-' anywhere (its test is [[ $opts =~ [[:space:]]*- ]]) is passed to
+ * ethtool as it is, any other goes after "-s DEV".  Words are split at
+ * blanks, as the unquoted $opts is.  NULL when the key is absent.
+ */
+static CfgEthtool *load_ethtool(const IfcfgFile *f, DiagList *diags)
+{
+        const char *v = cfg_get_str(f, "ETHTOOL_OPTS");
+        const char *d = cfg_get_str(f, "ETHTOOL_DELAY");
+        g_auto(GStrv) parts = NULL;
+        CfgEthtool *e;
+
+        if (!v)
+                return NULL;
+        e = g_new0(CfgEthtool, 1);
+        e->runs = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+        e->set = g_array_new(FALSE, FALSE, sizeof(gboolean));
+        if (d && !cfg_parse_decimal(d, 60000000, &e->delay_us))
+                cfg_err_key(diags, f, "ETHTOOL_DELAY",
+                            g_strdup("give microseconds, e.g. ETHTOOL_DELAY=500000"),
+                            "ETHTOOL_DELAY=%s is not a number of microseconds", d);
+        parts = g_strsplit(v, ";", -1);
+        for (char **part = parts; *part; part++) {
+                g_auto(GStrv) words = g_strsplit_set(*part, " \t\n", -1);
+                GPtrArray *argv = g_ptr_array_new();
+                gboolean set = strchr(*part, '-') == NULL;
+
+                for (char **w = words; *w; w++)
+                        if (**w)
+                                g_ptr_array_add(argv, g_strdup(*w));
+                if (argv->len == 0) {
+                        g_ptr_array_free(argv, TRUE);
+                        continue; /* an empty part: nothing to run */
+                }
+                g_ptr_array_add(argv, NULL);
+                g_ptr_array_add(e->runs, g_ptr_array_free(argv, FALSE));
+                g_array_append_val(e->set, set);
+        }
+        return e;
 }
 
 static void cfg_port_free(gpointer p)
@@ -43,6 +96,7 @@ static void cfg_port_free(gpointer p)
         g_free(port->master);
         bond_opt_value_clear(&port->queue_id);
         bond_opt_value_clear(&port->prio);
+        cfg_ethtool_free(port->ethtool);
         g_free(port);
 }
 
@@ -87,7 +141,7 @@ static char *file_ifname(const IfcfgFile *f)
         return g_strdup(dev ? dev : ifcfg_suffix(f));
 }
 
-static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
+static CfgBond *load_bond(const IfcfgFile *f, const Config *c, DiagList *diags)
 {
         CfgBond *b = g_new0(CfgBond, 1);
         const char *v, *path = ifcfg_path(f);
@@ -99,9 +153,7 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
         b->nm_name = g_strdup(cfg_get_str(f, "NAME"));
         b->ports = g_ptr_array_new();
         b->files = g_ptr_array_new_with_free_func(g_free);
-        b->addrs = g_ptr_array_new_with_free_func(cfg_address_free);
         b->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
-        b->arpupdate = cfg_get_bool(f, "ARPUPDATE", true, diags);
 
         b->opts = bond_options_new();
         v = cfg_get_str(f, "BONDING_OPTS");
@@ -121,11 +173,18 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
         }
         b->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
         v = cfg_get_str(f, "BOOTPROTO");
-        if (v && (g_ascii_strcasecmp(v, "dhcp") == 0 || g_ascii_strcasecmp(v, "bootp") == 0))
-                b->dhcp = true;
-        else if (v && g_ascii_strcasecmp(v, "none") != 0 && g_ascii_strcasecmp(v, "static") != 0)
+        if (v && g_ascii_strcasecmp(v, "dhcp") != 0 && g_ascii_strcasecmp(v, "bootp") != 0 &&
+            g_ascii_strcasecmp(v, "none") != 0 && g_ascii_strcasecmp(v, "static") != 0)
                 cfg_err_key(diags, f, "BOOTPROTO", g_strdup("use BOOTPROTO=none, static or dhcp"),
                             "BOOTPROTO=%s is not supported", v);
+        /* ifup-eth: "ip link set dev DEV arp on|off" for ARP=yes|no */
+        v = cfg_get_str(f, "ARP");
+        b->arp = v ? cfg_get_bool(f, "ARP", true, diags) : -1;
+        /* ifup-eth sleeps LINKDELAY seconds after bringing the bond up */
+        v = cfg_get_str(f, "LINKDELAY");
+        if (v && !cfg_parse_decimal(v, 3600, &b->linkdelay))
+                cfg_err_key(diags, f, "LINKDELAY", g_strdup("give whole seconds, e.g. LINKDELAY=5"),
+                            "LINKDELAY=%s is not a number of seconds", v);
 
         v = cfg_get_str(f, "BONDCFG_CHIPSET_CHECK");
         if (v) {
@@ -136,7 +195,10 @@ static CfgBond *load_bond(const IfcfgFile *f, DiagList *diags)
                                     g_strdup("use BONDCFG_CHIPSET_CHECK=strict, warn or off"),
                                     "BONDCFG_CHIPSET_CHECK=%s is not a known value", v);
         }
-        cfg_load_addresses(b, f, diags);
+        b->ethtool = load_ethtool(f, diags);
+        b->l3 = cfg_l3_load(f, c->network, c->dir, b->name, diags);
+        for (guint i = 0; i < b->l3->files->len; i++)
+                g_ptr_array_add(b->files, g_strdup(b->l3->files->pdata[i]));
         return b;
 }
 
@@ -302,6 +364,7 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const Bond
                          "SLAVE=yes is missing on a port of %s", p->master);
         load_port_opt(p, BOND_OPT_PORT_QUEUE_ID, &p->queue_id, f, diags);
         load_port_opt(p, BOND_OPT_PORT_PRIO, &p->prio, f, diags);
+        p->ethtool = load_ethtool(f, diags);
         return p;
 }
 
@@ -370,6 +433,33 @@ static int list_dir(const char *dir, GPtrArray *names)
         return r;
 }
 
+/*
+ * /etc/sysconfig/network: the directory's "../network", which initscripts'
+ * ifup-eth and ifup-ipv6 source before the ifcfg file.  None is no error.
+ */
+static void load_network_file(Config *c, DiagList *diags)
+{
+        g_autofree char *dir = g_strdup(c->dir);
+        g_autofree char *parent = NULL, *path = NULL;
+        size_t n = strlen(dir);
+        int r;
+
+        while (n > 1 && dir[n - 1] == '/')
+                dir[--n] = '\0';
+        parent = g_path_get_dirname(dir);
+        path = g_build_filename(parent, "network", NULL);
+
+        if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+                return;
+        r = ifcfg_parse_file(path, &c->network, diags);
+        if (r < 0)
+                diag_add(diags, DIAG_ERROR, path, 0, NULL,
+                         "check the file's permissions, or move it away", "cannot read %s: %s",
+                         path, g_strerror(-r));
+        else
+                ifcfg_keys_check(c->network, KEY_ROLE_NETWORK, diags);
+}
+
 int config_load_dir(const char *dir, Config **out, DiagList *diags)
 {
         g_autoptr(Config) c = g_new0(Config, 1);
@@ -387,6 +477,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
         r = list_dir(dir, names);
         if (r < 0)
                 return r;
+        load_network_file(c, diags);
 
         for (guint i = 0; i < names->len; i++) {
                 g_autofree char *path = g_build_filename(dir, names->pdata[i], NULL);
@@ -412,7 +503,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
 
                 if (!file_is_bond(f, diags))
                         continue;
-                b = load_bond(f, diags);
+                b = load_bond(f, c, diags);
                 other = g_hash_table_lookup(ix.by_name, b->name);
                 if (other && g_str_equal(other->name, b->name)) {
                         g_autofree char *hint = g_strdup_printf(
@@ -427,6 +518,9 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 }
                 g_ptr_array_add(c->bonds, b);
                 bond_index_add(&ix, b);
+                ifcfg_keys_check(f, KEY_ROLE_BOND, diags);
+                if (c->network)
+                        g_ptr_array_add(b->files, g_strdup(ifcfg_path(c->network)));
         }
 
         for (guint i = 0; i < c->files->len; i++) {
@@ -438,6 +532,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 if (port_refused(f, diags))
                         continue;
                 p = load_port(f, c->bonds, &ix, diags);
+                ifcfg_keys_check(f, KEY_ROLE_PORT, diags);
                 g_ptr_array_add(c->ports, p);
                 if (p->bond)
                         g_ptr_array_add(p->bond->ports, p);
@@ -455,6 +550,7 @@ void config_free(Config *c)
         g_clear_pointer(&c->ports, g_ptr_array_unref);
         g_clear_pointer(&c->bonds, g_ptr_array_unref);
         g_clear_pointer(&c->files, g_ptr_array_unref);
+        g_clear_pointer(&c->network, ifcfg_free);
         g_free(c->dir);
         g_free(c);
 }

@@ -21,17 +21,23 @@
 #include <glib.h>
 #include <stdbool.h>
 #include "bond-options.h"
+#include "config-l3.h"
 #include "diag.h"
 #include "ifcfg.h"
 
 #define BONDCFG_DEFAULT_CONFIG_DIR "/etc/sysconfig/network-scripts"
 
+/*
+ * ETHTOOL_OPTS as initscripts' ethtool_set() runs it: split at ';', each
+ * part one ethtool(8) run, `ethtool PART` when it holds a '-', else
+ * `ethtool -s DEV PART`; ETHTOOL_DELAY microseconds before the first.
+ * bondcfg runs ethtool directly (never through a shell).
+ */
 typedef struct {
-        int family;    /* AF_INET / AF_INET6 */
-        char *address; /* canonical text */
-        unsigned prefix;
-        unsigned line; /* of the IPADDR/IPV6ADDR key */
-} CfgAddress;
+        GPtrArray *runs;   /* char**: the words of each run, in order */
+        GArray *set;       /* gboolean per run: prefix "-s DEV" */
+        unsigned delay_us; /* ETHTOOL_DELAY */
+} CfgEthtool;
 
 typedef struct CfgPort {
         char *name;             /* interface name; NULL if only HWADDR is given */
@@ -43,6 +49,7 @@ typedef struct CfgPort {
         struct CfgBond *bond;  /* resolved bond, or NULL */
         BondOptValue queue_id; /* BOND_PORT_QUEUE_ID */
         BondOptValue prio;     /* BOND_PORT_PRIO */
+        CfgEthtool *ethtool;   /* ETHTOOL_OPTS, or NULL */
 } CfgPort;
 
 typedef struct CfgBond {
@@ -55,20 +62,20 @@ typedef struct CfgBond {
         GPtrArray *ports;    /* CfgPort* (borrowed from Config.ports), file order */
         unsigned mtu;        /* 0 = unset */
         char *macaddr;       /* MACADDR, canonical, or NULL */
-        GPtrArray *addrs;    /* CfgAddress*, IPv4 then IPv6 */
-        char *gateway4;      /* GATEWAY or NULL */
-        char *gateway6;      /* IPV6_DEFAULTGW (without %dev) or NULL */
-        bool dhcp;           /* BOOTPROTO=dhcp */
-        bool arpupdate;      /* ARPUPDATE != no */
+        CfgL3 *l3;           /* addresses, routes, rules, sysctls */
+        int arp;             /* ARP=yes (1) / no (0: IFF_NOARP), -1 unset */
+        unsigned linkdelay;  /* LINKDELAY, seconds (0: none) */
+        CfgEthtool *ethtool; /* ETHTOOL_OPTS, or NULL */
         char *chipset_check; /* BONDCFG_CHIPSET_CHECK or NULL */
         GPtrArray *files;    /* char*: the other files that configure it (route-, rule-...) */
 } CfgBond;
 
 typedef struct {
         char *dir;
-        GPtrArray *files; /* IfcfgFile*, owned, sorted by name */
-        GPtrArray *bonds; /* CfgBond*, owned, sorted by name */
-        GPtrArray *ports; /* CfgPort*, owned, sorted by file name */
+        IfcfgFile *network; /* DIR/../network (/etc/sysconfig/network), or NULL */
+        GPtrArray *files;   /* IfcfgFile*, owned, sorted by name */
+        GPtrArray *bonds;   /* CfgBond*, owned, sorted by name */
+        GPtrArray *ports;   /* CfgPort*, owned, sorted by file name */
 } Config;
 
 /*

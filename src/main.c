@@ -22,6 +22,7 @@ static const BondcfgCommand commands[] = {
         { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
         { "options", "[OPTION...]", "Describe the bonding options bondcfg knows", cmd_options },
+        { "keys", "", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
 };
 
 static const BondcfgCommand *find_command(const char *name)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/if_addr.h>
+#include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -211,6 +212,11 @@ struct nl_msg *bondnl_msg_set_up(int ifindex, bool up)
         return link_msg(RTM_NEWLINK, 0, ifindex, up ? IFF_UP : 0, IFF_UP);
 }
 
+struct nl_msg *bondnl_msg_set_arp(int ifindex, bool on)
+{
+        return link_msg(RTM_NEWLINK, 0, ifindex, on ? 0 : IFF_NOARP, IFF_NOARP);
+}
+
 struct nl_msg *bondnl_msg_set_mtu(int ifindex, unsigned mtu)
 {
         g_autoptr(NlMsg) m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
@@ -264,25 +270,40 @@ struct nl_msg *bondnl_msg_addr(int cmd, int ifindex, int family, const char *add
         return g_steal_pointer(&m);
 }
 
-struct nl_msg *bondnl_msg_default_route(int cmd, int ifindex, int family, const char *gateway)
+struct nl_msg *bondnl_msg_new_addr(int ifindex, int family, const char *addr, unsigned prefix,
+                                   const char *broadcast, unsigned scope, BondnlAddrMode mode)
 {
-        struct rtmsg rtm = {
-                .rtm_family = (uint8_t)family,
-                .rtm_table = RT_TABLE_MAIN,
-                .rtm_protocol = cmd == RTM_NEWROUTE ? RTPROT_BOOT : 0,
-                .rtm_scope = cmd == RTM_NEWROUTE ? RT_SCOPE_UNIVERSE : RT_SCOPE_NOWHERE,
-                .rtm_type = cmd == RTM_NEWROUTE ? RTN_UNICAST : 0,
+        static const int flags[] = {
+                [BONDNL_ADDR_ADD] = NLM_F_CREATE | NLM_F_EXCL,
+                [BONDNL_ADDR_REPLACE] = NLM_F_CREATE | NLM_F_REPLACE,
+                [BONDNL_ADDR_FOREVER] = NLM_F_REPLACE,
         };
-        int flags = cmd == RTM_NEWROUTE ? NLM_F_CREATE | NLM_F_EXCL : 0;
-        g_autoptr(NlMsg) m = nlmsg_alloc_simple(cmd, NLM_F_REQUEST | NLM_F_ACK | flags);
-        uint8_t buf[16];
+        struct ifaddrmsg ifa = {
+                .ifa_family = (uint8_t)family,
+                .ifa_prefixlen = (uint8_t)prefix,
+                .ifa_scope = (uint8_t)scope,
+                .ifa_index = (uint32_t)ifindex,
+        };
+        g_autoptr(NlMsg) m = NULL;
+        uint8_t buf[16], brd[4];
         int len = addr_len(family);
 
-        if (!m || len < 0 || inet_pton(family, gateway, buf) != 1)
+        if ((unsigned)mode >= G_N_ELEMENTS(flags) || len < 0 || !addr ||
+            inet_pton(family, addr, buf) != 1 || prefix > (family == AF_INET ? 32u : 128u) ||
+            (broadcast && (family != AF_INET || inet_pton(AF_INET, broadcast, brd) != 1)))
                 return NULL;
-        if (nlmsg_append(m, &rtm, sizeof(rtm), NLMSG_ALIGNTO) < 0 ||
-            nla_put(m, RTA_GATEWAY, len, buf) < 0 || nla_put_u32(m, RTA_OIF, (uint32_t)ifindex) < 0)
+        m = nlmsg_alloc_simple(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | flags[mode]);
+        if (!m || nlmsg_append(m, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0 ||
+            nla_put(m, IFA_LOCAL, len, buf) < 0 || nla_put(m, IFA_ADDRESS, len, buf) < 0)
                 return NULL;
+        if (broadcast && nla_put(m, IFA_BROADCAST, 4, brd) < 0)
+                return NULL;
+        if (mode == BONDNL_ADDR_FOREVER) {
+                struct ifa_cacheinfo ci = { .ifa_prefered = 0xffffffffu, .ifa_valid = 0xffffffffu };
+
+                if (nla_put(m, IFA_CACHEINFO, sizeof(ci), &ci) < 0)
+                        return NULL;
+        }
         return g_steal_pointer(&m);
 }
 
@@ -302,6 +323,7 @@ struct nl_msg *bondnl_msg_dump(int cmd, int family)
                 struct ifinfomsg ifi;
                 struct ifaddrmsg ifa;
                 struct rtmsg rtm;
+                struct fib_rule_hdr frh;
         } u;
         size_t len;
 
@@ -320,6 +342,10 @@ struct nl_msg *bondnl_msg_dump(int cmd, int family)
         case RTM_GETROUTE:
                 u.rtm.rtm_family = (uint8_t)family;
                 len = sizeof(u.rtm);
+                break;
+        case RTM_GETRULE:
+                u.frh.family = (uint8_t)family;
+                len = sizeof(u.frh);
                 break;
         default:
                 return NULL;

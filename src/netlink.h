@@ -61,17 +61,32 @@ struct nl_msg *bondnl_msg_set_port_options(int ifindex, const BondOptValue *queu
                                            const BondOptValue *prio);
 /* RTM_NEWLINK ifi_flags/ifi_change IFF_UP. */
 struct nl_msg *bondnl_msg_set_up(int ifindex, bool up);
+/* RTM_NEWLINK ifi_flags/ifi_change IFF_NOARP (`ip link set arp on|off`). */
+struct nl_msg *bondnl_msg_set_arp(int ifindex, bool on);
 struct nl_msg *bondnl_msg_set_mtu(int ifindex, unsigned mtu);
 struct nl_msg *bondnl_msg_set_mac(int ifindex, const uint8_t mac[6]);
 struct nl_msg *bondnl_msg_del_link(int ifindex);
 /* RTM_NEWADDR (NLM_F_CREATE|NLM_F_EXCL) / RTM_DELADDR.  addr is text. */
 struct nl_msg *bondnl_msg_addr(int cmd, int ifindex, int family, const char *addr, unsigned prefix);
-/* RTM_NEWROUTE (NLM_F_CREATE|NLM_F_EXCL) / RTM_DELROUTE: default route in
- * the main table via gateway, out of ifindex. */
-struct nl_msg *bondnl_msg_default_route(int cmd, int ifindex, int family, const char *gateway);
+typedef enum {
+        BONDNL_ADDR_ADD,     /* `ip addr add`: NLM_F_CREATE|NLM_F_EXCL */
+        BONDNL_ADDR_REPLACE, /* `ip addr replace`: NLM_F_CREATE|NLM_F_REPLACE */
+        /* `ip addr change ... valid_lft forever preferred_lft forever`:
+         * NLM_F_REPLACE and IFA_CACHEINFO with both lifetimes infinite */
+        BONDNL_ADDR_FOREVER,
+} BondnlAddrMode;
+
+/*
+ * RTM_NEWADDR as ifup-eth's `ip addr add ADDR/PREFIX brd BROADCAST dev DEV
+ * [scope S]` sends it: IFA_LOCAL, IFA_ADDRESS, IFA_BROADCAST if broadcast
+ * is given (IPv4).  NULL if the address does not parse.
+ */
+struct nl_msg *bondnl_msg_new_addr(int ifindex, int family, const char *addr, unsigned prefix,
+                                   const char *broadcast, unsigned scope, BondnlAddrMode mode);
 /* RTM_GETLINK for one interface by name (IFLA_IFNAME). */
 struct nl_msg *bondnl_msg_get_link(const char *name);
-/* Dump requests (NLM_F_DUMP) for RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE. */
+/* Dump requests (NLM_F_DUMP) for RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE /
+ * RTM_GETRULE. */
 struct nl_msg *bondnl_msg_dump(int cmd, int family);
 
 /*

@@ -48,7 +48,8 @@ void plan_restore_port(Plan *p, const char *bond, const SnapLink *l, GHashTable 
         }
 }
 
-int plan_down(Plan *p, const char *name, const Snapshot *s, GHashTable *saved, DiagList *diags)
+int plan_down(Plan *p, const char *name, const Snapshot *s, GHashTable *saved, const Owned *owned,
+              DiagList *diags)
 {
         SnapLink *bond = snapshot_link_by_name(s, name);
         g_autoptr(GPtrArray) ports = NULL;
@@ -67,17 +68,21 @@ int plan_down(Plan *p, const char *name, const Snapshot *s, GHashTable *saved, D
                 plan_release_port(p, name, ports->pdata[i], saved);
         for (guint i = 0; i < ports->len; i++)
                 plan_restore_port(p, name, ports->pdata[i], saved);
-        for (guint i = 0; i < s->routes->len; i++) {
-                const SnapRoute *r = s->routes->pdata[i];
+        /* The kernel drops the bond's addresses and routes with it; a rule
+         * bondcfg added stays unless removed (the kernel keeps a rule whose
+         * device is gone, "detached").  Deleting the addresses one by one
+         * first would fail on a secondary that went with its primary. */
+        for (guint i = 0; i < s->rules->len; i++) {
+                const NetRule *r = s->rules->pdata[i];
 
-                if (r->ifindex == bond->ifindex && r->gateway)
-                        plan_add_route(p, name, PLAN_DEL_ROUTE, r->family, r->gateway);
-        }
-        for (guint i = 0; i < s->addrs->len; i++) {
-                const SnapAddr *a = s->addrs->pdata[i];
+                if (owned_has_rule(owned, r)) {
+                        g_autofree char *t = net_rule_format(r);
+                        PlanStep *rs =
+                                plan_add_step(p, PLAN_DEL_RULE, name, name, "delete rule %s", t);
 
-                if (a->ifindex == bond->ifindex && plan_addr_is_managed(a))
-                        plan_add_addr(p, name, PLAN_DEL_ADDRESS, a->family, a->address, a->prefix);
+                        rs->rule = net_rule_copy(r);
+                        rs->soft = true;
+                }
         }
         if (bond->up)
                 plan_add_set_up(p, name, name, false);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/if.h>
 
 #include "hwaddr.h"
 #include "json.h"
@@ -26,6 +27,13 @@ static const char *const action_names[_PLAN_ACTION_MAX] = {
         [PLAN_ADD_ROUTE] = "add-route",
         [PLAN_DEL_ROUTE] = "delete-route",
         [PLAN_SEND_GARP] = "send-garp",
+        [PLAN_ADD_RULE] = "add-rule",
+        [PLAN_DEL_RULE] = "delete-rule",
+        [PLAN_SET_SYSCTL] = "set-sysctl",
+        [PLAN_SET_ARP] = "set-arp",
+        [PLAN_PROBE_ADDRESSES] = "probe-addresses",
+        [PLAN_LINK_DELAY] = "link-delay",
+        [PLAN_RUN_ETHTOOL] = "run-ethtool",
 };
 
 const char *plan_action_to_string(PlanAction a)
@@ -46,6 +54,13 @@ void plan_step_free(PlanStep *st)
         g_free(st->mac);
         g_free(st->old_mac);
         g_free(st->address);
+        g_free(st->broadcast);
+        net_route_free(st->route);
+        net_rule_free(st->rule);
+        g_free(st->sysctl);
+        g_free(st->value);
+        g_free(st->old_value);
+        g_strfreev(st->argv);
         g_free(st);
 }
 
@@ -107,7 +122,7 @@ void plan_add_set_up(Plan *p, const char *bond, const char *ifname, bool up)
 }
 
 /* "miimon 100 -> 200, updelay 0 -> 200" for the options in mask. */
-static char *describe_changes(const BondOptions *old, const BondOptions *new, BondOptMask mask)
+char *plan_describe_changes(const BondOptions *old, const BondOptions *new, BondOptMask mask)
 {
         GString *s = g_string_new(NULL);
 
@@ -128,7 +143,7 @@ static char *describe_changes(const BondOptions *old, const BondOptions *new, Bo
 static PlanStep *add_set_options(Plan *p, const char *bond, const BondOptions *old,
                                  const BondOptions *new, BondOptMask mask)
 {
-        g_autofree char *d = describe_changes(old, new, mask);
+        g_autofree char *d = plan_describe_changes(old, new, mask);
         PlanStep *st = plan_add_step(p, PLAN_SET_OPTIONS, bond, bond, "set %s", d);
 
         st->opts = bond_options_copy(new);
@@ -137,7 +152,8 @@ static PlanStep *add_set_options(Plan *p, const char *bond, const BondOptions *o
         return st;
 }
 
-static void add_enslave(Plan *p, const char *bond, const SnapLink *port, bool known_down)
+static void add_enslave(Plan *p, const char *bond, const SnapLink *port, const CfgPort *cp,
+                        bool known_down)
 {
         PlanStep *st;
 
@@ -145,6 +161,9 @@ static void add_enslave(Plan *p, const char *bond, const SnapLink *port, bool kn
                 plan_add_set_up(p, bond, port->name, false);
         st = plan_add_step(p, PLAN_ENSLAVE, bond, port->name, "enslave to %s", bond);
         st->master = g_strdup(bond);
+        /* ifup-eth's slave branch: ethtool_set right after the enslaving */
+        if (cp)
+                plan_ethtool(p, bond, port->name, cp->ethtool);
 }
 
 /*
@@ -276,139 +295,6 @@ static BondOptMask mask_with_flag(unsigned flag)
 const BondOptMask plan_after_enslave_mask =
         BOND_OPT_MASK(BOND_OPT_PRIMARY) | BOND_OPT_MASK(BOND_OPT_ACTIVE_SLAVE);
 
-/* ---- ports -------------------------------------------------------------- */
-
-SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s)
-{
-        if (p->name)
-                return snapshot_link_by_name(s, p->name);
-        return snapshot_link_by_hwaddr(s, p->hwaddr);
-}
-
-static bool in_links(GPtrArray *links, const SnapLink *l)
-{
-        return g_ptr_array_find(links, l, NULL);
-}
-
-/*
- * Is mac the NIC l?  Its permanent MAC when the kernel has one, else its
- * current one.  initscripts' ifup-eth compares HWADDR with the current MAC
- * (get_hwaddr), which a bond port no longer has: the permanent one is what
- * HWADDR means.
- */
-static bool hwaddr_is_of(const char *mac, const SnapLink *l)
-{
-        if (l->perm_mac)
-                return hwaddr_matches(mac, l->perm_mac);
-        return l->mac && hwaddr_matches(mac, l->mac);
-}
-
-static int resolve_ports(const CfgBond *b, const SnapLink *bond, const Snapshot *s, GPtrArray *out,
-                         DiagList *diags)
-{
-        int r = 0;
-
-        for (guint i = 0; i < b->ports->len; i++) {
-                const CfgPort *p = b->ports->pdata[i];
-                const char *file = p->ifcfg ? ifcfg_path(p->ifcfg) : NULL;
-                SnapLink *l = plan_resolve_port(p, s), *m;
-
-                if (!l) {
-                        if (p->name)
-                                diag_add(diags, DIAG_ERROR, file, 0, "DEVICE",
-                                         "check the interface name (ip link)",
-                                         "port %s of %s does not exist", p->name, b->name);
-                        else
-                                diag_add(diags, DIAG_ERROR, file, 0, "HWADDR",
-                                         "check HWADDR against 'ip link' permanent addresses",
-                                         "no interface has the permanent MAC %s (port of %s)",
-                                         p->hwaddr, b->name);
-                        r = -EINVAL;
-                        continue;
-                }
-                if (l->master && (!bond || l->master != bond->ifindex)) {
-                        m = snapshot_link_by_index(s, l->master);
-                        diag_add(diags, DIAG_ERROR, file, p->master_line, "MASTER",
-                                 "release it first: bondcfg down, or ip link set dev IF nomaster",
-                                 "port %s is already a port of %s%s", l->name,
-                                 m ? m->name : "another device",
-                                 m && g_strcmp0(m->kind, "bond") == 0 ? " (another bond)" : "");
-                        r = -EINVAL;
-                        continue;
-                }
-                if (l->bond) {
-                        diag_add(diags, DIAG_ERROR, file, 0, NULL, NULL,
-                                 "port %s of %s is itself a bond", l->name, b->name);
-                        r = -EINVAL;
-                        continue;
-                }
-                if (p->name && p->hwaddr && !hwaddr_is_of(p->hwaddr, l)) {
-                        diag_add(diags, DIAG_ERROR, file, ifcfg_line(p->ifcfg, "HWADDR"), "HWADDR",
-                                 "correct HWADDR or DEVICE ('ip -d link' shows the permanent "
-                                 "address as permaddr), or remove HWADDR",
-                                 "HWADDR=%s does not match %s, whose %s MAC is %s; initscripts' "
-                                 "ifup-eth refuses such a device, and so does bondcfg",
-                                 p->hwaddr, l->name, l->perm_mac ? "permanent" : "current",
-                                 l->perm_mac ? l->perm_mac
-                                 : l->mac    ? l->mac
-                                             : "unknown");
-                        r = -EINVAL;
-                        continue;
-                }
-                if (!in_links(out, l))
-                        g_ptr_array_add(out, l);
-        }
-        return r;
-}
-
-static const CfgPort *cfg_port_for(const CfgBond *b, const SnapLink *l, const Snapshot *s)
-{
-        for (guint i = 0; i < b->ports->len; i++) {
-                const CfgPort *p = b->ports->pdata[i];
-
-                if (plan_resolve_port(p, s) == l)
-                        return p;
-        }
-        return NULL;
-}
-
-static void plan_port_options(Plan *p, const CfgBond *b, const SnapLink *l, const CfgPort *cp,
-                              bool fresh, DiagList *diags)
-{
-        const BondOptDesc *dq = bond_opt_desc(BOND_OPT_PORT_QUEUE_ID);
-        const BondOptDesc *dp = bond_opt_desc(BOND_OPT_PORT_PRIO);
-        g_autoptr(BondOptions) want = bond_options_new();
-        g_autoptr(BondOptions) have = bond_options_new();
-        BondOptMask mask = 0;
-        g_autofree char *d = NULL;
-        PlanStep *st;
-
-        if (!cp)
-                return;
-        want->v[BOND_OPT_PORT_QUEUE_ID].set = cp->queue_id.set;
-        want->v[BOND_OPT_PORT_QUEUE_ID].num = cp->queue_id.num;
-        want->v[BOND_OPT_PORT_PRIO].set = cp->prio.set;
-        want->v[BOND_OPT_PORT_PRIO].num = cp->prio.num;
-        if (!fresh) {
-                have->v[BOND_OPT_PORT_QUEUE_ID].set = true;
-                have->v[BOND_OPT_PORT_QUEUE_ID].num = l->port.queue_id;
-                have->v[BOND_OPT_PORT_PRIO].set = l->port.has_prio;
-                have->v[BOND_OPT_PORT_PRIO].num = (uint64_t)(int64_t)l->port.prio;
-        }
-        if (!bond_opt_value_equal(dq, &want->v[BOND_OPT_PORT_QUEUE_ID],
-                                  &have->v[BOND_OPT_PORT_QUEUE_ID]))
-                mask |= BOND_OPT_MASK(BOND_OPT_PORT_QUEUE_ID);
-        if (!bond_opt_value_equal(dp, &want->v[BOND_OPT_PORT_PRIO], &have->v[BOND_OPT_PORT_PRIO]))
-                mask |= BOND_OPT_MASK(BOND_OPT_PORT_PRIO);
-        if (!mask)
-                return;
-        d = describe_changes(have, want, mask);
-        st = plan_add_step(p, PLAN_SET_PORT_OPTIONS, b->name, l->name, "set %s", d);
-        st->opts = g_steal_pointer(&want);
-        st->old_opts = g_steal_pointer(&have);
-        st->mask = st->old_mask = mask;
-}
-
 static char *describe_create(const BondOptions *o, BondOptMask mask)
 {
         GString *s = g_string_new(NULL);
@@ -454,6 +340,60 @@ static const SnapLink *any_bond(const Snapshot *s)
         return NULL;
 }
 
+void plan_set_arp(Plan *p, const char *bond, const char *ifname, bool on)
+{
+        PlanStep *st =
+                plan_add_step(p, PLAN_SET_ARP, bond, ifname, "set arp %s", on ? "on" : "off");
+
+        st->up = on;
+}
+
+/* ETHTOOL_OPTS: each run, in order (ETHTOOL_DELAY before the first). */
+void plan_ethtool(Plan *p, const char *bond, const char *ifname, const CfgEthtool *e)
+{
+        if (!e || !e->runs->len)
+                return;
+        if (e->delay_us) {
+                PlanStep *st = plan_add_step(p, PLAN_LINK_DELAY, bond, ifname,
+                                             "wait %u ms (ETHTOOL_DELAY)", e->delay_us / 1000);
+
+                st->wait_ms = e->delay_us / 1000;
+        }
+        for (guint i = 0; i < e->runs->len; i++) {
+                char **words = e->runs->pdata[i];
+                GPtrArray *a = g_ptr_array_new();
+                g_auto(GStrv) argv = NULL;
+                g_autofree char *t = NULL;
+                PlanStep *st;
+
+                if (g_array_index(e->set, gboolean, i)) {
+                        g_ptr_array_add(a, g_strdup("-s"));
+                        g_ptr_array_add(a, g_strdup(ifname));
+                }
+                for (char **w = words; *w; w++)
+                        g_ptr_array_add(a, g_strdup(*w));
+                g_ptr_array_add(a, NULL);
+                argv = (char **)g_ptr_array_free(a, FALSE);
+                t = g_strjoinv(" ", argv);
+                st = plan_add_step(p, PLAN_RUN_ETHTOOL, bond, ifname,
+                                   "run ethtool %s (ETHTOOL_OPTS)", t);
+                st->argv = g_steal_pointer(&argv);
+                st->soft = true;
+        }
+}
+
+/* The bond came up: ifup-eth's ethtool_set and LINKDELAY sleep. */
+static void plan_link_came_up(Plan *p, const CfgBond *b)
+{
+        plan_ethtool(p, b->name, b->name, b->ethtool);
+        if (b->linkdelay) {
+                PlanStep *st = plan_add_step(p, PLAN_LINK_DELAY, b->name, b->name,
+                                             "wait %u s (LINKDELAY)", b->linkdelay);
+
+                st->wait_ms = b->linkdelay * 1000;
+        }
+}
+
 /* Plan for a bond that does not exist yet. */
 static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray *ports)
 {
@@ -481,18 +421,23 @@ static void plan_create(Plan *p, const CfgBond *b, const Snapshot *s, GPtrArray 
         for (guint i = 0; i < ports->len; i++) {
                 SnapLink *l = ports->pdata[i];
 
-                add_enslave(p, b->name, l, false);
-                plan_port_options(p, b, l, cfg_port_for(b, l, s), true, NULL);
+                add_enslave(p, b->name, l, plan_cfg_port_for(b, l, s), false);
+                plan_port_options(p, b, l, plan_cfg_port_for(b, l, s), true, NULL);
         }
+        plan_sysctls(p, b->name, b->l3, NULL, s);
+        if (b->arp == 0)
+                plan_set_arp(p, b->name, b->name, false);
         plan_add_set_up(p, b->name, b->name, true);
         if (after)
                 add_set_options(p, b->name, NULL, b->opts, after);
-        plan_addresses(p, b, NULL, s, false);
-        plan_gateway(p, b, NULL, s, AF_INET, b->gateway4, false);
-        plan_gateway(p, b, NULL, s, AF_INET6, b->gateway6, false);
+        plan_link_came_up(p, b);
+        plan_addresses(p, b->name, b->l3, NULL, s, NULL, false);
+        plan_routes(p, b->name, b->l3, NULL, s, NULL, false);
+        plan_rules(p, b->name, b->l3, s, NULL);
 }
 
-int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, DiagList *diags)
+int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, const Owned *owned,
+              DiagList *diags)
 {
         SnapLink *bond = snapshot_link_by_name(s, b->name);
         g_autoptr(GPtrArray) want = g_ptr_array_new();
@@ -508,7 +453,7 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, D
                          bond->kind ? bond->kind : "none");
                 return -EINVAL;
         }
-        r = resolve_ports(b, bond, s, want, diags);
+        r = plan_resolve_ports(b, bond, s, want, diags);
         if (bond && diff_options(b, bond, &diff, diags) < 0)
                 r = -EINVAL;
         if (r < 0)
@@ -536,7 +481,7 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, D
         for (guint i = 0; i < have->len; i++) {
                 SnapLink *l = have->pdata[i];
 
-                if (!in_links(want, l)) {
+                if (!plan_in_links(want, l)) {
                         plan_release_port(p, b->name, l, saved);
                         plan_restore_port(p, b->name, l, saved);
                 } else if (noports) {
@@ -556,15 +501,21 @@ int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, D
                 bool enslaved = l->master == bond->ifindex && !released_all;
 
                 if (!enslaved)
-                        add_enslave(p, b->name, l, l->master == bond->ifindex);
-                plan_port_options(p, b, l, cfg_port_for(b, l, s), !enslaved, diags);
+                        add_enslave(p, b->name, l, plan_cfg_port_for(b, l, s),
+                                    l->master == bond->ifindex);
+                plan_port_options(p, b, l, plan_cfg_port_for(b, l, s), !enslaved, diags);
         }
+        plan_sysctls(p, b->name, b->l3, bond, s);
+        if (b->arp >= 0 && (b->arp == 0) != ((bond->flags & IFF_NOARP) != 0))
+                plan_set_arp(p, b->name, b->name, b->arp != 0);
         if (took_down || !bond->up)
                 plan_add_set_up(p, b->name, b->name, true);
         if (after)
                 add_set_options(p, b->name, bond->bond, b->opts, after);
-        plan_addresses(p, b, bond, s, took_down);
-        plan_gateway(p, b, bond, s, AF_INET, b->gateway4, took_down);
-        plan_gateway(p, b, bond, s, AF_INET6, b->gateway6, took_down);
+        if (took_down || !bond->up)
+                plan_link_came_up(p, b);
+        plan_addresses(p, b->name, b->l3, bond, s, owned, took_down);
+        plan_routes(p, b->name, b->l3, bond, s, owned, took_down);
+        plan_rules(p, b->name, b->l3, s, owned);
         return 0;
 }

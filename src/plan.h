@@ -21,6 +21,9 @@
 #include "config.h"
 #include "diag.h"
 #include "netlink.h"
+#include "owned.h"
+#include "route.h"
+#include "rule.h"
 #include "snapshot.h"
 
 typedef enum {
@@ -38,6 +41,13 @@ typedef enum {
         PLAN_ADD_ROUTE,
         PLAN_DEL_ROUTE,
         PLAN_SEND_GARP,
+        PLAN_ADD_RULE,
+        PLAN_DEL_RULE,
+        PLAN_SET_SYSCTL,
+        PLAN_SET_ARP,         /* up = true: ARP on, false: IFF_NOARP */
+        PLAN_PROBE_ADDRESSES, /* ARPCHECK: no other host may use them */
+        PLAN_LINK_DELAY,      /* LINKDELAY: wait before the addresses */
+        PLAN_RUN_ETHTOOL,     /* ETHTOOL_OPTS, one ethtool(8) run */
         _PLAN_ACTION_MAX,
 } PlanAction;
 
@@ -57,9 +67,24 @@ typedef struct {
         /* RELEASE: old_opts/old_mask hold the port's queue_id and prio
          * (non-default ones), which the kernel resets on release; undoing
          * the release (ENSLAVE with opts/mask) sets them again. */
-        int family;    /* addresses and routes */
-        char *address; /* address, or the route's gateway */
+        int family;    /* addresses, GARP */
+        char *address; /* address */
         unsigned prefix;
+        char *broadcast;      /* ADD_ADDRESS (IPv4), or NULL */
+        unsigned char scope;  /* ADD_ADDRESS */
+        bool permanent;       /* ADD_ADDRESS of one that exists: make its lifetimes forever */
+        NetRoute *route;      /* ADD_ROUTE, DEL_ROUTE */
+        unsigned metric_base; /* ADD_ROUTE: metric = metric_base + the link's ifindex (zeroconf) */
+        NetRule *rule;        /* ADD_RULE, DEL_RULE */
+        char *sysctl;         /* SET_SYSCTL: "ipv6/accept_ra" (below net/.../conf/IFNAME/) */
+        char *value, *old_value;
+        char **argv;      /* RUN_ETHTOOL: the arguments after "ethtool"; PROBE: addresses */
+        unsigned wait_ms; /* LINK_DELAY; PROBE_ADDRESSES: how long to listen */
+        unsigned tries;   /* PROBE_ADDRESSES: ARPING_TRIES */
+        /* A step whose failure is a warning, not a rollback: initscripts
+         * carries on after a route that `ip route add` refuses, and so do
+         * gratuitous ARPs and ethtool runs. */
+        bool soft;
 } PlanStep;
 
 typedef struct {
@@ -90,18 +115,39 @@ SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s);
  * (ifname -> PortState*, see port-state.h; NULL = none) has its record,
  * given back its state from before bondcfg, as plan_down() does.
  */
-int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, DiagList *diags);
+int plan_bond(Plan *p, const CfgBond *b, const Snapshot *s, GHashTable *saved, const Owned *owned,
+              DiagList *diags);
+
+/*
+ * The configured routes of l3, with the devices the snapshot knows
+ * resolved to ifindexes, and the zeroconf route if link exists.  Caller
+ * unrefs (NetRoute*, owned).
+ */
+GPtrArray *plan_wanted_routes(const CfgL3 *l3, const SnapLink *link, const Snapshot *s);
+
+/*
+ * What bondcfg owns on the link with ifindex once plan p ran (skipped: the
+ * steps that failed softly, or NULL): every configured address, route and
+ * rule, but those whose add step was skipped.
+ */
+Owned *plan_owned_after(const CfgL3 *l3, int ifindex, const Plan *p, const bool *skipped);
+
+/* Neither configured nor recorded as bondcfg's: an address bondcfg leaves
+ * alone (status lists it as not managed). */
+bool plan_addr_is_foreign(const SnapAddr *a, const CfgL3 *l3, const Owned *owned);
 
 /*
  * Steps for `down BOND`: release the ports (restoring their permanent
  * MACs), give each port that has a record in saved (ifname -> PortState*,
  * see port-state.h; NULL = none) its recorded MTU and, if it was up, set it
- * up again (the kernel closes a port it releases); then delete the
- * addresses and routes and the bond.  A port without a record stays as the
+ * up again (the kernel closes a port it releases); then delete the rules
+ * bondcfg added (owned, may be NULL) and the bond, which takes its
+ * addresses and routes with it.  A port without a record stays as the
  * kernel leaves it (down, its own MTU and MAC).  Nothing if the bond does
  * not exist; -EINVAL (diag) if the name is not a bond.
  */
-int plan_down(Plan *p, const char *bond, const Snapshot *s, GHashTable *saved, DiagList *diags);
+int plan_down(Plan *p, const char *bond, const Snapshot *s, GHashTable *saved, const Owned *owned,
+              DiagList *diags);
 
 /*
  * Every option b sets whose attribute the bond live does not report is an

@@ -110,6 +110,11 @@ static struct nl_msg *route_msg(int cmd, int flags, const NetRoute *r)
         return g_steal_pointer(&m);
 }
 
+struct nl_msg *net_route_msg_add_flags(const NetRoute *r, int flags)
+{
+        return route_msg(RTM_NEWROUTE, NLM_F_CREATE | (flags & (NLM_F_REPLACE | NLM_F_EXCL)), r);
+}
+
 struct nl_msg *net_route_msg_add(const NetRoute *r, bool replace)
 {
         return route_msg(RTM_NEWROUTE, NLM_F_CREATE | (replace ? NLM_F_REPLACE : NLM_F_EXCL), r);

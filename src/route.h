@@ -135,6 +135,9 @@ char *net_route_format(const NetRoute *r);
  * a device named but not resolved (ifindex 0).
  */
 struct nl_msg *net_route_msg_add(const NetRoute *r, bool replace);
+/* The same with NLM_F_CREATE and flags (NLM_F_EXCL, NLM_F_REPLACE, or 0:
+ * `ip route prepend`, which adds a route beside one of the same key). */
+struct nl_msg *net_route_msg_add_flags(const NetRoute *r, int flags);
 /*
  * RTM_DELROUTE, NLM_F_REQUEST|NLM_F_ACK: what `ip route del` sends with the
  * same arguments.  A field not given stays a wildcard for the kernel:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The live network state: links, bond attributes, addresses, routes. */
-#include "snapshot.h"
+#include "snapshot-internal.h"
 #include "hwaddr.h"
 
 #include <arpa/inet.h>
@@ -23,23 +23,9 @@ static void snap_link_free(gpointer p)
         bond_options_free(l->bond);
         g_free(l->ad.partner_mac);
         g_free(l->port.perm_hwaddr);
+        if (l->sysctls)
+                g_hash_table_unref(l->sysctls);
         g_free(l);
-}
-
-static void snap_addr_free(gpointer p)
-{
-        SnapAddr *a = p;
-
-        g_free(a->address);
-        g_free(a);
-}
-
-static void snap_route_free(gpointer p)
-{
-        SnapRoute *r = p;
-
-        g_free(r->gateway);
-        g_free(r);
 }
 
 Snapshot *snapshot_new(void)
@@ -48,7 +34,8 @@ Snapshot *snapshot_new(void)
 
         s->links = g_ptr_array_new_with_free_func(snap_link_free);
         s->addrs = g_ptr_array_new_with_free_func(snap_addr_free);
-        s->routes = g_ptr_array_new_with_free_func(snap_route_free);
+        s->routes = g_ptr_array_new_with_free_func((GDestroyNotify)net_route_free);
+        s->rules = g_ptr_array_new_with_free_func((GDestroyNotify)net_rule_free);
         return s;
 }
 
@@ -59,6 +46,9 @@ void snapshot_free(Snapshot *s)
         g_ptr_array_unref(s->links);
         g_ptr_array_unref(s->addrs);
         g_ptr_array_unref(s->routes);
+        g_ptr_array_unref(s->rules);
+        if (s->default_sysctls)
+                g_hash_table_unref(s->default_sysctls);
         g_free(s);
 }
 
@@ -157,27 +147,6 @@ SnapLink *snapshot_add_bond(Snapshot *s, int ifindex, const char *name, const Bo
         return l;
 }
 
-void snapshot_add_addr(Snapshot *s, int ifindex, int family, const char *addr, unsigned prefix)
-{
-        SnapAddr *a = g_new0(SnapAddr, 1);
-
-        a->ifindex = ifindex;
-        a->family = family;
-        a->address = g_strdup(addr);
-        a->prefix = prefix;
-        g_ptr_array_add(s->addrs, a);
-}
-
-void snapshot_add_route(Snapshot *s, int ifindex, int family, const char *gateway)
-{
-        SnapRoute *r = g_new0(SnapRoute, 1);
-
-        r->ifindex = ifindex;
-        r->family = family;
-        r->gateway = g_strdup(gateway);
-        g_ptr_array_add(s->routes, r);
-}
-
 /* ---- parsing ------------------------------------------------------------ */
 
 static char *attr_mac(const struct nlattr *a)
@@ -187,7 +156,7 @@ static char *attr_mac(const struct nlattr *a)
         return bondnl_format_mac(nla_data(a), (size_t)nla_len(a));
 }
 
-static char *attr_ip(const struct nlattr *a, int family)
+char *snapshot_attr_ip(const struct nlattr *a, int family)
 {
         char buf[INET6_ADDRSTRLEN];
         int want = family == AF_INET ? 4 : 16;
@@ -219,7 +188,7 @@ static void parse_ip_list(const struct nlattr *nest, int family, BondOptValue *v
         v->list = g_ptr_array_new_with_free_func(g_free);
         nla_for_each_nested(a, nest, rem)
         {
-                char *ip = attr_ip(a, family);
+                char *ip = snapshot_attr_ip(a, family);
 
                 if (ip)
                         g_ptr_array_add(v->list, ip);
@@ -359,68 +328,17 @@ static int parse_link(Snapshot *s, const struct nlmsghdr *h)
         return 0;
 }
 
-static int parse_addr(Snapshot *s, const struct nlmsghdr *h)
-{
-        const struct ifaddrmsg *ifa = nlmsg_data(h);
-        struct nlattr *tb[IFA_MAX + 1];
-        SnapAddr *a;
-        char *ip;
-
-        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)))
-                return -EINVAL;
-        if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
-                return 0;
-        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(*ifa), tb, IFA_MAX, NULL) < 0)
-                return -EINVAL;
-        ip = attr_ip(tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS], ifa->ifa_family);
-        if (!ip)
-                return 0;
-        a = g_new0(SnapAddr, 1);
-        a->ifindex = (int)ifa->ifa_index;
-        a->family = ifa->ifa_family;
-        a->address = ip;
-        a->prefix = ifa->ifa_prefixlen;
-        a->scope = ifa->ifa_scope;
-        g_ptr_array_add(s->addrs, a);
-        return 0;
-}
-
-static int parse_route(Snapshot *s, const struct nlmsghdr *h)
-{
-        const struct rtmsg *rtm = nlmsg_data(h);
-        struct nlattr *tb[RTA_MAX + 1];
-        unsigned table;
-        SnapRoute *r;
-
-        if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*rtm)))
-                return -EINVAL;
-        if ((rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6) || rtm->rtm_dst_len != 0 ||
-            rtm->rtm_type != RTN_UNICAST)
-                return 0;
-        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(*rtm), tb, RTA_MAX, NULL) < 0)
-                return -EINVAL;
-        table = tb[RTA_TABLE] ? nla_get_u32(tb[RTA_TABLE]) : rtm->rtm_table;
-        if (table != RT_TABLE_MAIN)
-                return 0;
-        r = g_new0(SnapRoute, 1);
-        r->family = rtm->rtm_family;
-        r->ifindex = tb[RTA_OIF] ? (int)nla_get_u32(tb[RTA_OIF]) : 0;
-        r->gateway = attr_ip(tb[RTA_GATEWAY], rtm->rtm_family);
-        r->protocol = rtm->rtm_protocol;
-        r->priority = tb[RTA_PRIORITY] ? nla_get_u32(tb[RTA_PRIORITY]) : 0;
-        g_ptr_array_add(s->routes, r);
-        return 0;
-}
-
 int snapshot_parse_msg(Snapshot *s, const struct nlmsghdr *h)
 {
         switch (h->nlmsg_type) {
         case RTM_NEWLINK:
                 return parse_link(s, h);
         case RTM_NEWADDR:
-                return parse_addr(s, h);
+                return snapshot_parse_addr(s, h);
         case RTM_NEWROUTE:
-                return parse_route(s, h);
+                return snapshot_parse_route(s, h);
+        case RTM_NEWRULE:
+                return snapshot_parse_rule(s, h);
         default:
                 return 0;
         }
@@ -428,6 +346,7 @@ int snapshot_parse_msg(Snapshot *s, const struct nlmsghdr *h)
 
 void snapshot_resolve(Snapshot *s)
 {
+        snapshot_resolve_l3(s);
         for (guint i = 0; i < s->links->len; i++) {
                 SnapLink *l = s->links->pdata[i];
 
@@ -454,16 +373,15 @@ static int dump_cb(const struct nlmsghdr *h, void *userdata)
 static int take_once(NlConn *c, Snapshot *s)
 {
         static const int cmds[][2] = {
-                { RTM_GETLINK, AF_UNSPEC },
-                { RTM_GETADDR, AF_UNSPEC },
-                { RTM_GETROUTE, AF_INET },
-                { RTM_GETROUTE, AF_INET6 },
+                { RTM_GETLINK, AF_UNSPEC }, { RTM_GETADDR, AF_UNSPEC }, { RTM_GETROUTE, AF_INET },
+                { RTM_GETROUTE, AF_INET6 }, { RTM_GETRULE, AF_INET },   { RTM_GETRULE, AF_INET6 },
         };
 
         for (size_t i = 0; i < G_N_ELEMENTS(cmds); i++) {
                 g_autoptr(NlMsg) m = bondnl_msg_dump(cmds[i][0], cmds[i][1]);
                 int r = nl_conn_dump(c, m, dump_cb, s);
 
+                /* No IPv6 (ipv6.disable=1): no IPv6 routes or rules. */
                 if (r < 0 && !(cmds[i][1] == AF_INET6 && r == -EAFNOSUPPORT))
                         return r;
         }

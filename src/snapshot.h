@@ -16,6 +16,8 @@
 #include <linux/netlink.h>
 #include "bond-options.h"
 #include "netlink.h"
+#include "route.h"
+#include "rule.h"
 
 typedef struct {
         bool present; /* IFLA_BOND_AD_INFO was reported */
@@ -53,7 +55,11 @@ typedef struct {
         BondOptMask bond_attrs; /* options whose attribute the kernel reported */
         SnapAdInfo ad;
         SnapPort port;
+        GHashTable *sysctls; /* "ipv6/accept_ra" -> value, if read (snapshot_read_sysctls) */
 } SnapLink;
+
+/* An address lifetime that never ends (the kernel's INFINITY_LIFE_TIME). */
+#define SNAP_FOREVER 0xffffffffu
 
 typedef struct {
         int ifindex;
@@ -61,20 +67,21 @@ typedef struct {
         char *address;
         unsigned prefix;
         unsigned scope;
+        uint32_t flags;     /* IFA_F_*: IFA_FLAGS, else ifa_flags */
+        uint8_t proto;      /* IFA_PROTO (Linux 5.18+): IFAPROT_KERNEL_*; 0: none or unknown */
+        char *broadcast;    /* IFA_BROADCAST, or NULL */
+        uint32_t valid_lft; /* IFA_CACHEINFO; SNAP_FOREVER when permanent */
+        uint32_t preferred_lft;
 } SnapAddr;
-
-typedef struct {
-        int ifindex; /* RTA_OIF */
-        int family;
-        char *gateway; /* NULL when the route has none */
-        unsigned protocol;
-        unsigned priority;
-} SnapRoute;
 
 typedef struct {
         GPtrArray *links;  /* SnapLink*, owned */
         GPtrArray *addrs;  /* SnapAddr*, owned */
-        GPtrArray *routes; /* SnapRoute* (main table default routes), owned */
+        GPtrArray *routes; /* NetRoute*: every table, but the kernel's own (proto kernel) */
+        GPtrArray *rules;  /* NetRule*: IPv4 and IPv6 policy rules */
+        /* "ipv6/accept_ra" -> value of net/ipv6/conf/default: what a new
+         * link starts with (snapshot_read_sysctls()), or NULL */
+        GHashTable *default_sysctls;
 } Snapshot;
 
 Snapshot *snapshot_new(void);
@@ -106,7 +113,18 @@ SnapLink *snapshot_add_link(Snapshot *s, int ifindex, const char *name, const ch
  * attribute marked reported, except those with a `since` version. */
 SnapLink *snapshot_add_bond(Snapshot *s, int ifindex, const char *name, const BondOptions *opts);
 void snapshot_add_addr(Snapshot *s, int ifindex, int family, const char *addr, unsigned prefix);
-void snapshot_add_route(Snapshot *s, int ifindex, int family, const char *gateway);
+/* A default route via gateway out of ifindex, main table, proto boot. */
+NetRoute *snapshot_add_route(Snapshot *s, int ifindex, int family, const char *gateway);
+
+/*
+ * The sysctls bondcfg sets (SNAPSHOT_SYSCTLS) of each link named in
+ * ifnames (NULL-terminated) that exists, and of "default" (what a new
+ * link gets).  A value that cannot be read is left out.
+ */
+void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames);
+#define SNAPSHOT_SYSCTLS                                                                           \
+        "ipv6/forwarding", "ipv6/accept_ra", "ipv6/accept_redirects", "ipv6/autoconf",             \
+                "ipv6/use_tempaddr", "ipv4/arp_filter", "ipv4/promote_secondaries"
 
 SnapLink *snapshot_link_by_name(const Snapshot *s, const char *name);
 SnapLink *snapshot_link_by_index(const Snapshot *s, int ifindex);

@@ -128,7 +128,7 @@ installkernel() {
 install() {
     local bin cfgdir conf json rc line p v i
     local -a bonds=()
-    local -A bname=() bfile=() bonboot=() bproto=() pfiles=()
+    local -A bname=() bfile=() bonboot=() bproto=() pfiles=() ofiles=()
 
     bin=$(_bondcfg_binary)
     cfgdir=$(_bondcfg_config_dir)
@@ -165,6 +165,9 @@ install() {
             esac
         elif [[ $p =~ ^bonds/([0-9]+)/ports/[0-9]+/file$ ]]; then
             pfiles[${BASH_REMATCH[1]}]+="$v"$'\n'
+        elif [[ $p =~ ^bonds/([0-9]+)/files/[0-9]+$ ]]; then
+            # route-, route6-, rule-, rule6- files and /etc/sysconfig/network
+            ofiles[${BASH_REMATCH[1]}]+="$v"$'\n'
         fi
     done < <(printf '%s\n' "$json" | _bondcfg_flatten_json)
 
@@ -191,6 +194,13 @@ install() {
             inst_simple "$cfgdir/${p##*/}" "/etc/sysconfig/network-scripts/${p##*/}" \
                 || dwarn "bondcfg: $v: cannot install $cfgdir/${p##*/}"
         done < <(printf '%s\n%s' "${bfile[$i]}" "${pfiles[$i]}")
+        while IFS= read -r p; do
+            case $p in
+                '' | \\u*) continue ;;
+                */network) inst_simple "$cfgdir/../network" /etc/sysconfig/network ;;
+                *) inst_simple "$cfgdir/${p##*/}" "/etc/sysconfig/network-scripts/${p##*/}" ;;
+            esac || dwarn "bondcfg: $v: cannot install $p"
+        done < <(printf '%s' "${ofiles[$i]:-}")
         [[ ${bproto[$i]} == dhcp ]] \
             && dinfo "bondcfg: $v uses DHCP: bondcfg brings it up without an address; add dracut's network module for a DHCP client"
         bonds+=("$v")

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "config.h"
+#include "route.h"
 #include "validate.h"
 
 #define FIXTURES SRCDIR "/tests/fixtures"
@@ -43,12 +44,24 @@ static void assert_addr(const CfgBond *b, guint i, int family, const char *addr,
 {
         const CfgAddress *a;
 
-        g_assert_cmpuint(i, <, b->addrs->len);
-        a = b->addrs->pdata[i];
+        g_assert_cmpuint(i, <, b->l3->addrs->len);
+        a = b->l3->addrs->pdata[i];
         g_assert_cmpint(a->family, ==, family);
         g_assert_cmpstr(a->address, ==, addr);
         g_assert_cmpuint(a->prefix, ==, prefix);
         g_assert_cmpuint(a->line, ==, line);
+}
+
+/* The gateway of the bond's configured default route of family, or NULL. */
+static const char *gw(const CfgBond *b, int family)
+{
+        for (guint i = 0; i < b->l3->routes->len; i++) {
+                const NetRoute *r = b->l3->routes->pdata[i];
+
+                if (r->family == family && r->prefix == 0)
+                        return r->gateway;
+        }
+        return NULL;
 }
 
 static const CfgPort *port(const CfgBond *b, guint i)
@@ -96,8 +109,7 @@ static void test_rhel(gconstpointer data)
         g_assert_cmpstr(b->nm_name, ==, "bond0");
         g_assert_cmpstr(base(ifcfg_path(b->ifcfg)), ==, "ifcfg-bond0");
         g_assert_true(b->onboot);
-        g_assert_false(b->dhcp);
-        g_assert_true(b->arpupdate);
+        g_assert_false(b->l3->dhcp4);
         g_assert_cmpuint(b->mtu, ==, 0);
         g_assert_null(b->macaddr);
         g_assert_null(b->uuid);
@@ -123,15 +135,15 @@ static void test_rhel(gconstpointer data)
                 g_assert_false(p->prio.set);
         }
         if (g_str_equal(k->set, "active-backup")) {
-                g_assert_cmpuint(b->addrs->len, ==, 1);
-                g_assert_cmpstr(b->gateway4, ==, "192.0.2.1");
+                g_assert_cmpuint(b->l3->addrs->len, ==, 1);
+                g_assert_cmpstr(gw(b, AF_INET), ==, "192.0.2.1");
         } else if (g_str_equal(k->set, "lacp")) {
                 g_autofree char *rate = opt_text(b, BOND_OPT_LACP_RATE);
                 g_autofree char *hash = opt_text(b, BOND_OPT_XMIT_HASH_POLICY);
 
-                g_assert_cmpuint(b->addrs->len, ==, 2);
+                g_assert_cmpuint(b->l3->addrs->len, ==, 2);
                 assert_addr(b, 1, AF_INET6, "2001:db8::20", 64, 8);
-                g_assert_null(b->gateway4);
+                g_assert_null(gw(b, AF_INET));
                 g_assert_cmpstr(rate, ==, "fast");
                 g_assert_cmpstr(hash, ==, "layer3+4");
                 g_assert_cmpuint(b->opts->v[BOND_OPT_MIIMON].num, ==, 100);
@@ -186,16 +198,16 @@ static void test_mixed(void)
         g_assert_cmpint(bond_options_mode(b0->opts), ==, BOND_MODE_LACP);
         g_assert_cmpuint(b0->mtu, ==, 9000);
         g_assert_cmpstr(b0->macaddr, ==, "02:00:5e:10:00:01");
-        g_assert_cmpuint(b0->addrs->len, ==, 5);
+        g_assert_cmpuint(b0->l3->addrs->len, ==, 5);
         assert_addr(b0, 0, AF_INET, "192.0.2.10", 24, 8);
         assert_addr(b0, 1, AF_INET, "198.51.100.10", 25, 10);
         assert_addr(b0, 2, AF_INET6, "2001:db8::10", 64, 14);
         assert_addr(b0, 3, AF_INET6, "2001:db8:1::10", 80, 15);
         assert_addr(b0, 4, AF_INET6, "2001:db8:2::10", 64, 15);
-        g_assert_cmpstr(b0->gateway4, ==, "192.0.2.1");
-        g_assert_cmpstr(b0->gateway6, ==, "fe80::1");
-        g_assert_false(b0->dhcp);
-        g_assert_true(b0->arpupdate);
+        g_assert_cmpstr(gw(b0, AF_INET), ==, "192.0.2.1");
+        g_assert_cmpstr(gw(b0, AF_INET6), ==, "fe80::1");
+        g_assert_false(b0->l3->dhcp4);
+        g_assert_true(((CfgAddress *)b0->l3->addrs->pdata[0])->arpupdate);
         g_assert_null(b0->chipset_check);
 
         g_assert_cmpuint(b0->ports->len, ==, 3);
@@ -221,13 +233,12 @@ static void test_mixed(void)
         g_assert_cmpstr(b1->nm_name, ==, "storage");
         g_assert_null(b1->uuid);
         g_assert_false(b1->onboot);
-        g_assert_true(b1->dhcp);
-        g_assert_false(b1->arpupdate);
+        g_assert_true(b1->l3->dhcp4);
         g_assert_cmpstr(b1->chipset_check, ==, "warn");
         g_assert_cmpint(bond_options_mode(b1->opts), ==, BOND_MODE_BALANCE_ALB);
-        g_assert_cmpuint(b1->addrs->len, ==, 0);
-        g_assert_null(b1->gateway4);
-        g_assert_null(b1->gateway6);
+        g_assert_cmpuint(b1->l3->addrs->len, ==, 0);
+        g_assert_null(gw(b1, AF_INET));
+        g_assert_null(gw(b1, AF_INET6));
         g_assert_cmpuint(b1->ports->len, ==, 2);
         p = port(b1, 0);
         g_assert_cmpstr(p->name, ==, "eth2");
@@ -294,7 +305,7 @@ static void test_errors(void)
                 { "ifcfg-bond2", 17, "BOOTPROTO", DIAG_ERROR },
                 { "ifcfg-bond2", 18, "ONBOOT", DIAG_ERROR },
                 { "ifcfg-bond2", 19, "BONDCFG_CHIPSET_CHECK", DIAG_ERROR },
-                { "ifcfg-bond2", 20, "ARPUPDATE", DIAG_ERROR },
+                { "ifcfg-bond2", 20, "ARPUPDATE", DIAG_WARNING },
                 { "ifcfg-bond3", 1, "DEVICE", DIAG_ERROR },
                 { "ifcfg-bond4", 0, "miimon", DIAG_WARNING },
                 { "ifcfg-bond4", 5, "NETMASK", DIAG_WARNING },
@@ -312,7 +323,7 @@ static void test_errors(void)
         for (guint i = 0; i < G_N_ELEMENTS(want); i++)
                 find(diags, &want[i]);
         g_assert_cmpuint(diags->items->len, ==, G_N_ELEMENTS(want));
-        g_assert_cmpuint(diag_count(diags, DIAG_ERROR), ==, 22);
+        g_assert_cmpuint(diag_count(diags, DIAG_ERROR), ==, 21);
 
         /* the unknown-MASTER hint lists the bonds that do exist */
         d = find(diags, &want[20]);
@@ -339,17 +350,16 @@ static void test_errors(void)
         g_assert_cmpstr(base(ifcfg_path(b->ifcfg)), ==, "ifcfg-bond2");
         g_assert_cmpuint(b->mtu, ==, 0);
         g_assert_null(b->macaddr);
-        g_assert_null(b->gateway4);
-        g_assert_null(b->gateway6);
+        g_assert_null(gw(b, AF_INET));
+        g_assert_null(gw(b, AF_INET6));
         g_assert_null(b->chipset_check);
         g_assert_true(b->onboot); /* invalid: default */
-        g_assert_true(b->arpupdate);
-        g_assert_cmpuint(b->addrs->len, ==, 0);
+        g_assert_cmpuint(b->l3->addrs->len, ==, 0);
         g_assert_cmpuint(b->ports->len, ==, 0);
 
         /* PREFIX wins over a disagreeing NETMASK; no BONDING_OPTS: miimon defaulted */
         b = config_find_bond(c, "bond4");
-        g_assert_cmpuint(b->addrs->len, ==, 1);
+        g_assert_cmpuint(b->l3->addrs->len, ==, 1);
         assert_addr(b, 0, AF_INET, "192.0.2.9", 24, 3);
         g_assert_true(b->opts->v[BOND_OPT_MIIMON].defaulted);
         g_assert_cmpuint(b->opts->v[BOND_OPT_MIIMON].num, ==, 100);
@@ -468,11 +478,12 @@ static void test_nm_compat(void)
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(Config) c = load(FIXTURES "/config/nm-compat", diags);
         static const Want want[] = {
-                { "ifcfg-eth0", 4, "MASTER", DIAG_WARNING },    /* ignored for MASTER_UUID */
-                { "ifcfg-eth2", 4, "SLAVE", DIAG_WARNING },     /* not a port */
-                { "ifcfg-eth3", 5, "SLAVE", DIAG_WARNING },     /* missing, still a port */
-                { "ifcfg-eth3", 7, "BOOTPROTO", DIAG_WARNING }, /* on a port: ignored */
-                { "ifcfg-ib1", 1, "TYPE", DIAG_ERROR },         /* IPoIB needs active-backup */
+                { "ifcfg-bond0", 4, "NM_CONTROLLED", DIAG_WARNING }, /* NM's alone */
+                { "ifcfg-eth0", 4, "MASTER", DIAG_WARNING },         /* ignored for MASTER_UUID */
+                { "ifcfg-eth2", 4, "SLAVE", DIAG_WARNING },          /* not a port */
+                { "ifcfg-eth3", 5, "SLAVE", DIAG_WARNING },          /* missing, still a port */
+                { "ifcfg-eth3", 7, "BOOTPROTO", DIAG_WARNING },      /* on a port: ignored */
+                { "ifcfg-ib1", 1, "TYPE", DIAG_ERROR },              /* IPoIB needs active-backup */
         };
         const CfgBond *b;
 

@@ -455,42 +455,110 @@ static void test_addr(void)
         g_assert_null(bondnl_msg_addr(RTM_NEWADDR, 4, AF_INET, "192.0.2.1", 33));
 }
 
-static void test_route(void)
+/* ifup-eth's `ip addr add 192.0.2.10/24 brd 192.0.2.255 dev X`, the same as
+ * `ip addr replace`, and `ip addr change ... valid_lft forever preferred_lft
+ * forever` (flags and IFA_CACHEINFO). */
+static void test_new_addr(void)
 {
-        static const uint8_t want[] = {
-                HDR(44, RTM_NEWROUTE, REQ_CREATE),
+        static const uint8_t add[] = {
+                HDR(48, RTM_NEWADDR, REQ_CREATE),
                 AF_INET,
+                24,
                 0,
-                0,
-                0,
-                RT_TABLE_MAIN,
-                RTPROT_BOOT,
-                RT_SCOPE_UNIVERSE,
-                RTN_UNICAST,
-                0,
-                0,
-                0,
-                0,
-                8,
-                0,
-                RTA_GATEWAY,
-                0,
-                192,
-                0,
-                2,
-                1,
-                8,
-                0,
-                RTA_OIF,
                 0,
                 4,
                 0,
                 0,
                 0,
+                8,
+                0,
+                IFA_LOCAL,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_ADDRESS,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_BROADCAST,
+                0,
+                192,
+                0,
+                2,
+                255,
         };
-        g_autoptr(NlMsg) m = bondnl_msg_default_route(RTM_NEWROUTE, 4, AF_INET, "192.0.2.1");
+        static const uint8_t forever[] = {
+                HDR(60, RTM_NEWADDR, REQ_ACK | NLM_F_REPLACE),
+                AF_INET,
+                24,
+                0,
+                0,
+                4,
+                0,
+                0,
+                0,
+                8,
+                0,
+                IFA_LOCAL,
+                0,
+                192,
+                0,
+                2,
+                10,
+                8,
+                0,
+                IFA_ADDRESS,
+                0,
+                192,
+                0,
+                2,
+                10,
+                20,
+                0,
+                IFA_CACHEINFO,
+                0,
+                0xff,
+                0xff,
+                0xff,
+                0xff,
+                0xff,
+                0xff,
+                0xff,
+                0xff,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+        };
+        g_autoptr(NlMsg) m = bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "192.0.2.255", 0,
+                                                 BONDNL_ADDR_ADD);
+        g_autoptr(NlMsg) f =
+                bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, NULL, 0, BONDNL_ADDR_FOREVER);
+        g_autoptr(NlMsg) r =
+                bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, NULL, 0, BONDNL_ADDR_REPLACE);
 
-        assert_bytes(m, want, sizeof(want));
+        assert_bytes(m, add, sizeof(add));
+        assert_bytes(f, forever, sizeof(forever));
+        g_assert_nonnull(r);
+        g_assert_cmpuint(nlmsg_hdr(r)->nlmsg_flags, ==,
+                         NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE);
+        /* a broadcast address is IPv4's, and must parse */
+        g_assert_null(
+                bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, "::1", 0, BONDNL_ADDR_ADD));
+        g_assert_null(bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "x", 0, BONDNL_ADDR_ADD));
+        g_assert_null(bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 33, NULL, 0, BONDNL_ADDR_ADD));
 }
 
 /* A create message has the layout of a link dump reply: parse it back. */
@@ -569,7 +637,7 @@ int main(int argc, char **argv)
         g_test_add_func("/netlink/actor-system", test_actor_system_mac);
         g_test_add_func("/netlink/port-options", test_port_options);
         g_test_add_func("/netlink/addr", test_addr);
-        g_test_add_func("/netlink/route", test_route);
+        g_test_add_func("/netlink/new-addr", test_new_addr);
         g_test_add_func("/netlink/roundtrip", test_roundtrip);
         g_test_add_func("/netlink/mac-text", test_mac_text);
         g_test_add_func("/netlink/nlerr-to-errno", test_nlerr_to_errno);

@@ -6,8 +6,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <glib.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
 
 #include "plan.h"
+#include "plan-internal.h"
 #include "port-state.h"
 
 /* ---- building configs and snapshots ------------------------------------ */
@@ -16,14 +19,6 @@ typedef struct {
         CfgBond b;
         GPtrArray *owned_ports;
 } TestBond;
-
-static void cfg_address_free(gpointer p)
-{
-        CfgAddress *a = p;
-
-        g_free(a->address);
-        g_free(a);
-}
 
 static void cfg_port_free(gpointer p)
 {
@@ -40,14 +35,14 @@ static TestBond *mk_bond(BondMode mode, unsigned miimon)
 
         t->b.name = g_strdup("bond0");
         t->b.onboot = true;
-        t->b.arpupdate = true;
+        t->b.arp = -1;
         t->b.opts = bond_options_new();
         t->b.opts->v[BOND_OPT_MODE].set = true;
         t->b.opts->v[BOND_OPT_MODE].num = mode;
         t->b.opts->v[BOND_OPT_MIIMON].set = true;
         t->b.opts->v[BOND_OPT_MIIMON].num = miimon;
         t->b.ports = g_ptr_array_new();
-        t->b.addrs = g_ptr_array_new_with_free_func(cfg_address_free);
+        t->b.l3 = cfg_l3_new("bond0");
         t->owned_ports = g_ptr_array_new_with_free_func(cfg_port_free);
         return t;
 }
@@ -57,8 +52,7 @@ static void test_bond_free(TestBond *t)
         g_free(t->b.name);
         bond_options_free(t->b.opts);
         g_ptr_array_unref(t->b.ports);
-        g_ptr_array_unref(t->b.addrs);
-        g_free(t->b.gateway4);
+        cfg_l3_free(t->b.l3);
         g_free(t->b.macaddr);
         g_ptr_array_unref(t->owned_ports);
         g_free(t);
@@ -77,14 +71,52 @@ static CfgPort *add_port(TestBond *t, const char *name, const char *hwaddr)
         return p;
 }
 
-static void add_address(TestBond *t, const char *addr, unsigned prefix)
+static CfgAddress *add_address(TestBond *t, const char *addr, unsigned prefix)
 {
         CfgAddress *a = g_new0(CfgAddress, 1);
 
         a->family = strchr(addr, ':') ? AF_INET6 : AF_INET;
         a->address = g_strdup(addr);
         a->prefix = prefix;
-        g_ptr_array_add(t->b.addrs, a);
+        a->arpupdate = a->family == AF_INET;
+        g_ptr_array_add(t->b.l3->addrs, a);
+        return a;
+}
+
+/* GATEWAY=gw: ifup-eth's default route, out of the bond. */
+static void set_gateway(TestBond *t, const char *gw)
+{
+        NetRoute *r = net_route_new(strchr(gw, ':') ? AF_INET6 : AF_INET);
+
+        r->dst = g_strdup(r->family == AF_INET ? "0.0.0.0" : "::");
+        r->gateway = g_strdup(gw);
+        r->oif = g_strdup("bond0");
+        r->table = 254;
+        r->has_protocol = true;
+        r->protocol = 3;
+        g_ptr_array_set_size(t->b.l3->routes, 0);
+        g_ptr_array_add(t->b.l3->routes, r);
+}
+
+/* What a previous apply left in the bond's record: everything bondcfg-like
+ * (permanent addresses, routes) the snapshot has on bond0 (ifindex 4). */
+static Owned *owned_all(const Snapshot *s)
+{
+        Owned *o = owned_new(4);
+
+        for (guint i = 0; i < s->addrs->len; i++) {
+                const SnapAddr *a = s->addrs->pdata[i];
+
+                if (a->ifindex == 4 && !g_str_has_prefix(a->address, "fe80:"))
+                        owned_add_addr(o, a->family, a->address, a->prefix);
+        }
+        for (guint i = 0; i < s->routes->len; i++) {
+                const NetRoute *r = s->routes->pdata[i];
+
+                if (r->ifindex == 4)
+                        owned_add_route(o, r);
+        }
+        return o;
 }
 
 /* eth0 (2) up and eth1 (3) down, no bond. */
@@ -137,7 +169,7 @@ static TestBond *cfg_live(void)
         add_port(t, "eth0", NULL);
         add_port(t, "eth1", NULL);
         add_address(t, "192.0.2.10", 24);
-        t->b.gateway4 = g_strdup("192.0.2.1");
+        set_gateway(t, "192.0.2.1");
         return t;
 }
 
@@ -155,9 +187,10 @@ static void assert_steps(const Plan *p, const char *const *want)
 static Plan *plan_ok(const TestBond *t, const Snapshot *s)
 {
         g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Owned) o = owned_all(s);
         Plan *p = plan_new();
 
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, o, d), ==, 0);
         g_assert_false(diag_has_errors(d));
         return p;
 }
@@ -177,7 +210,7 @@ static void test_fresh_create(void)
                 "bond0: set up",
                 "bond0: add address 192.0.2.10/24",
                 "bond0: send gratuitous ARP for 192.0.2.10",
-                "bond0: add default route via 192.0.2.1",
+                "bond0: add route default via 192.0.2.1 dev bond0 proto boot",
                 NULL,
         };
         PlanStep *st;
@@ -228,7 +261,7 @@ static void test_mode_change(void)
                 "eth1: enslave to bond0",
                 "bond0: set up",
                 /* taking the bond down dropped its routes */
-                "bond0: add default route via 192.0.2.1",
+                "bond0: add route default via 192.0.2.1 dev bond0 proto boot",
                 NULL,
         };
 
@@ -246,7 +279,7 @@ static void test_needs_down(void)
                 "bond0: set down",
                 "bond0: set ad_select stable -> bandwidth",
                 "bond0: set up",
-                "bond0: add default route via 192.0.2.1",
+                "bond0: add route default via 192.0.2.1 dev bond0 proto boot",
                 NULL,
         };
 
@@ -296,12 +329,12 @@ static void test_addresses(void)
                 NULL,
         };
 
-        g_free(((CfgAddress *)t->b.addrs->pdata[0])->address);
-        ((CfgAddress *)t->b.addrs->pdata[0])->address = g_strdup("192.0.2.20");
+        g_free(((CfgAddress *)t->b.l3->addrs->pdata[0])->address);
+        ((CfgAddress *)t->b.l3->addrs->pdata[0])->address = g_strdup("192.0.2.20");
         add_address(t, "2001:db8::10", 64);
         p = plan_ok(t, s);
         assert_steps(p, want);
-        t->b.arpupdate = false;
+        ((CfgAddress *)t->b.l3->addrs->pdata[0])->arpupdate = false;
         p2 = plan_ok(t, s);
         assert_steps(p2, want_noarp);
 }
@@ -312,13 +345,12 @@ static void test_gateway(void)
         g_autoptr(TestBond) t = cfg_live();
         g_autoptr(Plan) p = NULL;
         static const char *const want[] = {
-                "bond0: delete default route via 192.0.2.1",
-                "bond0: add default route via 192.0.2.254",
+                "bond0: delete route default via 192.0.2.1 dev bond0 metric 0 proto boot",
+                "bond0: add route default via 192.0.2.254 dev bond0 proto boot",
                 NULL,
         };
 
-        g_free(t->b.gateway4);
-        t->b.gateway4 = g_strdup("192.0.2.254");
+        set_gateway(t, "192.0.2.254");
         p = plan_ok(t, s);
         assert_steps(p, want);
 }
@@ -356,7 +388,7 @@ static void test_port_in_other_bond(void)
 
         snapshot_add_bond(s, 9, "bond1", NULL);
         snapshot_link_by_name(s, "eth1")->master = 9;
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, NULL, d), <, 0);
         g_assert_cmpuint(p->steps->len, ==, 0);
         g_assert_cmpuint(diag_count(d, DIAG_ERROR), ==, 1);
         dg = d->items->pdata[0];
@@ -387,7 +419,7 @@ static void test_hwaddr_port(void)
         assert_steps(p, want);
 
         add_port(t2, NULL, "52:54:00:de:ad:00");
-        g_assert_cmpint(plan_bond(p2, &t2->b, s, NULL, d), <, 0);
+        g_assert_cmpint(plan_bond(p2, &t2->b, s, NULL, NULL, d), <, 0);
         g_assert_nonnull(strstr(((Diag *)d->items->pdata[0])->message, "52:54:00:de:ad:00"));
 }
 
@@ -403,7 +435,7 @@ static void test_unsupported_option(void)
         t->b.opts->v[BOND_OPT_MODE].num = BOND_MODE_LACP;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].set = true;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].num = 0;
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, NULL, d), <, 0);
         /* the version comes from the option table */
         want = g_strdup_printf("kernel does not support coupled_control (needs %s)",
                                bond_opt_desc(BOND_OPT_COUPLED_CONTROL)->since);
@@ -428,12 +460,12 @@ static void test_unsupported_option_new_bond(void)
         t->b.name = g_strdup("bond9");
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].set = true;
         t->b.opts->v[BOND_OPT_COUPLED_CONTROL].num = 1; /* the default: still an error */
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), <, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, NULL, d), <, 0);
         g_assert_cmpuint(p->steps->len, ==, 0);
         g_assert_cmpstr(((Diag *)d->items->pdata[0])->message, ==,
                         "kernel does not support coupled_control (needs 6.9)");
 
-        g_assert_cmpint(plan_bond(p2, &t->b, bare, NULL, d2), ==, 0);
+        g_assert_cmpint(plan_bond(p2, &t->b, bare, NULL, NULL, d2), ==, 0);
         g_assert_cmpuint(p2->steps->len, >, 0);
 
         /* bond0 is active-backup: the kernel reports no 802.3ad-only
@@ -443,7 +475,7 @@ static void test_unsupported_option_new_bond(void)
         t->b.opts->v[BOND_OPT_AD_ACTOR_SYS_PRIO].set = true;
         t->b.opts->v[BOND_OPT_AD_ACTOR_SYS_PRIO].num = 100;
         g_ptr_array_set_size(p->steps, 0);
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, NULL, d), ==, 0);
 }
 
 static void test_down(void)
@@ -455,24 +487,22 @@ static void test_down(void)
         static const char *const want[] = {
                 "eth0: release from bond0",
                 "eth1: release from bond0",
-                "bond0: delete default route via 192.0.2.1",
-                "bond0: delete address 192.0.2.10/24",
                 "bond0: set down",
                 "bond0: delete bond",
                 NULL,
         };
         PlanStep *st;
 
-        g_assert_cmpint(plan_down(p, "bond0", s, NULL, d), ==, 0);
+        g_assert_cmpint(plan_down(p, "bond0", s, NULL, NULL, d), ==, 0);
         assert_steps(p, want);
         /* release restores the permanent MAC; delete can be undone */
         st = p->steps->pdata[1];
         g_assert_cmpstr(st->mac, ==, "52:54:00:00:00:02");
-        st = p->steps->pdata[5];
+        st = p->steps->pdata[3];
         g_assert_nonnull(st->old_opts);
         g_assert_true(st->old_mask & BOND_OPT_MASK(BOND_OPT_MIIMON));
         /* absent bond: nothing to do */
-        g_assert_cmpint(plan_down(p2, "bond5", s, NULL, d), ==, 0);
+        g_assert_cmpint(plan_down(p2, "bond5", s, NULL, NULL, d), ==, 0);
         g_assert_cmpuint(p2->steps->len, ==, 0);
 }
 
@@ -515,7 +545,7 @@ static void test_release_keeps_port_options(void)
                 g_autoptr(Plan) d = plan_new();
                 g_autoptr(DiagList) diags = diag_list_new();
 
-                g_assert_cmpint(plan_down(d, "bond0", s, NULL, diags), ==, 0);
+                g_assert_cmpint(plan_down(d, "bond0", s, NULL, NULL, diags), ==, 0);
                 st = d->steps->pdata[0];
                 g_assert_cmpint(st->action, ==, PLAN_RELEASE);
                 g_assert_cmpuint(st->old_opts->v[BOND_OPT_PORT_QUEUE_ID].num, ==, 1);
@@ -545,8 +575,6 @@ static void test_down_restores_ports(void)
                 "eth1: release from bond0",
                 "eth1: set mtu 9000 -> 1400 (as before apply)",
                 "eth1: set up (as before apply)",
-                "bond0: delete default route via 192.0.2.1",
-                "bond0: delete address 192.0.2.10/24",
                 "bond0: set down",
                 "bond0: delete bond",
                 NULL,
@@ -558,7 +586,7 @@ static void test_down_restores_ports(void)
         /* eth0's record is for another link of that name: stale */
         g_hash_table_insert(saved, g_strdup("eth0"), port_state(42, true, 1400));
         g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, true, 1400));
-        g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
+        g_assert_cmpint(plan_down(p, "bond0", s, saved, NULL, d), ==, 0);
         assert_steps(p, want);
         st = p->steps->pdata[2];
         g_assert_cmpint(st->action, ==, PLAN_SET_MTU);
@@ -572,9 +600,8 @@ static void test_down_restores_ports(void)
         g_hash_table_insert(saved, g_strdup("eth1"), port_state(3, false, 9000));
         g_clear_pointer(&p, plan_free);
         p = plan_new();
-        g_assert_cmpint(plan_down(p, "bond0", s, saved, d), ==, 0);
-        g_assert_cmpstr(((PlanStep *)p->steps->pdata[2])->description, ==,
-                        "bond0: delete default route via 192.0.2.1");
+        g_assert_cmpint(plan_down(p, "bond0", s, saved, NULL, d), ==, 0);
+        g_assert_cmpstr(((PlanStep *)p->steps->pdata[2])->description, ==, "bond0: set down");
 }
 
 /* A port the configuration no longer names leaves for good, back to its
@@ -598,13 +625,13 @@ static void test_dropped_port_restored(void)
 
         add_port(t, "eth0", NULL);
         add_address(t, "192.0.2.10", 24);
-        t->b.gateway4 = g_strdup("192.0.2.1");
+        set_gateway(t, "192.0.2.1");
         snapshot_link_by_name(s, "eth1")->mtu = 9000;
         g_free(snapshot_link_by_name(s, "eth1")->perm_mac);
         snapshot_link_by_name(s, "eth1")->perm_mac = NULL;
         ps->perm_mac = g_strdup("52:54:00:00:00:99");
         g_hash_table_insert(saved, g_strdup("eth1"), ps);
-        g_assert_cmpint(plan_bond(p, &t->b, s, saved, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, saved, NULL, d), ==, 0);
         assert_steps(p, want);
         st = p->steps->pdata[0];
         g_assert_cmpint(st->action, ==, PLAN_RELEASE);
@@ -614,10 +641,181 @@ static void test_dropped_port_restored(void)
         /* without a record: only the release */
         g_clear_pointer(&p, plan_free);
         p = plan_new();
-        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, d), ==, 0);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, NULL, d), ==, 0);
         g_assert_cmpuint(p->steps->len, ==, 1);
         g_assert_cmpstr(((PlanStep *)p->steps->pdata[0])->description, ==,
                         "eth1: release from bond0");
+}
+
+/*
+ * Own only what bondcfg put there: a keepalived VIP, a SLAAC address (with
+ * a lifetime), a DHCP address and an RA default route on the bond are left
+ * alone; an address and a route bondcfg added and the files dropped go.
+ */
+static void test_ownership(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Owned) o = owned_new(4);
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(Plan) none = plan_new();
+        static const char *const want[] = {
+                "bond0: delete address 198.51.100.7/24",
+                "bond0: delete route 10.9.0.0/16 via 192.0.2.9 dev bond0 metric 0 proto boot",
+                NULL,
+        };
+        NetRoute *ra, *mine;
+        SnapAddr *slaac;
+
+        snapshot_add_addr(s, 4, AF_INET, "192.0.2.99", 32); /* the VIP */
+        snapshot_add_addr(s, 4, AF_INET6, "2001:db8::5054:ff:fe00:1", 64);
+        slaac = s->addrs->pdata[s->addrs->len - 1];
+        slaac->flags = 0; /* not IFA_F_PERMANENT: it has a lifetime */
+        slaac->valid_lft = 86400;
+        snapshot_add_addr(s, 4, AF_INET, "198.51.100.7", 24); /* bondcfg's, dropped */
+        ra = snapshot_add_route(s, 4, AF_INET6, "fe80::1");
+        ra->protocol = RTPROT_RA;
+        mine = snapshot_add_route(s, 4, AF_INET, "192.0.2.9");
+        g_free(mine->dst);
+        mine->dst = g_strdup("10.9.0.0");
+        mine->prefix = 16;
+
+        /* the record lists the configured ones and the dropped ones; even a
+         * recorded SLAAC address is the kernel's */
+        owned_add_addr(o, AF_INET, "192.0.2.10", 24);
+        owned_add_addr(o, AF_INET, "198.51.100.7", 24);
+        owned_add_addr(o, AF_INET6, "2001:db8::5054:ff:fe00:1", 64);
+        owned_add_route(o, t->b.l3->routes->pdata[0]);
+        owned_add_route(o, mine);
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, o, d), ==, 0);
+        assert_steps(p, want);
+
+        /* no record (another tool set the bond up): bondcfg adopts what
+         * matches and removes nothing */
+        g_assert_cmpint(plan_bond(none, &t->b, s, NULL, NULL, d), ==, 0);
+        g_assert_cmpuint(none->steps->len, ==, 0);
+        g_assert_true(plan_addr_is_foreign(s->addrs->pdata[2], t->b.l3, o));  /* the VIP */
+        g_assert_false(plan_addr_is_foreign(s->addrs->pdata[0], t->b.l3, o)); /* configured */
+}
+
+/* The record that an apply leaves: what the files have, but what failed. */
+static void test_owned_after(void)
+{
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(Owned) o = NULL;
+        g_autoptr(Owned) back = NULL;
+        g_autofree char *text = NULL, *again = NULL;
+        g_autofree bool *skipped = NULL;
+        PlanStep *st;
+
+        add_address(t, "2001:db8::10", 64);
+        t->b.l3->zeroconf = true;
+        st = plan_add_step(p, PLAN_ADD_ROUTE, "bond0", "bond0", "add route");
+        st->route = net_route_copy(t->b.l3->routes->pdata[0]);
+        skipped = g_new0(bool, 1);
+        skipped[0] = true; /* the default route was refused */
+        o = plan_owned_after(t->b.l3, 4, p, skipped);
+        g_assert_cmpuint(o->addrs->len, ==, 2);
+        g_assert_cmpuint(o->routes->len, ==, 1); /* the zeroconf route, metric 1004 */
+        g_assert_cmpuint(((NetRoute *)o->routes->pdata[0])->metric, ==, 1004);
+        text = owned_format(o);
+        g_test_message("%s", text);
+        g_assert_cmpint(owned_parse(text, "test", &back, NULL), ==, 0);
+        again = owned_format(back);
+        g_assert_cmpstr(again, ==, text);
+        g_assert_cmpint(back->ifindex, ==, 4);
+}
+
+/* Deleting a primary IPv4 address takes the secondaries of its subnet with
+ * it: promote_secondaries goes on around the deletion, so a VIP stays. */
+static void test_promote_secondaries(void)
+{
+        g_autoptr(Snapshot) s = snap_live();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        static const char *const want[] = {
+                "bond0: set ipv4.promote_secondaries 0 -> 1",
+                "bond0: delete address 192.0.2.10/24",
+                "bond0: set ipv4.promote_secondaries 1 -> 0",
+                "bond0: add address 198.51.100.1/24",
+                "bond0: send gratuitous ARP for 198.51.100.1",
+                NULL,
+        };
+        SnapAddr *vip;
+
+        snapshot_add_addr(s, 4, AF_INET, "192.0.2.77", 24);
+        vip = s->addrs->pdata[s->addrs->len - 1];
+        vip->flags |= IFA_F_SECONDARY;
+        snapshot_link_by_name(s, "bond0")->sysctls =
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        g_hash_table_insert(snapshot_link_by_name(s, "bond0")->sysctls,
+                            g_strdup("ipv4/promote_secondaries"), g_strdup("0"));
+        g_free(((CfgAddress *)t->b.l3->addrs->pdata[0])->address);
+        ((CfgAddress *)t->b.l3->addrs->pdata[0])->address = g_strdup("198.51.100.1");
+        set_gateway(t, "192.0.2.1");
+        g_ptr_array_set_size(t->b.l3->routes, 0);
+        p = plan_ok(t, s);
+        /* the default route was owned and is gone from the files */
+        g_assert_cmpstr(((PlanStep *)p->steps->pdata[p->steps->len - 1])->description, ==,
+                        "bond0: delete route default via 192.0.2.1 dev bond0 metric 0 proto boot");
+        g_ptr_array_remove_index(p->steps, p->steps->len - 1);
+        assert_steps(p, want);
+}
+
+/* Sysctls, ARP, the probe, LINKDELAY, ETHTOOL_OPTS and the zeroconf route on
+ * a new bond, in ifup-eth's order. */
+static void test_create_l3(void)
+{
+        g_autoptr(Snapshot) s = snap_bare();
+        g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Plan) p = NULL;
+        CfgEthtool e = { 0 };
+        static const char *const want[] = {
+                "bond0: create bond (mode=active-backup miimon=100)",
+                "eth0: set down",
+                "eth0: enslave to bond0",
+                "eth1: enslave to bond0",
+                "bond0: set ipv6.autoconf 1 -> 0",
+                "bond0: set arp off",
+                "bond0: set up",
+                "bond0: run ethtool -s bond0 speed 1000 (ETHTOOL_OPTS)",
+                "bond0: wait 3 s (LINKDELAY)",
+                "bond0: check that no other host uses 192.0.2.10 (ARPCHECK)",
+                "bond0: add address 192.0.2.10/24",
+                "bond0: send gratuitous ARP for 192.0.2.10",
+                "bond0: add route default via 192.0.2.1 dev bond0 proto boot",
+                "bond0: add route 169.254.0.0/16 dev bond0 metric 1000+ifindex proto boot scope "
+                "link",
+                NULL,
+        };
+        char *words[] = { "speed", "1000", NULL };
+        gboolean set = TRUE;
+        CfgSysctl *sc = g_new0(CfgSysctl, 1);
+
+        s->default_sysctls = g_hash_table_new(g_str_hash, g_str_equal);
+        g_hash_table_insert(s->default_sysctls, "ipv6/autoconf", "1");
+        sc->family = AF_INET6;
+        sc->name = g_strdup("autoconf");
+        sc->value = g_strdup("0");
+        sc->why = g_strdup("IPV6_AUTOCONF=no");
+        g_ptr_array_add(t->b.l3->sysctls, sc);
+        ((CfgAddress *)t->b.l3->addrs->pdata[0])->arpcheck = true;
+        t->b.l3->zeroconf = true;
+        t->b.arp = 0;
+        t->b.linkdelay = 3;
+        e.runs = g_ptr_array_new();
+        g_ptr_array_add(e.runs, words);
+        e.set = g_array_new(FALSE, FALSE, sizeof(gboolean));
+        g_array_append_val(e.set, set);
+        t->b.ethtool = &e;
+        p = plan_ok(t, s);
+        t->b.ethtool = NULL;
+        g_ptr_array_unref(e.runs);
+        g_array_unref(e.set);
+        assert_steps(p, want);
+        g_assert_cmpuint(((PlanStep *)p->steps->pdata[13])->metric_base, ==, 1000);
 }
 
 static void test_json(void)
@@ -653,6 +851,10 @@ int main(int argc, char **argv)
         g_test_add_func("/plan/unsupported-option-new-bond", test_unsupported_option_new_bond);
         g_test_add_func("/plan/down", test_down);
         g_test_add_func("/plan/json", test_json);
+        g_test_add_func("/plan/ownership", test_ownership);
+        g_test_add_func("/plan/owned-after", test_owned_after);
+        g_test_add_func("/plan/promote-secondaries", test_promote_secondaries);
+        g_test_add_func("/plan/create-l3", test_create_l3);
         g_test_add_func("/plan/release-keeps-port-options", test_release_keeps_port_options);
         g_test_add_func("/plan/down-restores-ports", test_down_restores_ports);
         g_test_add_func("/plan/dropped-port-restored", test_dropped_port_restored);

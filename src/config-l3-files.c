@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A link's static routes and rules: the files initscripts' ifup-routes
+ * reads (it runs from ifup-post unless NOROUTESET is true):
+ *
+ *   route-DEV route6-DEV           ifup-routes DEV NICK: DEV is the device,
+ *   route-NICK route6-NICK         NICK the ifcfg file's name after "ifcfg-"
+ *   NICK.route                     (only when it differs from DEV)
+ *   rule-DEV rule6-DEV rule-NICK rule6-NICK
+ *
+ * The files are parsed by route-file.c, never sourced.
+ */
+#include "config-l3-internal.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "ip-names.h"
+#include "route-file.h"
+
+/*
+ * iproute2's table and protocol names: below the root the ifcfg directory
+ * is in (DIR/../../iproute2 for .../etc/sysconfig/network-scripts), else
+ * this system's.
+ */
+static IpNames *load_names(const char *dir, DiagList *diags)
+{
+        static const char tail[] = "/sysconfig/network-scripts";
+        IpNames *n = ip_names_new();
+        g_autofree char *d = g_strdup(dir);
+        g_autofree char *etc = NULL;
+        size_t len = strlen(d);
+
+        while (len > 1 && d[len - 1] == '/')
+                d[--len] = '\0';
+        if (len > strlen(tail) && g_str_has_suffix(d, tail)) {
+                d[len - strlen(tail)] = '\0';
+                etc = g_build_filename(d, "iproute2", NULL);
+        }
+        ip_names_load(n, etc ? etc : IP_NAMES_ETC_DIR, IP_NAMES_USR_DIR, diags);
+        return n;
+}
+
+static void add_file(L3Ctx *x, const char *path)
+{
+        for (guint i = 0; i < x->l3->files->len; i++)
+                if (g_str_equal(x->l3->files->pdata[i], path))
+                        return;
+        g_ptr_array_add(x->l3->files, g_strdup(path));
+}
+
+static void read_routes(L3Ctx *x, const IpNames *names, const char *name, int family)
+{
+        g_autofree char *path = g_build_filename(x->dir, name, NULL);
+        int r = route_file_load(path, x->l3->dev, family, names, x->l3->routes, x->diags);
+
+        if (r == -ENOENT)
+                return;
+        add_file(x, path);
+        if (r < 0)
+                diag_add(x->diags, DIAG_ERROR, path, 0, NULL,
+                         "check the file's permissions, or move it away", "cannot read %s: %s",
+                         path, g_strerror(-r));
+}
+
+static void read_rules(L3Ctx *x, const IpNames *names, const char *name, int family)
+{
+        g_autofree char *path = g_build_filename(x->dir, name, NULL);
+        int r = rule_file_load(path, family, names, x->l3->rules, x->diags);
+
+        if (r == -ENOENT)
+                return;
+        add_file(x, path);
+        if (r < 0)
+                diag_add(x->diags, DIAG_ERROR, path, 0, NULL,
+                         "check the file's permissions, or move it away", "cannot read %s: %s",
+                         path, g_strerror(-r));
+}
+
+void l3_files_load(L3Ctx *x)
+{
+        const char *nick = ifcfg_suffix(x->f);
+        const char *dev = x->l3->dev;
+        const char *names[] = { dev, nick && !g_str_equal(nick, dev) ? nick : NULL };
+        g_autoptr(IpNames) ipn = NULL;
+
+        if (l3_bool(x, "NOROUTESET") == 1)
+                return;
+        ipn = load_names(x->dir, x->diags);
+        for (size_t i = 0; i < G_N_ELEMENTS(names) && names[i]; i++) {
+                g_autofree char *r4 = g_strconcat("route-", names[i], NULL);
+                g_autofree char *r6 = g_strconcat("route6-", names[i], NULL);
+
+                read_routes(x, ipn, r4, AF_INET);
+                read_routes(x, ipn, r6, AF_INET6);
+        }
+        /* ifup-routes: "Red Hat network configuration format", NICK.route */
+        if (nick) {
+                g_autofree char *legacy = g_strconcat(nick, ".route", NULL);
+
+                read_routes(x, ipn, legacy, AF_INET);
+        }
+        for (size_t i = 0; i < G_N_ELEMENTS(names) && names[i]; i++) {
+                g_autofree char *u4 = g_strconcat("rule-", names[i], NULL);
+                g_autofree char *u6 = g_strconcat("rule6-", names[i], NULL);
+
+                read_rules(x, ipn, u4, AF_INET);
+                read_rules(x, ipn, u6, AF_INET6);
+        }
+}

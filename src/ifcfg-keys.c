@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The ifcfg key table: lookups, the warnings, and its renderings. */
+#include "ifcfg-keys.h"
+
+#include <string.h>
+
+#include "json.h"
+
+/* KEY matches "KEY#" rows as KEY, KEY0 ... KEY255 (no leading zero). */
+static bool name_matches(const char *pattern, const char *key)
+{
+        size_t n = strlen(pattern);
+        const char *d;
+
+        if (pattern[n - 1] != '#')
+                return strcmp(pattern, key) == 0;
+        if (strncmp(pattern, key, n - 1) != 0)
+                return false;
+        d = key + n - 1;
+        if (!*d)
+                return true;
+        if (d[0] == '0' && d[1])
+                return false;
+        for (const char *p = d; *p; p++)
+                if (!g_ascii_isdigit(*p) || p - d >= 3)
+                        return false;
+        return true;
+}
+
+static const IfcfgKeyDesc *find(const char *key, unsigned roles)
+{
+        size_t n;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+
+        for (size_t i = 0; i < n; i++)
+                if ((t[i].roles & roles) && name_matches(t[i].name, key))
+                        return &t[i];
+        return NULL;
+}
+
+const IfcfgKeyDesc *ifcfg_key_lookup(const char *key, KeyRole role)
+{
+        return key ? find(key, role) : NULL;
+}
+
+static unsigned distance(const char *a, const char *b)
+{
+        size_t la = strlen(a), lb = strlen(b);
+        g_autofree unsigned *row = g_new(unsigned, lb + 1);
+
+        for (size_t j = 0; j <= lb; j++)
+                row[j] = (unsigned)j;
+        for (size_t i = 1; i <= la; i++) {
+                unsigned diag = row[0];
+
+                row[0] = (unsigned)i;
+                for (size_t j = 1; j <= lb; j++) {
+                        unsigned up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+                        best = MIN(best, up + 1);
+                        best = MIN(best, row[j - 1] + 1);
+                        diag = up;
+                        row[j] = best;
+                }
+        }
+        return row[lb];
+}
+
+/* The known key closest to key (at most two edits), or NULL. */
+static const char *suggest(const char *key)
+{
+        size_t n;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+        const char *best = NULL;
+        unsigned bd = 3;
+
+        for (size_t i = 0; i < n; i++) {
+                g_autofree char *name = g_strdup(t[i].name);
+                size_t l = strlen(name);
+                unsigned d;
+
+                if (name[l - 1] == '#')
+                        name[l - 1] = '\0';
+                d = distance(key, name);
+                if (d < bd) {
+                        bd = d;
+                        best = t[i].name;
+                }
+        }
+        return best;
+}
+
+/* Keys validate.c already reports on a port (addresses belong on the bond). */
+static bool port_ip_key(const char *key)
+{
+        static const char *const pre[] = { "IPADDR",   "PREFIX",         "NETMASK",  "GATEWAY",
+                                           "IPV6ADDR", "IPV6_DEFAULTGW", "BOOTPROTO" };
+
+        for (size_t i = 0; i < G_N_ELEMENTS(pre); i++)
+                if (g_str_has_prefix(key, pre[i]))
+                        return true;
+        return false;
+}
+
+static bool is_quiet(const IfcfgKeyDesc *k, const char *value)
+{
+        int a, b;
+
+        if (!k->quiet)
+                return false;
+        a = ifcfg_parse_bool(k->quiet);
+        b = ifcfg_parse_bool(value);
+        if (a >= 0 && b >= 0)
+                return a == b;
+        return g_ascii_strcasecmp(k->quiet, value) == 0;
+}
+
+static const char *role_name(KeyRole role)
+{
+        return role == KEY_ROLE_BOND   ? "a bond's file"
+               : role == KEY_ROLE_PORT ? "a port's file"
+                                       : "/etc/sysconfig/network";
+}
+
+void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags)
+{
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+
+        for (guint i = 0; i < ifcfg_n_vars(f); i++) {
+                const IfcfgVar *v = ifcfg_var(f, i);
+                const IfcfgKeyDesc *k;
+
+                if (!*v->value || !g_hash_table_add(seen, v->key))
+                        continue;
+                k = find(v->key, role);
+                if (k) {
+                        if ((k->disp == KEY_WARN || k->disp == KEY_HANDOFF) &&
+                            !is_quiet(k, v->value)) {
+                                g_autofree char *hint = g_strdup_printf(
+                                        "'bondcfg keys' says what initscripts, NetworkManager "
+                                        "and bondcfg do with %s; remove it to silence this",
+                                        k->name);
+
+                                diag_add(diags, DIAG_WARNING, ifcfg_path(f), v->line, v->key, hint,
+                                         "%s", k->bondcfg);
+                        }
+                        continue;
+                }
+                if (role == KEY_ROLE_NETWORK)
+                        continue;
+                if (find(v->key, KEY_ROLE_BOND | KEY_ROLE_PORT | KEY_ROLE_NETWORK)) {
+                        if (role == KEY_ROLE_PORT && port_ip_key(v->key))
+                                continue;
+                        diag_add(diags, DIAG_WARNING, ifcfg_path(f), v->line, v->key,
+                                 "move it to the file it belongs in, or remove it",
+                                 "%s is not used in %s (neither initscripts nor bondcfg reads "
+                                 "it there)",
+                                 v->key, role_name(role));
+                        continue;
+                }
+                {
+                        const char *s = suggest(v->key);
+                        g_autofree char *hint =
+                                s ? g_strdup_printf("did you mean '%s'?", s)
+                                  : g_strdup("'bondcfg keys' lists the keys bondcfg reads");
+
+                        diag_add(diags, DIAG_WARNING, ifcfg_path(f), v->line, v->key, hint,
+                                 "unknown key %s: neither initscripts nor NetworkManager reads "
+                                 "it, and bondcfg ignores it",
+                                 v->key);
+                }
+        }
+}
+
+/* ---- renderings ------------------------------------------------------------ */
+
+static const char *disp_name(KeyDisposition d)
+{
+        static const char *const names[] = { "done", "handed over", "warning", "nothing to do" };
+
+        return names[d];
+}
+
+static char *roles_text(unsigned r)
+{
+        GString *s = g_string_new(NULL);
+
+        if (r & KEY_ROLE_BOND)
+                g_string_append(s, "bond");
+        if (r & KEY_ROLE_PORT)
+                g_string_append_printf(s, "%sport", s->len ? "," : "");
+        if (r & KEY_ROLE_NETWORK)
+                g_string_append_printf(s, "%snetwork", s->len ? "," : "");
+        return g_string_free(s, FALSE);
+}
+
+static void troff_text(GString *s, const char *t)
+{
+        for (const char *p = t; *p; p++) {
+                if (*p == '\\')
+                        g_string_append(s, "\\e");
+                else if (*p == '-')
+                        g_string_append(s, "\\-");
+                else
+                        g_string_append_c(s, *p);
+                if (p == t && (*p == '.' || *p == '\''))
+                        g_string_insert(s, (gssize)s->len - 1, "\\&");
+        }
+}
+
+char *ifcfg_keys_man(void)
+{
+        GString *s = g_string_new(NULL);
+        size_t n;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+
+        for (size_t i = 0; i < n; i++) {
+                g_autofree char *roles = roles_text(t[i].roles);
+
+                g_string_append(s, ".TP\n.B ");
+                troff_text(s, t[i].name);
+                g_string_append_printf(s, " \\fR(%s; %s)\n", roles, disp_name(t[i].disp));
+                g_string_append(s, "initscripts: ");
+                troff_text(s, t[i].initscripts);
+                g_string_append(s, ".\n.br\nNetworkManager: ");
+                troff_text(s, t[i].nm);
+                g_string_append(s, ".\n.br\nbondcfg: ");
+                troff_text(s, t[i].bondcfg);
+                g_string_append(s, ".\n");
+        }
+        return g_string_free(s, FALSE);
+}
+
+char *ifcfg_keys_json(void)
+{
+        GString *s = g_string_new("{\"keys\":[");
+        size_t n;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+
+        for (size_t i = 0; i < n; i++) {
+                g_autofree char *roles = roles_text(t[i].roles);
+
+                g_string_append(s, i ? ",{\"key\":" : "{\"key\":");
+                json_append_string(s, t[i].name);
+                g_string_append(s, ",\"files\":");
+                json_append_string(s, roles);
+                g_string_append(s, ",\"bondcfg_does\":");
+                json_append_string(s, disp_name(t[i].disp));
+                g_string_append(s, ",\"initscripts\":");
+                json_append_string(s, t[i].initscripts);
+                g_string_append(s, ",\"networkmanager\":");
+                json_append_string(s, t[i].nm);
+                g_string_append(s, ",\"bondcfg\":");
+                json_append_string(s, t[i].bondcfg);
+                g_string_append_c(s, '}');
+        }
+        g_string_append(s, "]}");
+        return g_string_free(s, FALSE);
+}
+
+char *ifcfg_keys_text(void)
+{
+        GString *s = g_string_new(NULL);
+        size_t n;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+
+        for (size_t i = 0; i < n; i++) {
+                g_autofree char *roles = roles_text(t[i].roles);
+
+                g_string_append_printf(s, "%-22s %-13s %-13s %s\n", t[i].name, roles,
+                                       disp_name(t[i].disp), t[i].bondcfg);
+        }
+        return g_string_free(s, FALSE);
+}
