@@ -14,14 +14,14 @@ set -eu
 DEB_PKGS="gcc make pkg-config libglib2.0-dev libnl-3-dev libnl-route-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
 user-mode-linux umockdev libumockdev-dev dracut-core cpio rpm valgrind perl jq strace time
-systemd-sysv python3 shellcheck binutils xz-utils gawk mawk busybox git"
+systemd-sysv python3 shellcheck binutils xz-utils gawk mawk busybox git ethtool"
 
 # RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
 # the real-kernel tier needs a linux.uml binary on PATH)
 RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel libnl3-devel systemd-devel
 inih-devel kmod-devel kmod iproute iputils procps-ng util-linux
 umockdev umockdev-devel dracut cpio rpm-build valgrind perl jq strace time python3
-binutils xz gawk git"
+binutils xz gawk git ethtool"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps: must run as root to install packages" >&2
