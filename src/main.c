@@ -22,7 +22,7 @@ static const BondcfgCommand commands[] = {
         { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
         { "options", "[OPTION...]", "Describe the bonding options bondcfg knows", cmd_options },
-        { "keys", "", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
+        { "keys", "[--man]", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
 };
 
 static const BondcfgCommand *find_command(const char *name)
@@ -145,7 +145,8 @@ int main(int argc, char **argv)
                                                  { NULL } };
                 g_option_context_add_main_entries(oc, apply_entries, NULL);
         }
-        if (cmd && strcmp(cmd->name, "options") == 0)
+        /* their --man and --completion are theirs to read */
+        if (cmd && (strcmp(cmd->name, "options") == 0 || strcmp(cmd->name, "keys") == 0))
                 g_option_context_set_ignore_unknown_options(oc, TRUE);
 
         if (!g_option_context_parse(oc, &argc, &argv, &error)) {
