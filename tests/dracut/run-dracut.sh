@@ -161,6 +161,8 @@ tap_rc $? "image: the ONBOOT bond and its ports (ifcfg-bond0, -eth0, -eth1)"
 tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
 has etc/bondcfg.conf
 tap_rc $? "image: /etc/bondcfg.conf"
+has $nic/route-bond0 && has etc/sysconfig/network
+tap_rc $? "image: bond0's route-bond0 and /etc/sysconfig/network (its GATEWAY)"
 [ "$(in_image etc/bondcfg-initrd.bonds)" = bond0 ]
 tap_rc $? "image: the bond list names bond0 alone"
 
@@ -279,6 +281,14 @@ check_late() { # NAME: the checks of a 'late' boot
 	tap_rc $? "$1: ip link: eth0 and eth1 have master bond0"
 	ev "$1" addr '"local":"192.0.2.10","prefixlen":24'
 	tap_rc $? "$1: ip addr: 192.0.2.10/24 on bond0"
+	# ifup-eth's default route from /etc/sysconfig/network's GATEWAY, and
+	# route-bond0 as ifup-routes adds it, both proto boot (which ip -j
+	# leaves out)
+	ev "$1" route '"dst":"default","gateway":"192.0.2.1","dev":"bond0","flags"' &&
+		ev "$1" route '"dst":"198.51.100.0/24","gateway":"192.0.2.1","dev":"bond0","metric":50,"flags"'
+	tap_rc $? "$1: ip route: the default route via 192.0.2.1 (GATEWAY in /etc/sysconfig/network) and route-bond0's 198.51.100.0/24 metric 50"
+	ev "$1" owned 'addr=192.0.2.10/24' && ev "$1" owned 'route4=198.51.100.0/24 via 192.0.2.1 dev bond0'
+	tap_rc $? "$1: /run/bondcfg/owned/bond0 records the address and routes, for the real root"
 	ev "$1" status-rc 0 && ev "$1" status "in sync with the configuration"
 	tap_rc $? "$1: bondcfg status in the initramfs: in sync (exit 0)"
 }
