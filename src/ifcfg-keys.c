@@ -84,10 +84,21 @@ static const char *suggest(const char *key)
                 d = distance(key, name);
                 if (d < bd) {
                         bd = d;
-                        best = t[i].name;
+                        best = g_intern_string(name);
                 }
         }
         return best;
+}
+
+/* "DNS#" -> "DNSn", for messages. */
+static char *display_name(const char *name)
+{
+        char *s = g_strdup(name);
+        size_t n = strlen(s);
+
+        if (n && s[n - 1] == '#')
+                s[n - 1] = 'n';
+        return s;
 }
 
 /* Keys validate.c already reports on a port (addresses belong on the bond). */
@@ -136,10 +147,11 @@ void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags)
                 if (k) {
                         if ((k->disp == KEY_WARN || k->disp == KEY_HANDOFF) &&
                             !is_quiet(k, v->value)) {
+                                g_autofree char *dn = display_name(k->name);
                                 g_autofree char *hint = g_strdup_printf(
                                         "'bondcfg keys' says what initscripts, NetworkManager "
                                         "and bondcfg do with %s; remove it to silence this",
-                                        k->name);
+                                        dn);
 
                                 diag_add(diags, DIAG_WARNING, ifcfg_path(f), v->line, v->key, hint,
                                          "%s", k->bondcfg);
