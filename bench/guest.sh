@@ -39,7 +39,10 @@ echo "bench: setting up 2 + 4 + 128 veth ports"
 topo_ports 2
 # one bond, 2 ports, static IPv4
 mkdir -p /tmp/c1
-CFG=/tmp/c1 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24
+# Only the work ip -batch does too: no duplicate address probe (ARPCHECK),
+# no zeroconf route, no IPv6 sysctls.
+BENCH_KEYS=(ARPCHECK=no NOZEROCONF=yes IPV6INIT=no)
+CFG=/tmp/c1 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24 "${BENCH_KEYS[@]}"
 CFG=/tmp/c1 cfg_port bp0 bond0
 CFG=/tmp/c1 cfg_port bp1 bond0
 cat >/tmp/c1.batch <<'B'
@@ -105,6 +108,22 @@ apply_total=$NL_TOTAL apply_writes=$NL_WRITES apply_types=$NL_TYPES
 del_bonds
 count_nl ip -batch /tmp/c1.batch
 ip_total=$NL_TOTAL ip_types=$NL_TYPES
+# the no-op of a configuration with every kind of layer-3 object: the
+# duplicate address probe, the zeroconf route, IPv6 and its sysctls, a
+# default route, route-bond0 and rule-bond0
+del_bonds
+mkdir -p /tmp/cf
+CFG=/tmp/cf cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24 \
+	GATEWAY=192.0.2.254 IPV6ADDR=2001:db8::1/64 IPV6_DEFAULTGW=2001:db8::fe IPV6_AUTOCONF=no
+CFG=/tmp/cf cfg_port bp0 bond0
+CFG=/tmp/cf cfg_port bp1 bond0
+echo "198.51.100.0/24 via 192.0.2.254 table 100" >/tmp/cf/route-bond0
+echo "from 198.51.100.0/24 lookup 100 priority 100" >/tmp/cf/rule-bond0
+bcfg /tmp/cf apply >/dev/null 2>&1 || err "apply of the full configuration failed"
+settle
+count_nl "$BONDCFG" --config-dir /tmp/cf apply || err "strace of the full no-op apply failed"
+full_total=$NL_TOTAL full_writes=$NL_WRITES full_types=$NL_TYPES
+"$BONDCFG" --config-dir /tmp/cf down bond0 >/dev/null 2>&1 || err "down of the full configuration failed"
 # -- peak RSS
 rss() { # CMD...: peak resident set in KiB
 	if [ -x /usr/bin/time ]; then
@@ -124,10 +143,10 @@ del_bonds
 net_reset >/dev/null
 topo_ports 128
 mkdir -p /tmp/c32 /tmp/c4
-CFG=/tmp/c4 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=10.0.0.1 PREFIX=24
+CFG=/tmp/c4 cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=10.0.0.1 PREFIX=24 "${BENCH_KEYS[@]}"
 for j in 0 1 2 3; do CFG=/tmp/c4 cfg_port "bp$j" bond0; done
 for b in $(seq 0 31); do
-	CFG=/tmp/c32 cfg_bond "bond$b" "mode=active-backup miimon=100" IPADDR="10.0.$b.1" PREFIX=24
+	CFG=/tmp/c32 cfg_bond "bond$b" "mode=active-backup miimon=100" IPADDR="10.0.$b.1" PREFIX=24 "${BENCH_KEYS[@]}"
 	for j in 0 1 2 3; do CFG=/tmp/c32 cfg_port "bp$((b * 4 + j))" "bond$b"; done
 done
 : >/tmp/t.one4
@@ -168,6 +187,7 @@ printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: ip -batch" "$(ms "$m_ip"
 printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: bondcfg apply" "$(ms "$m_apply") = $(ratio "$m_apply" "$m_ip") ip" "<= 1.0x" "$(verdict "$r_apply" 1.0)"
 noop_ok=$(verdict "$r_noop" 0.5)
 [ "$noop_writes" = 0 ] || noop_ok="MISSES target ($noop_writes writes)"
+[ "${full_writes:-x}" = 0 ] || noop_ok="MISSES target (${full_writes:-?} writes with every L3 kind)"
 printf '%-46s %-26s %-14s %s\n' "no-op re-apply" "$(ms "$m_noop") = $(ratio "$m_noop" "$m_apply") apply" "<= 0.5x, 0 wr" "$noop_ok"
 printf '%-46s %-26s %-14s %s\n' "1 bond, 4 ports: bondcfg apply" "$(ms "$m_one4")" "" ""
 printf '%-46s %-26s %-14s %s\n' "32 bonds x 4 ports: bondcfg apply" "$(ms "$m_b32") = $(ratio "$m_b32" "$m_one4") 1 bond" "<= 35x" "$(verdict "$r_32" 35)"
@@ -183,6 +203,7 @@ echo
 echo "netlink requests per run (strace of sendmsg/sendto):"
 printf '  %-28s %4s total, %4s writes   %s\n' "apply (1 bond, 2 ports)" "$apply_total" "$apply_writes" "$apply_types"
 printf '  %-28s %4s total, %4s writes   %s\n' "no-op re-apply" "$noop_total" "$noop_writes" "$noop_types"
+printf '  %-28s %4s total, %4s writes   %s\n' "no-op, every L3 kind" "$full_total" "$full_writes" "$full_types"
 printf '  %-28s %4s total, %4s writes\n' "apply (32 bonds x 4 ports)" "$b32_total" "$b32_writes"
 printf '  %-28s %4s total               %s\n' "ip -batch (same work)" "$ip_total" "$ip_types"
 echo

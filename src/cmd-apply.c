@@ -282,13 +282,16 @@ static int plan_one(const CfgBond *b, const Snapshot *s, Plan **out, DiagList *d
  * adopted as they were), unless the record says so already.
  */
 static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const CfgBond *b, const Plan *p,
-                         const ApplyResult *res)
+                         const ApplyResult *res, const Snapshot *s)
 {
         g_autofree char *dir = owned_dir();
         g_autoptr(Owned) o = NULL;
         g_autoptr(Owned) old = NULL;
         g_autofree char *a = NULL, *t = NULL;
-        int ifindex = apply_ifindex(nl, b->name);
+        const SnapLink *l = res ? NULL : snapshot_link_by_name(s, b->name);
+        /* unchanged: the snapshot knows the link; else the connection's
+         * memo, or one request */
+        int ifindex = l ? l->ifindex : apply_ifindex(nl, b->name);
         int r;
 
         if (ifindex <= 0)
@@ -455,7 +458,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
                                 printf("%s: up to date\n", b->name);
-                        record_owned(ctx, nl, b, p, NULL);
+                        record_owned(ctx, nl, b, p, NULL, now ? now : snap);
                         continue;
                 }
                 r = apply_plan(nl, p, now ? now : snap, &counter, on_progress, verify_bond, &run,
@@ -470,7 +473,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                         break;
                 }
                 forget_released(ctx, p);
-                record_owned(ctx, nl, b, p, &res);
+                record_owned(ctx, nl, b, p, &res, NULL);
                 apply_result_clear(&res);
         }
         if (rc == EXIT_OK)
