@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/if_addr.h>
 
 #include "commands.h"
 #include "udev-check.h"
@@ -218,13 +219,37 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         return 0;
 }
 
+/* Does the bond have an IPv4 secondary address (promote_secondaries may
+ * matter when its primary goes)? */
+static bool has_secondary(const Snapshot *s, const SnapLink *l)
+{
+        for (guint i = 0; l && i < s->addrs->len; i++) {
+                const SnapAddr *a = s->addrs->pdata[i];
+
+                if (a->ifindex == l->ifindex && (a->flags & IFA_F_SECONDARY))
+                        return true;
+        }
+        return false;
+}
+
 void cmd_read_sysctls(Snapshot *s, const GPtrArray *bonds)
 {
         g_autofree const char **names = g_new0(const char *, (bonds ? bonds->len : 0) + 1);
+        bool fresh = false;
+        guint n = 0;
 
-        for (guint i = 0; bonds && i < bonds->len; i++)
-                names[i] = ((const CfgBond *)bonds->pdata[i])->name;
-        snapshot_read_sysctls(s, names);
+        /* Only what the plan may compare: the configured sysctls, and
+         * promote_secondaries; files in /proc are not free either. */
+        for (guint i = 0; bonds && i < bonds->len; i++) {
+                const CfgBond *b = bonds->pdata[i];
+                const SnapLink *l = snapshot_link_by_name(s, b->name);
+
+                if (b->l3->sysctls->len || has_secondary(s, l))
+                        names[n++] = b->name;
+                fresh |= !l && b->l3->sysctls->len;
+        }
+        if (n || fresh)
+                snapshot_read_sysctls(s, names, fresh);
 }
 
 Owned *cmd_load_owned(const char *name, const Snapshot *s)

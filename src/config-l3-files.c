@@ -50,11 +50,22 @@ static void add_file(L3Ctx *x, const char *path)
         g_ptr_array_add(x->l3->files, g_strdup(path));
 }
 
-static void read_routes(L3Ctx *x, const IpNames *names, const char *name, int family)
+/* The names, read when the first route or rule file turns up. */
+static const IpNames *names_for(L3Ctx *x, IpNames **names)
+{
+        if (!*names)
+                *names = load_names(x->dir, x->diags);
+        return *names;
+}
+
+static void read_routes(L3Ctx *x, IpNames **names, const char *name, int family)
 {
         g_autofree char *path = g_build_filename(x->dir, name, NULL);
-        int r = route_file_load(path, x->l3->dev, family, names, x->l3->routes, x->diags);
+        int r;
 
+        if (!g_file_test(path, G_FILE_TEST_EXISTS))
+                return;
+        r = route_file_load(path, x->l3->dev, family, names_for(x, names), x->l3->routes, x->diags);
         if (r == -ENOENT)
                 return;
         add_file(x, path);
@@ -64,11 +75,14 @@ static void read_routes(L3Ctx *x, const IpNames *names, const char *name, int fa
                          path, g_strerror(-r));
 }
 
-static void read_rules(L3Ctx *x, const IpNames *names, const char *name, int family)
+static void read_rules(L3Ctx *x, IpNames **names, const char *name, int family)
 {
         g_autofree char *path = g_build_filename(x->dir, name, NULL);
-        int r = rule_file_load(path, family, names, x->l3->rules, x->diags);
+        int r;
 
+        if (!g_file_test(path, G_FILE_TEST_EXISTS))
+                return;
+        r = rule_file_load(path, family, names_for(x, names), x->l3->rules, x->diags);
         if (r == -ENOENT)
                 return;
         add_file(x, path);
@@ -87,25 +101,24 @@ void l3_files_load(L3Ctx *x)
 
         if (l3_bool(x, "NOROUTESET") == 1)
                 return;
-        ipn = load_names(x->dir, x->diags);
         for (size_t i = 0; i < G_N_ELEMENTS(names) && names[i]; i++) {
                 g_autofree char *r4 = g_strconcat("route-", names[i], NULL);
                 g_autofree char *r6 = g_strconcat("route6-", names[i], NULL);
 
-                read_routes(x, ipn, r4, AF_INET);
-                read_routes(x, ipn, r6, AF_INET6);
+                read_routes(x, &ipn, r4, AF_INET);
+                read_routes(x, &ipn, r6, AF_INET6);
         }
         /* ifup-routes: "Red Hat network configuration format", NICK.route */
         if (nick) {
                 g_autofree char *legacy = g_strconcat(nick, ".route", NULL);
 
-                read_routes(x, ipn, legacy, AF_INET);
+                read_routes(x, &ipn, legacy, AF_INET);
         }
         for (size_t i = 0; i < G_N_ELEMENTS(names) && names[i]; i++) {
                 g_autofree char *u4 = g_strconcat("rule-", names[i], NULL);
                 g_autofree char *u6 = g_strconcat("rule6-", names[i], NULL);
 
-                read_rules(x, ipn, u4, AF_INET);
-                read_rules(x, ipn, u6, AF_INET6);
+                read_rules(x, &ipn, u4, AF_INET);
+                read_rules(x, &ipn, u6, AF_INET6);
         }
 }

@@ -415,7 +415,11 @@ int nl_conn_open(NlConn **out)
         /* libnl 3.7 has no nl_socket_set_ext_ack(): set it directly. */
         (void)setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
         (void)setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-        nl_socket_enable_msg_peek(c->sk);
+        /* One recvmsg per batch of messages, not a peek and a read: a
+         * 64 KiB buffer holds any dump batch (the kernel makes them at most
+         * 32 KiB) and any single reply. */
+        nl_socket_disable_msg_peek(c->sk);
+        nl_socket_set_msg_buf_size(c->sk, 65536);
         *out = g_steal_pointer(&c);
         return 0;
 }

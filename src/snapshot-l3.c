@@ -148,7 +148,7 @@ static GHashTable *read_sysctls(const char *ifname)
         return h;
 }
 
-void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames)
+void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames, bool defaults)
 {
         for (; ifnames && *ifnames; ifnames++) {
                 SnapLink *l = snapshot_link_by_name(s, *ifnames);
@@ -156,6 +156,6 @@ void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames)
                 if (l && !l->sysctls)
                         l->sysctls = read_sysctls(l->name);
         }
-        if (!s->default_sysctls)
+        if (defaults && !s->default_sysctls)
                 s->default_sysctls = read_sysctls("default");
 }

@@ -118,10 +118,10 @@ NetRoute *snapshot_add_route(Snapshot *s, int ifindex, int family, const char *g
 
 /*
  * The sysctls bondcfg sets (SNAPSHOT_SYSCTLS) of each link named in
- * ifnames (NULL-terminated) that exists, and of "default" (what a new
- * link gets).  A value that cannot be read is left out.
+ * ifnames (NULL-terminated) that exists, and with defaults of "default"
+ * (what a new link gets).  A value that cannot be read is left out.
  */
-void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames);
+void snapshot_read_sysctls(Snapshot *s, const char *const *ifnames, bool defaults);
 #define SNAPSHOT_SYSCTLS                                                                           \
         "ipv6/forwarding", "ipv6/accept_ra", "ipv6/accept_redirects", "ipv6/autoconf",             \
                 "ipv6/use_tempaddr", "ipv4/arp_filter", "ipv4/promote_secondaries"
