@@ -28,6 +28,7 @@ for s in ifup-eth ifup-post ifdown-eth ifdown-post; do
 	cat >"$ns/$s" <<-'EOF'
 		#!/bin/sh
 		echo "${0##*/} $*" >>"$CALLS"
+		echo "${0##*/} NOROUTESET=${NOROUTESET:-}" >>"$CALLS.env"
 		exit "${STOCK_RC:-0}"
 	EOF
 done
@@ -110,11 +111,15 @@ never_sources() { ! grep -nE '^[[:space:]]*(\.|source)[[:space:]]' "$1" && bash 
 check "the hook is bash and never sources a file" never_sources "$hook"
 
 # --- ifup
+rm -f "$calls.env"
 hook ifup-Bond ifcfg-bond0
 expect "ifup bond0: bondcfg apply bond0, then ifup-post" 0 \
 	"bondcfg show --json
 bondcfg apply bond0
 ifup-post ifcfg-bond0"
+# bondcfg added route-bond0's routes: ifup-post's ifup-routes must not add
+# them again (it reads NOROUTESET, network-scripts/ifup-post)
+check "ifup-post runs with NOROUTESET=yes" grep -qx "ifup-post NOROUTESET=yes" "$calls.env"
 
 hook ifup-Bond ifcfg-bond0 boot
 expect "ifup bond0 boot: 'boot' goes on to ifup-post" 0 \
