@@ -4,6 +4,7 @@
  * BONDING_OPTS parser.  The table itself is in bond-options-table.c.
  */
 #include "bond-options-internal.h"
+#include "strutil.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -31,30 +32,6 @@ const BondOptDesc *bond_opt_lookup(const char *name)
         return NULL;
 }
 
-static unsigned levenshtein(const char *a, const char *b)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        g_autofree unsigned *row = g_new(unsigned, lb + 1);
-
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = j;
-        for (size_t i = 1; i <= la; i++) {
-                unsigned diag = row[0];
-
-                row[0] = i;
-                for (size_t j = 1; j <= lb; j++) {
-                        unsigned up = row[j];
-                        unsigned best = diag + (a[i - 1] != b[j - 1]);
-
-                        best = MIN(best, up + 1);
-                        best = MIN(best, row[j - 1] + 1);
-                        row[j] = best;
-                        diag = up;
-                }
-        }
-        return row[lb];
-}
-
 #define SUGGEST_MAX_DISTANCE 2
 
 const char *bond_opt_suggest(const char *name)
@@ -72,7 +49,7 @@ const char *bond_opt_suggest(const char *name)
 
                         if (!cands[k])
                                 continue;
-                        dist = levenshtein(name, cands[k]);
+                        dist = str_edit_distance(name, cands[k]);
                         if (dist < best_d) {
                                 best_d = dist;
                                 best = cands[k];

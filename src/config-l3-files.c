@@ -58,31 +58,17 @@ static const IpNames *names_for(L3Ctx *x, IpNames **names)
         return *names;
 }
 
-static void read_routes(L3Ctx *x, IpNames **names, const char *name, int family)
+/* One route (rules false) or rule file of the directory, if it exists. */
+static void read_file(L3Ctx *x, IpNames **names, const char *name, int family, bool rules)
 {
         g_autofree char *path = g_build_filename(x->dir, name, NULL);
         int r;
 
         if (!g_file_test(path, G_FILE_TEST_EXISTS))
                 return;
-        r = route_file_load(path, x->l3->dev, family, names_for(x, names), x->l3->routes, x->diags);
-        if (r == -ENOENT)
-                return;
-        add_file(x, path);
-        if (r < 0)
-                diag_add(x->diags, DIAG_ERROR, path, 0, NULL,
-                         "check the file's permissions, or move it away", "cannot read %s: %s",
-                         path, g_strerror(-r));
-}
-
-static void read_rules(L3Ctx *x, IpNames **names, const char *name, int family)
-{
-        g_autofree char *path = g_build_filename(x->dir, name, NULL);
-        int r;
-
-        if (!g_file_test(path, G_FILE_TEST_EXISTS))
-                return;
-        r = rule_file_load(path, family, names_for(x, names), x->l3->rules, x->diags);
+        r = rules ? rule_file_load(path, family, names_for(x, names), x->l3->rules, x->diags)
+                  : route_file_load(path, x->l3->dev, family, names_for(x, names), x->l3->routes,
+                                    x->diags);
         if (r == -ENOENT)
                 return;
         add_file(x, path);
@@ -105,20 +91,20 @@ void l3_files_load(L3Ctx *x)
                 g_autofree char *r4 = g_strconcat("route-", names[i], NULL);
                 g_autofree char *r6 = g_strconcat("route6-", names[i], NULL);
 
-                read_routes(x, &ipn, r4, AF_INET);
-                read_routes(x, &ipn, r6, AF_INET6);
+                read_file(x, &ipn, r4, AF_INET, false);
+                read_file(x, &ipn, r6, AF_INET6, false);
         }
         /* ifup-routes: "Red Hat network configuration format", NICK.route */
         if (nick) {
                 g_autofree char *legacy = g_strconcat(nick, ".route", NULL);
 
-                read_routes(x, &ipn, legacy, AF_INET);
+                read_file(x, &ipn, legacy, AF_INET, false);
         }
         for (size_t i = 0; i < G_N_ELEMENTS(names) && names[i]; i++) {
                 g_autofree char *u4 = g_strconcat("rule-", names[i], NULL);
                 g_autofree char *u6 = g_strconcat("rule6-", names[i], NULL);
 
-                read_rules(x, &ipn, u4, AF_INET);
-                read_rules(x, &ipn, u6, AF_INET6);
+                read_file(x, &ipn, u4, AF_INET, true);
+                read_file(x, &ipn, u6, AF_INET6, true);
         }
 }

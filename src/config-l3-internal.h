@@ -27,7 +27,6 @@ void l3_warn(const L3Ctx *x, const char *key, char *hint, const char *fmt, ...) 
 void l3_error(const L3Ctx *x, const IfcfgFile *f, const char *key, char *hint, const char *fmt, ...)
         G_GNUC_PRINTF(5, 6);
 void l3_add_sysctl(CfgL3 *l3, int family, const char *name, const char *value, const char *why);
-bool l3_decimal(const char *s, unsigned max, unsigned *out);
 char *l3_canonical(int family, const char *s);
 /* A default route in the main table, proto boot, out of dev. */
 NetRoute *l3_default_route(int family, const char *dev);

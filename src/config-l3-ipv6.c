@@ -23,7 +23,7 @@ static void ipv6_addr(L3Ctx *x, const char *key, const char *text)
 
         if (slash) {
                 *slash = '\0';
-                if (!l3_decimal(slash + 1, 128, &prefix)) {
+                if (!cfg_parse_decimal(slash + 1, 128, &prefix)) {
                         l3_error(x, x->f, key,
                                  g_strdup("use a prefix length from 0 to 128: 2001:db8::1/64"),
                                  "%s: '%s' has an invalid prefix length", key, text);

@@ -149,23 +149,6 @@ void l3_add_sysctl(CfgL3 *l3, int family, const char *name, const char *value, c
 
 /* ---- numbers and addresses ---------------------------------------------- */
 
-bool l3_decimal(const char *s, unsigned max, unsigned *out)
-{
-        unsigned long v = 0;
-
-        if (!s || !*s || strlen(s) > 10)
-                return false;
-        for (const char *p = s; *p; p++) {
-                if (!g_ascii_isdigit(*p))
-                        return false;
-                v = v * 10 + (unsigned long)(*p - '0');
-        }
-        if (v > max)
-                return false;
-        *out = (unsigned)v;
-        return true;
-}
-
 char *l3_canonical(int family, const char *s)
 {
         unsigned char buf[sizeof(struct in6_addr)];
@@ -263,7 +246,7 @@ static void ipv4_one(L3Ctx *x, const char *sfx, const IfcfgVar *var)
         }
         if (ptext) {
                 /* expand_config(): PREFIXn wins; NETMASKn is recomputed from it. */
-                if (!l3_decimal(ptext, 32, &prefix)) {
+                if (!cfg_parse_decimal(ptext, 32, &prefix)) {
                         l3_error(x, f, pkey,
                                  g_strdup_printf("use a prefix length from 0 to 32: %s=24", pkey),
                                  "%s=%s is not a valid IPv4 prefix length", pkey, ptext);
@@ -352,7 +335,7 @@ static void ipv4_addresses(L3Ctx *x)
 
                 if (!sfx || !*sfx || !*v->value)
                         continue;
-                read = l3_decimal(sfx, 255, &n) && (sfx[0] != '0' || !sfx[1]) &&
+                read = cfg_parse_decimal(sfx, 255, &n) && (sfx[0] != '0' || !sfx[1]) &&
                        (stop < 0 || (int)n < stop);
                 if (read)
                         continue;
@@ -451,7 +434,7 @@ static void ipv4_gateway(L3Ctx *x)
                 return;
         if (l3_bool(x, "DEFROUTE") == 0 || (gwdev && !g_str_equal(gwdev, x->l3->dev)))
                 return;
-        if (metric && !l3_decimal(metric, G_MAXUINT32, &m)) {
+        if (metric && !cfg_parse_decimal(metric, G_MAXUINT32, &m)) {
                 l3_warn(x, "METRIC", g_strdup("use a number, e.g. METRIC=100"),
                         "METRIC=%s is not a number; no default route, as `ip route replace "
                         "default metric %s` fails",
@@ -533,9 +516,9 @@ CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir
                 v && (g_ascii_strcasecmp(v, "dhcp") == 0 || g_ascii_strcasecmp(v, "bootp") == 0);
 
         v = cfg_effective(f, network, "ARPING_WAIT", NULL);
-        l3->arping_wait_ms = v && l3_decimal(v, 600, &n) ? n * 1000 : 3000;
+        l3->arping_wait_ms = v && cfg_parse_decimal(v, 600, &n) ? n * 1000 : 3000;
         v = cfg_effective(f, network, "ARPING_TRIES", NULL);
-        l3->arping_tries = v && l3_decimal(v, 100, &n) ? n : 1;
+        l3->arping_tries = v && cfg_parse_decimal(v, 100, &n) ? n : 1;
 
         check_bools(&x, f);
         ipv4_scope(&x);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "strutil.h"
 
 /* KEY matches "KEY#" rows as KEY, KEY0 ... KEY255 (no leading zero). */
 static bool name_matches(const char *pattern, const char *key)
@@ -43,29 +44,6 @@ const IfcfgKeyDesc *ifcfg_key_lookup(const char *key, KeyRole role)
         return key ? find(key, role) : NULL;
 }
 
-static unsigned distance(const char *a, const char *b)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        g_autofree unsigned *row = g_new(unsigned, lb + 1);
-
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = (unsigned)j;
-        for (size_t i = 1; i <= la; i++) {
-                unsigned diag = row[0];
-
-                row[0] = (unsigned)i;
-                for (size_t j = 1; j <= lb; j++) {
-                        unsigned up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-                        best = MIN(best, up + 1);
-                        best = MIN(best, row[j - 1] + 1);
-                        diag = up;
-                        row[j] = best;
-                }
-        }
-        return row[lb];
-}
-
 /* The known key closest to key (at most two edits), or NULL. */
 static const char *suggest(const char *key)
 {
@@ -81,7 +59,7 @@ static const char *suggest(const char *key)
 
                 if (name[l - 1] == '#')
                         name[l - 1] = '\0';
-                d = distance(key, name);
+                d = str_edit_distance(key, name);
                 if (d < bd) {
                         bd = d;
                         best = g_intern_string(name);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ip(8)'s argument conventions: keywords, numbers, addresses, prefixes. */
 #include "ip-args.h"
+#include "strutil.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -24,30 +25,6 @@ const IpKeyword *ip_keyword_find(const IpKeyword *tab, size_t n, const char *wor
         return NULL;
 }
 
-unsigned ip_edit_distance(const char *a, const char *b)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        g_autofree unsigned *row = g_new(unsigned, lb + 1);
-
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = (unsigned)j;
-        for (size_t i = 1; i <= la; i++) {
-                unsigned diag = row[0];
-
-                row[0] = (unsigned)i;
-                for (size_t j = 1; j <= lb; j++) {
-                        unsigned up = row[j];
-                        unsigned best = diag + (a[i - 1] != b[j - 1]);
-
-                        best = MIN(best, up + 1);
-                        best = MIN(best, row[j - 1] + 1);
-                        row[j] = best;
-                        diag = up;
-                }
-        }
-        return row[lb];
-}
-
 #define SUGGEST_MAX_DISTANCE 2
 
 const char *ip_keyword_suggest(const IpKeyword *tab, size_t n, const char *word)
@@ -59,7 +36,7 @@ const char *ip_keyword_suggest(const IpKeyword *tab, size_t n, const char *word)
         if (!word || strlen(word) < 2)
                 return NULL;
         for (size_t i = 0; i < n; i++) {
-                unsigned d = ip_edit_distance(word, tab[i].name);
+                unsigned d = str_edit_distance(word, tab[i].name);
 
                 if (d < best_d) {
                         best_d = d;

@@ -85,6 +85,3 @@ bool ip_ifname_valid(const char *s);
  * tabs (initscripts runs `ip route add $line`).  Never NULL.
  */
 char **ip_split_words(const char *line);
-
-/* Edit distance, for "did you mean". */
-unsigned ip_edit_distance(const char *a, const char *b);

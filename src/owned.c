@@ -4,15 +4,14 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <linux/if_addr.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "port-state.h"
+#include "state-file.h"
 #include "route-file.h"
 
 Owned *owned_new(int ifindex)
@@ -182,18 +181,12 @@ int owned_parse(const char *text, const char *origin, Owned **out, DiagList *dia
         return 0;
 }
 
-static bool valid_ifname(const char *s)
-{
-        return s && *s && strlen(s) < 16 && strcmp(s, ".") != 0 && strcmp(s, "..") != 0 &&
-               !strchr(s, '/') && !strpbrk(s, " \t\n:");
-}
-
 Owned *owned_load(const char *dir, const char *ifname, int ifindex)
 {
         g_autofree char *path = NULL, *text = NULL;
         Owned *o = NULL;
 
-        if (!valid_ifname(ifname) || ifindex <= 0)
+        if (!state_name_valid(ifname) || ifindex <= 0)
                 return owned_new(ifindex > 0 ? ifindex : 0);
         path = g_build_filename(dir, ifname, NULL);
         if (!g_file_get_contents(path, &text, NULL, NULL) || owned_parse(text, path, &o, NULL) < 0)
@@ -207,53 +200,14 @@ Owned *owned_load(const char *dir, const char *ifname, int ifindex)
 
 int owned_save(const char *dir, const char *ifname, const Owned *o)
 {
-        g_autofree char *path = NULL, *tmp = NULL, *text = NULL;
-        size_t len, off = 0;
-        int fd, r = 0;
+        g_autofree char *text = owned_format(o);
 
-        if (!valid_ifname(ifname))
-                return -EINVAL;
-        if (g_mkdir_with_parents(dir, 0755) < 0)
-                return -errno;
-        path = g_build_filename(dir, ifname, NULL);
-        tmp = g_strdup_printf("%s.%ld.tmp", path, (long)getpid());
-        text = owned_format(o);
-        len = strlen(text);
-        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0)
-                return -errno;
-        while (off < len) {
-                ssize_t n = write(fd, text + off, len - off);
-
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        r = -errno;
-                        break;
-                }
-                off += (size_t)n;
-        }
-        if (r == 0 && fsync(fd) < 0)
-                r = -errno;
-        if (close(fd) < 0 && r == 0)
-                r = -errno;
-        if (r == 0 && rename(tmp, path) < 0)
-                r = -errno;
-        if (r < 0)
-                unlink(tmp);
-        return r;
+        return state_write(dir, ifname, text);
 }
 
 int owned_remove(const char *dir, const char *ifname)
 {
-        g_autofree char *path = NULL;
-
-        if (!valid_ifname(ifname))
-                return -EINVAL;
-        path = g_build_filename(dir, ifname, NULL);
-        if (unlink(path) < 0 && errno != ENOENT)
-                return -errno;
-        return 0;
+        return state_remove(dir, ifname);
 }
 
 bool owned_addr_is_kernels(const SnapAddr *a)

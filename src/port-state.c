@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Records of the ports' state before bondcfg enslaved them. */
 #include "port-state.h"
+#include "state-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,13 +24,6 @@ char *port_state_dir(void)
         const char *e = getenv("BONDCFG_STATE_DIR");
 
         return g_build_filename(e && *e ? e : BONDCFG_STATE_DIR, "ports", NULL);
-}
-
-/* An interface name usable as a file name (the kernel's dev_valid_name). */
-static bool valid_ifname(const char *s)
-{
-        return s && *s && strlen(s) < 16 && strcmp(s, ".") != 0 && strcmp(s, "..") != 0 &&
-               !strchr(s, '/') && !strpbrk(s, " \t\n:");
 }
 
 char *port_state_format(const PortState *ps)
@@ -109,41 +103,12 @@ int port_state_load(const char *dir, const char *ifname, PortState **out)
         g_autofree char *path = NULL, *text = NULL;
         g_autoptr(GError) err = NULL;
 
-        if (!valid_ifname(ifname))
+        if (!state_name_valid(ifname))
                 return -EINVAL;
         path = g_build_filename(dir, ifname, NULL);
         if (!g_file_get_contents(path, &text, NULL, &err))
                 return g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? -ENOENT : -EIO;
         return port_state_parse(text, out);
-}
-
-/* Write text to a new temporary file in dir; its path in *tmp. */
-static int write_temp(const char *dir, const char *ifname, const char *text, char **tmp)
-{
-        g_autofree char *path = g_strdup_printf("%s/.%s.XXXXXX", dir, ifname);
-        size_t len = strlen(text), off = 0;
-        int fd = g_mkstemp_full(path, O_WRONLY | O_CLOEXEC, 0644), r = 0;
-
-        if (fd < 0)
-                return -errno;
-        while (off < len && r == 0) {
-                ssize_t n = write(fd, text + off, len - off);
-
-                if (n < 0 && errno != EINTR)
-                        r = -errno;
-                else if (n > 0)
-                        off += (size_t)n;
-        }
-        if (r == 0 && fsync(fd) < 0)
-                r = -errno;
-        if (close(fd) < 0 && r == 0)
-                r = -errno;
-        if (r < 0) {
-                unlink(path);
-                return r;
-        }
-        *tmp = g_steal_pointer(&path);
-        return 0;
 }
 
 int port_state_save(const char *dir, const char *ifname, const PortState *ps)
@@ -152,7 +117,7 @@ int port_state_save(const char *dir, const char *ifname, const PortState *ps)
         g_autofree char *path = NULL, *tmp = NULL, *text = NULL;
         int have, r;
 
-        if (!valid_ifname(ifname))
+        if (!state_name_valid(ifname))
                 return -EINVAL;
         if (g_mkdir_with_parents(dir, 0755) < 0)
                 return -errno;
@@ -160,7 +125,7 @@ int port_state_save(const char *dir, const char *ifname, const PortState *ps)
         if (have == 0 && old->ifindex == ps->ifindex)
                 return 0;
         text = port_state_format(ps);
-        r = write_temp(dir, ifname, text, &tmp);
+        r = state_write_temp(dir, ifname, text, &tmp);
         if (r < 0)
                 return r;
         path = g_build_filename(dir, ifname, NULL);
@@ -179,14 +144,7 @@ int port_state_save(const char *dir, const char *ifname, const PortState *ps)
 
 int port_state_remove(const char *dir, const char *ifname)
 {
-        g_autofree char *path = NULL;
-
-        if (!valid_ifname(ifname))
-                return -EINVAL;
-        path = g_build_filename(dir, ifname, NULL);
-        if (unlink(path) < 0 && errno != ENOENT)
-                return -errno;
-        return 0;
+        return state_remove(dir, ifname);
 }
 
 GHashTable *port_state_load_ports(const char *dir, const Snapshot *s, const char *bond)
