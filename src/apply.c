@@ -174,6 +174,29 @@ static int send_garp(NlConn *c, const PlanStep *st)
 
 static int do_step(NlConn *c, const PlanStep *st, char **msg);
 
+/*
+ * An active-backup bond created with its mode in the create message lacks
+ * the IPsec offload features (esp-hw-offload...) that one whose mode is
+ * set afterwards gets: the kernel's bond_option_mode_set() turns them on
+ * in wanted_features, and register_netdevice() recomputes those after the
+ * create's changelink.  initscripts (sysfs) and `ip link set type bond
+ * mode` set the mode on the registered device: so does this, on the new,
+ * empty, down bond, where setting the mode again changes nothing else.
+ */
+static int mode_again(NlConn *c, const PlanStep *st)
+{
+        g_autoptr(NlMsg) m = NULL;
+        int ifindex;
+
+        if (bond_options_mode(st->opts) != BOND_MODE_ACTIVE_BACKUP)
+                return 0;
+        ifindex = apply_link_index(c, st->ifname, NULL, NULL);
+        if (ifindex < 0)
+                return ifindex;
+        m = bondnl_msg_set_bond_options(ifindex, st->opts, BOND_OPT_MASK(BOND_OPT_MODE), NULL);
+        return m ? nl_conn_request(c, m) : -EINVAL;
+}
+
 int apply_step_msg(NlConn *c, const PlanStep *st, char **msg)
 {
         int r = do_step(c, st, msg);
@@ -229,7 +252,8 @@ static int do_step(NlConn *c, const PlanStep *st, char **msg)
                 if (r < 0)
                         return r;
                 m = bondnl_msg_create_bond(st->ifname, st->opts, st->mask, idx);
-                break;
+                r = m ? nl_conn_request(c, m) : -EINVAL;
+                return r < 0 ? r : mode_again(c, st);
         case PLAN_DELETE_BOND:
                 m = bondnl_msg_del_link(ifindex);
                 break;

@@ -22,6 +22,11 @@ assert_eq "bond0 IPv4 address" \
 	192.0.2.1/24
 assert_eq "bond0 is up" "$(ip -j link show dev bond0 | jq -r '.[0].flags | index("UP") != null')" true
 assert_eq "bond0 kind (ip -d)" "$(ip -d -j link show dev bond0 | jq -r '.[0].linkinfo.info_kind')" bond
+# The mode set after the bond exists, as initscripts' install_bonding_driver()
+# does through sysfs: only then does the kernel give an active-backup bond
+# its IPsec offload features (bond_option_mode_set()).
+assert_eq "bond0 esp-hw-offload, as with initscripts" \
+	"$(ethtool -k bond0 | sed -n 's/^esp-hw-offload: \([a-z]*\).*/\1/p')" on
 wait_for 5 "bond0 has carrier" sh -c '[ "$(cat /sys/class/net/bond0/carrier)" = 1 ]'
 wait_for 5 "ping 192.0.2.2 through bond0" ping_ok 192.0.2.2
 
