@@ -1,0 +1,104 @@
+# desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route and NOZEROCONF
+# cost: 15
+# shellcheck source=tests/uml/l3-lib.sh
+. "$UML_TOP/tests/uml/l3-lib.sh"
+
+topo_ports 2
+peer_bridge 192.0.2.2/24
+
+# ARPCHECKn=no everywhere: the duplicate address probe is p-link-keys'
+# subject, and each would cost 2 s here.
+NOPROBE=(ARPCHECK=no ARPCHECK0=no ARPCHECK1=no ARPCHECK2=no)
+
+key "IPADDR/PREFIX, IPADDR0/NETMASK0/BROADCAST0, IPADDR1 /31, IPADDR2 /32, IPADDR4 after a gap"
+cfg_init
+cfg_bond bond0 "mode=active-backup miimon=100" \
+	IPADDR=192.0.2.1 PREFIX=24 \
+	IPADDR0=198.51.100.1 NETMASK0=255.255.255.0 BROADCAST0=198.51.100.254 \
+	IPADDR1=203.0.113.0 PREFIX1=31 \
+	IPADDR2=203.0.113.9 PREFIX2=32 \
+	IPADDR4=203.0.113.44 PREFIX4=24 "${NOPROBE[@]}"
+cfg_port bp0 bond0
+cfg_port bp1 bond0
+show_cfg
+apply_rc 0 || die "apply failed"
+# network-functions expand_config(): IPADDR, IPADDR0, IPADDR1, IPADDR2,
+# then the first missing one (IPADDR3) ends the list; ifup-eth adds them
+# in that order (`ip addr add ADDR/PREFIX brd BCAST dev DEV label DEV`).
+assert_eq "addresses in expand_config()'s order, IPADDR4 not read" \
+	"$(addrs inet bond0)" "192.0.2.1/24 198.51.100.1/24 203.0.113.0/31 203.0.113.9/32"
+assert_in "the ignored IPADDR4 is a warning naming the gap" "$ERR" "IPADDR4 is ignored"
+assert_in "... and the missing IPADDR3" "$ERR" "IPADDR3 is missing"
+# expand_config(): PREFIX; broadcast from `ipcalc --broadcast` (the last
+# address of the /24); ifup-eth then `ip addr change ... valid_lft forever
+# preferred_lft forever`, and `label ${DEVICE}`.
+assert_eq "IPADDR/PREFIX=24: ipcalc's broadcast, permanent, scope global" \
+	"$(addr_line bond0 192.0.2.1)" \
+	"192.0.2.1/24 brd=192.0.2.255 scope=global label=bond0 valid=forever preferred=forever"
+# expand_config(): NETMASK0 gives the prefix (ipcalc --prefix), BROADCAST0
+# is used as it is.
+assert_eq "IPADDR0/NETMASK0/BROADCAST0" \
+	"$(addr_line bond0 198.51.100.1)" \
+	"198.51.100.1/24 brd=198.51.100.254 scope=global label=bond0 valid=forever preferred=forever"
+# expand_config(): `ipcalc --broadcast` of a /31 prints 255.255.255.255
+# (RHEL 9's ipcalc 1.0, RFC 3021 has no broadcast).
+assert_eq "IPADDR1/PREFIX1=31: broadcast 255.255.255.255" \
+	"$(addr_line bond0 203.0.113.0)" \
+	"203.0.113.0/31 brd=255.255.255.255 scope=global label=bond0 valid=forever preferred=forever"
+# expand_config(): `ipcalc --broadcast` of a /32 prints the address itself.
+assert_eq "IPADDR2/PREFIX2=32: broadcast is the address" \
+	"$(addr_line bond0 203.0.113.9)" \
+	"203.0.113.9/32 brd=203.0.113.9 scope=global label=bond0 valid=forever preferred=forever"
+wait_for 5 "ping 192.0.2.2 through bond0" ping_ok 192.0.2.2
+
+key "ARP unset: the bond keeps ARP; the zeroconf route 169.254.0.0/16 metric 1000+ifindex"
+# ifup-eth: `[ -n "${ARP}" ] && ip link set dev DEV arp on|off`: unset, nothing.
+assert_eq "bond0 has no NOARP flag" "$(link_flag bond0 NOARP)" false
+# ifup-eth, "Add Zeroconf route": `ip route add 169.254.0.0/16 dev DEV
+# metric $((1000 + ifindex)) scope link` (ip's default proto boot, table main).
+idx=$(</sys/class/net/bond0/ifindex)
+check "zeroconf route, metric 1000+$idx" \
+	has_route 4 "169.254.0.0/16 via=- dev=bond0 table=main proto=boot scope=link metric=$((1000 + idx)) src=-"
+
+key "IPADDR/NETMASK=255.255.255.128, SCOPE=\"scope link\", ARP=no, NOZEROCONF=no"
+bond_down bond0
+cfg_init
+cfg_bond bond0 "mode=active-backup miimon=100" \
+	IPADDR=192.0.2.1 NETMASK=255.255.255.128 'SCOPE="scope link"' ARP=no NOZEROCONF=no ARPCHECK=no
+cfg_port bp0 bond0
+cfg_port bp1 bond0
+show_cfg
+apply_rc 0 || die "apply failed"
+# expand_config(): NETMASK without PREFIX: `ipcalc --prefix` (25), the
+# broadcast of that; ifup-eth appends ${SCOPE} to `ip addr add`.
+assert_eq "IPADDR/NETMASK, scope link" \
+	"$(addr_line bond0 192.0.2.1)" \
+	"192.0.2.1/25 brd=192.0.2.127 scope=link label=bond0 valid=forever preferred=forever"
+assert_eq "only that IPv4 address" "$(addrs inet bond0)" "192.0.2.1/25"
+# ifup-eth: ARP=no -> `ip link set dev DEV arp off` (toggle_value).
+assert_eq "ARP=no: bond0 has the NOARP flag" "$(link_flag bond0 NOARP)" true
+# ifup-eth: `[ -z "${NOZEROCONF}" ]`: any value, even "no", means no route.
+check "NOZEROCONF=no: no 169.254.0.0/16 route" no_route 4 169.254.0.0/16
+
+key "NOZEROCONF=yes in the network file (DIR/../network) alone"
+bond_down bond0
+cfg_init
+cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24 ARP=yes ARPCHECK=no
+cfg_port bp0 bond0
+cfg_port bp1 bond0
+net_file NOZEROCONF=yes
+apply_rc 0 || die "apply failed"
+# ifup-eth sources ../network first: its NOZEROCONF counts as the ifcfg's.
+check "no 169.254.0.0/16 route" no_route 4 169.254.0.0/16
+# ifup-eth: ARP=yes -> `ip link set dev DEV arp on`
+assert_eq "ARP=yes: no NOARP flag" "$(link_flag bond0 NOARP)" false
+assert_eq "the address" "$(addr_line bond0 192.0.2.1)" \
+	"192.0.2.1/24 brd=192.0.2.255 scope=global label=bond0 valid=forever preferred=forever"
+net_file
+# the route is the bond's own: without NOZEROCONF a re-apply adds it
+apply_rc 0
+idx=$(</sys/class/net/bond0/ifindex)
+check "network file gone: the zeroconf route is added" \
+	has_route 4 "169.254.0.0/16 via=- dev=bond0 table=main proto=boot scope=link metric=$((1000 + idx)) src=-"
+bond_down bond0
+l3_end
