@@ -185,6 +185,15 @@ addr_line() {
 	return 0
 }
 
+# addr_permanent DEV ADDR: the address is there with no lifetime.
+addr_permanent() {
+	local l
+	l=$(addr_line "$1" "$2")
+	contains "$l" "valid=forever preferred=forever" && return 0
+	printf '%s on %s: "%s"\n' "$2" "$1" "$l"
+	return 1
+}
+
 # routes 4|6 [DST]: the routes of every table but local (the kernel's
 # "proto kernel" ones too), one line each, sorted:
 #   DST via=GW dev=DEV table=T proto=P scope=S metric=M src=SRC
