@@ -175,6 +175,21 @@ addrs() {
 	done <<<"$L3_SNAP"
 	printf '%s\n' "$out"
 }
+# has_addr / lacks_addr inet|inet6 DEV ADDR/LEN (the list on failure)
+has_addr() {
+	local l
+	l=" $(addrs "$1" "$2") "
+	[[ $l == *" $3 "* ]] && return 0
+	printf '%s is not on %s:%s\n' "$3" "$2" "$l"
+	return 1
+}
+lacks_addr() {
+	local l
+	l=" $(addrs "$1" "$2") "
+	[[ $l != *" $3 "* ]] && return 0
+	printf '%s is still on %s:%s\n' "$3" "$2" "$l"
+	return 1
+}
 # addr_line DEV ADDR: "ADDR/LEN brd=B scope=S label=L valid=V preferred=P"
 # (lifetimes "forever" or seconds), or nothing if DEV lacks ADDR.
 addr_line() {
