@@ -298,6 +298,37 @@ v6_sysctls() {
 	printf '%s\n' "$out"
 }
 
+# state_dump_stable FILE: state_dump without what time changes on its own:
+# the lifetimes of an address that has one, the expiry of a route.
+state_dump_stable() {
+	state_dump "$1"
+	jq -c 'walk(if type == "object" then del(.expires) |
+		if (.valid_life_time // 4294967295) != 4294967295
+		then del(.valid_life_time, .preferred_life_time) else . end else . end)' \
+		"$1" >"$1.tmp" && mv "$1.tmp" "$1"
+}
+# state_same_stable DESC BEFORE AFTER: state_same of two state_dump_stable
+# dumps (AFTER taken again, up to 6 times, while the kernel settles).
+state_same_stable() {
+	local i a b
+	slurp a "$2"
+	for ((i = 0; i < 6; i++)); do
+		slurp b "$3"
+		[ "$a" == "$b" ] && break
+		sleep 0.2
+		settle
+		state_dump_stable "$3"
+	done
+	if [ "$a" == "$b" ]; then
+		pass "$1"
+		return 0
+	fi
+	fail "$1"
+	echo "  difference (before -> after):"
+	diff <(jq -S . <"$2") <(jq -S . <"$3") | head -120 | sed 's/^/  /'
+	return 1
+}
+
 # ------------------------------------------------------------ commands
 
 # run_ms CMD...: run, and ELAPSED_MS = its wall time in ms.
