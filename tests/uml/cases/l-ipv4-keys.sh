@@ -1,5 +1,5 @@
-# desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route and NOZEROCONF
-# cost: 15
+# desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap from IPADDR2 on, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route and NOZEROCONF
+# cost: 10
 # shellcheck source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
@@ -60,21 +60,30 @@ idx=$(</sys/class/net/bond0/ifindex)
 check "zeroconf route, metric 1000+$idx" \
 	has_route 4 "169.254.0.0/16 via=- dev=bond0 table=main proto=boot scope=link metric=$((1000 + idx)) src=-"
 
-key "IPADDR/NETMASK=255.255.255.128, SCOPE=\"scope link\", ARP=no, NOZEROCONF=no"
+key "IPADDR/NETMASK, IPADDR1 without IPADDR0, IPADDR3 after a missing IPADDR2; SCOPE=\"scope link\", ARP=no, NOZEROCONF=no"
 bond_down bond0
 cfg_init
 cfg_bond bond0 "mode=active-backup miimon=100" \
-	IPADDR=192.0.2.1 NETMASK=255.255.255.128 'SCOPE="scope link"' ARP=no NOZEROCONF=no ARPCHECK=no
+	IPADDR=192.0.2.1 NETMASK=255.255.255.128 IPADDR1=198.51.100.1 PREFIX1=24 \
+	IPADDR3=203.0.113.3 PREFIX3=24 \
+	'SCOPE="scope link"' ARP=no NOZEROCONF=no ARPCHECK=no ARPCHECK1=no ARPCHECK3=no
 cfg_port bp0 bond0
 cfg_port bp1 bond0
 show_cfg
 apply_rc 0 || die "apply failed"
+# expand_config(): a missing IPADDR0 (or IPADDR1) is skipped, the first
+# missing one from IPADDR2 on ends the list.
+assert_eq "IPADDR and IPADDR1; IPADDR3 not read" "$(addrs inet bond0)" "192.0.2.1/25 198.51.100.1/24"
+assert_in "the ignored IPADDR3 is a warning" "$ERR" "IPADDR3 is ignored"
+assert_in "... naming the missing IPADDR2" "$ERR" "IPADDR2 is missing"
 # expand_config(): NETMASK without PREFIX: `ipcalc --prefix` (25), the
 # broadcast of that; ifup-eth appends ${SCOPE} to `ip addr add`.
 assert_eq "IPADDR/NETMASK, scope link" \
 	"$(addr_line bond0 192.0.2.1)" \
 	"192.0.2.1/25 brd=192.0.2.127 scope=link label=bond0 valid=forever preferred=forever"
-assert_eq "only that IPv4 address" "$(addrs inet bond0)" "192.0.2.1/25"
+assert_eq "IPADDR1, scope link too" \
+	"$(addr_line bond0 198.51.100.1)" \
+	"198.51.100.1/24 brd=198.51.100.255 scope=link label=bond0 valid=forever preferred=forever"
 # ifup-eth: ARP=no -> `ip link set dev DEV arp off` (toggle_value).
 assert_eq "ARP=no: bond0 has the NOARP flag" "$(link_flag bond0 NOARP)" true
 # ifup-eth: `[ -z "${NOZEROCONF}" ]`: any value, even "no", means no route.
