@@ -1,6 +1,6 @@
 # desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap from IPADDR2 on, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route and NOZEROCONF
 # cost: 10
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 2

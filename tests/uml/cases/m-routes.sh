@@ -1,6 +1,6 @@
 # desc: m. routes as ifup-eth and ifup-routes: GATEWAY, METRIC, SRCADDR, DEFROUTE, GATEWAYDEV, the network file, a gateway off the subnet, a foreign default route, route-/route6-/rule-/rule6-bond0
 # cost: 25
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 2

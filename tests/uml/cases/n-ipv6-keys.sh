@@ -1,6 +1,6 @@
 # desc: n. IPv6 keys as ifup-ipv6: IPV6INIT=no, IPV6ADDR and IPV6ADDR_SECONDARIES (permanent), IPV6_DEFAULTGW (metric 1), GW%bond0, from the network file, IPV6_AUTOCONF=no, IPV6FORWARDING, IPV6_PRIVACY
 # cost: 20
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 2

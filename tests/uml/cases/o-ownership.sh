@@ -1,6 +1,6 @@
 # desc: o. ownership: a VIP, SLAAC/DHCP-like addresses and foreign routes survive apply, re-apply and config changes (status: not managed); what bondcfg added and dropped goes; a hand-made match is adopted; primary+secondary down
 # cost: 25
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 # What bondcfg removes is what it added, or found as configured and

@@ -1,6 +1,6 @@
 # desc: p. ARPCHECK as ifup-eth's arping -D: an address the peer answers for is refused (exit 3, rolled back, address and MAC named); ARPCHECKn=no adds it; ARPING_WAIT shortens the probe
 # cost: 20
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 2

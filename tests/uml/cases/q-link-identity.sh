@@ -1,6 +1,6 @@
 # desc: q. link and identity keys: ETHTOOL_OPTS/ETHTOOL_DELAY on a port and the bond, LINKDELAY, none of them on a no-op re-apply; HWADDR, SLAVE=no, ONBOOT, TYPE=Ethernet with BONDING_OPTS
 # cost: 25
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 4

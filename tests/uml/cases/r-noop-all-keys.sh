@@ -1,6 +1,6 @@
 # desc: r. a configuration using every key of l-q (two bonds, route/rule files, the network file, foreign objects): the re-apply is up to date, with no link, address, route or rule event, no ethtool, no LINKDELAY
 # cost: 18
-# shellcheck source=tests/uml/l3-lib.sh
+# shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
 
 topo_ports 4
