@@ -62,6 +62,7 @@ static const IpNames *names_for(L3Ctx *x, IpNames **names)
 static void read_file(L3Ctx *x, IpNames **names, const char *name, int family, bool rules)
 {
         g_autofree char *path = g_build_filename(x->dir, name, NULL);
+        guint first = x->diags->items->len;
         int r;
 
         if (!g_file_test(path, G_FILE_TEST_EXISTS))
@@ -69,6 +70,22 @@ static void read_file(L3Ctx *x, IpNames **names, const char *name, int family, b
         r = rules ? rule_file_load(path, family, names_for(x, names), x->l3->rules, x->diags)
                   : route_file_load(path, x->l3->dev, family, names_for(x, names), x->l3->routes,
                                     x->diags);
+        /* ifup-routes runs `ip route add` line by line and goes on after a
+         * line that fails: a line bondcfg cannot take is left out, with a
+         * warning, and the bond comes up without it. */
+        for (guint i = first; i < x->diags->items->len; i++) {
+                Diag *d = x->diags->items->pdata[i];
+                char *m;
+
+                if (d->severity != DIAG_ERROR)
+                        continue;
+                d->severity = DIAG_WARNING;
+                m = g_strdup_printf("%s (left out: the bond comes up without it, as "
+                                    "ifup-routes goes on after a line ip refuses)",
+                                    d->message);
+                g_free(d->message);
+                d->message = m;
+        }
         if (r == -ENOENT)
                 return;
         add_file(x, path);

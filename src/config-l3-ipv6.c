@@ -100,6 +100,23 @@ static void ipv6_sysctls(L3Ctx *x)
                         "IPV6_PRIVACY=%s is ignored: initscripts knows only rfc3041", priv);
 }
 
+/* ipv6_set_mtu(): IPV6_MTU from 1280 to 65535 is `ip link set dev DEV mtu
+ * IPV6_MTU`, the link's MTU, set after (so over) MTU. */
+static void ipv6_mtu(L3Ctx *x)
+{
+        const char *v = cfg_effective(x->f, x->net, "IPV6_MTU", NULL);
+        unsigned mtu;
+
+        if (!v)
+                return;
+        if (!cfg_parse_decimal(v, 65535, &mtu) || mtu < 1280) {
+                l3_warn(x, "IPV6_MTU", g_strdup("use a number from 1280 to 65535, or MTU="),
+                        "IPV6_MTU=%s is out of range: ignored, as ifup-ipv6 ignores it", v);
+                return;
+        }
+        x->l3->link_mtu = mtu;
+}
+
 /* Is gw inside one of the link's IPv6 prefixes? */
 static bool on_link(const CfgL3 *l3, const char *gw)
 {
@@ -228,5 +245,6 @@ void l3_ipv6_load(L3Ctx *x)
         }
         ipv6_addresses(x);
         ipv6_sysctls(x);
+        ipv6_mtu(x);
         ipv6_gateway(x);
 }

@@ -259,16 +259,17 @@ static void ipv4_one(L3Ctx *x, const char *sfx, const IfcfgVar *var)
         } else if (mprefix >= 0) {
                 prefix = (unsigned)mprefix;
         } else {
-                /* ipcalc --netmask without a mask: /32 with RHEL 9's ipcalc
-                 * 1.0, the class (/8, /16, /24) with RHEL 8's 0.2 and in
-                 * NetworkManager.  No guess is right for all three. */
-                l3_error(x, f, var->key,
-                         g_strdup_printf("add %s=24 (or %s=255.255.255.0) with the right length",
-                                         pkey, mkey),
-                         "%s=%s has no %s or %s (initscripts would take /32 on RHEL 9 and the "
-                         "class's length on RHEL 8, as NetworkManager does)",
+                /* expand_config(): `ipcalc --netmask ADDR` without a mask,
+                 * which RHEL 9's ipcalc (1.0) answers with /32; RHEL 8's
+                 * (0.2) and NetworkManager take the class's length. */
+                g_autofree char *hint = g_strdup_printf(
+                        "add %s=24 (or %s=255.255.255.0) with the right length", pkey, mkey);
+
+                prefix = 32;
+                diag_add(x->diags, DIAG_WARNING, ifcfg_path(f), var->line, var->key, hint,
+                         "%s=%s has no %s or %s: /32, as initscripts' ipcalc gives it on RHEL 9 "
+                         "(NetworkManager and RHEL 8 would take the address class's length)",
                          var->key, var->value, pkey, mkey);
-                return;
         }
         a = g_new0(CfgAddress, 1);
         a->family = AF_INET;

@@ -58,6 +58,7 @@ typedef struct {
         GPtrArray *rules;        /* NetRule*: rule-DEV, rule6-DEV */
         GPtrArray *sysctls;      /* CfgSysctl* */
         GPtrArray *files;        /* char*: the route and rule files read */
+        unsigned link_mtu;       /* IPV6_MTU: the link's MTU, over MTU (0: none) */
         unsigned arping_wait_ms; /* ARPING_WAIT (default 3 s) */
         unsigned arping_tries;   /* ARPING_TRIES (default 1) */
 } CfgL3;

@@ -197,6 +197,9 @@ static CfgBond *load_bond(const IfcfgFile *f, const Config *c, DiagList *diags)
         }
         b->ethtool = load_ethtool(f, diags);
         b->l3 = cfg_l3_load(f, c->network, c->dir, b->name, diags);
+        /* ifup-ipv6 sets IPV6_MTU as the link's MTU, after MTU */
+        if (b->l3->link_mtu)
+                b->mtu = b->l3->link_mtu;
         for (guint i = 0; i < b->l3->files->len; i++)
                 g_ptr_array_add(b->files, g_strdup(b->l3->files->pdata[i]));
         return b;

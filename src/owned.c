@@ -93,7 +93,7 @@ char *owned_format(const Owned *o)
         }
         for (guint i = 0; i < o->rules->len; i++) {
                 const NetRule *r = o->rules->pdata[i];
-                g_autofree char *t = net_rule_format(r);
+                g_autofree char *t = net_rule_format_args(r);
 
                 g_string_append_printf(s, "rule%c=%s\n", r->family == AF_INET6 ? '6' : '4', t);
         }
@@ -217,8 +217,11 @@ bool owned_addr_is_kernels(const SnapAddr *a)
             a->proto == IFAPROT_KERNEL_LL)
                 return true;
         /* Every kernel: SLAAC, temporary and DHCP addresses have a
-         * lifetime; what bondcfg (and ip addr add) makes has none. */
-        return !(a->flags & IFA_F_PERMANENT) || (a->flags & IFA_F_TEMPORARY);
+         * lifetime; what bondcfg (and ip addr add) makes has none.
+         * IFA_F_TEMPORARY is IFA_F_SECONDARY's bit: it means a privacy
+         * address only for IPv6. */
+        return !(a->flags & IFA_F_PERMANENT) ||
+               (a->family == AF_INET6 && (a->flags & IFA_F_TEMPORARY));
 }
 
 bool owned_has_addr(const Owned *o, const SnapAddr *a)

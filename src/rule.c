@@ -171,12 +171,24 @@ static void append_action(GString *s, const NetRule *r)
         }
 }
 
+static char *format(const NetRule *r, bool args);
+
 char *net_rule_format(const NetRule *r)
+{
+        return format(r, false);
+}
+
+char *net_rule_format_args(const NetRule *r)
+{
+        return format(r, true);
+}
+
+static char *format(const NetRule *r, bool args)
 {
         GString *s = g_string_new(NULL);
         uint32_t mark, mask;
 
-        if (r->has_priority)
+        if (r->has_priority && !args)
                 g_string_append_printf(s, "%u: ", r->priority);
         if (r->invert)
                 g_string_append(s, "not ");
@@ -220,6 +232,8 @@ char *net_rule_format(const NetRule *r)
                 else
                         g_string_append_printf(s, " proto %u", net_rule_protocol(r));
         }
+        if (r->has_priority && args)
+                g_string_append_printf(s, " priority %u", r->priority);
         if (r->unmodelled)
                 g_string_append(s, " (and selectors bondcfg does not manage)");
         return g_string_free(s, FALSE);

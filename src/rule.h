@@ -110,6 +110,9 @@ bool net_rule_equal(const NetRule *a, const NetRule *b);
  * nop|goto N [suppress_prefixlength N] [proto P]".
  */
 char *net_rule_format(const NetRule *r);
+/* The same as `ip rule add` arguments: the priority as "priority N" at the
+ * end instead of "N:" in front (what the rule-file reader takes back). */
+char *net_rule_format_args(const NetRule *r);
 
 /*
  * RTM_NEWRULE, NLM_F_REQUEST|NLM_F_ACK|NLM_F_CREATE|NLM_F_EXCL, seq and pid

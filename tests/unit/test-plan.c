@@ -699,6 +699,28 @@ static void test_ownership(void)
         g_assert_false(plan_addr_is_foreign(s->addrs->pdata[0], t->b.l3, o)); /* configured */
 }
 
+/* IFA_F_SECONDARY shares its bit with IFA_F_TEMPORARY: an IPv4 secondary
+ * bondcfg added is still bondcfg's; an IPv6 temporary address never is. */
+static void test_owned_secondary(void)
+{
+        g_autoptr(Owned) o = owned_new(4);
+        SnapAddr sec = { .ifindex = 4,
+                         .family = AF_INET,
+                         .address = "192.0.2.11",
+                         .prefix = 24,
+                         .flags = IFA_F_PERMANENT | IFA_F_SECONDARY };
+        SnapAddr tmp = { .ifindex = 4,
+                         .family = AF_INET6,
+                         .address = "2001:db8::7",
+                         .prefix = 64,
+                         .flags = IFA_F_PERMANENT | IFA_F_TEMPORARY };
+
+        owned_add_addr(o, AF_INET, "192.0.2.11", 24);
+        owned_add_addr(o, AF_INET6, "2001:db8::7", 64);
+        g_assert_true(owned_has_addr(o, &sec));
+        g_assert_false(owned_has_addr(o, &tmp));
+}
+
 /* The record that an apply leaves: what the files have, but what failed. */
 static void test_owned_after(void)
 {
@@ -708,10 +730,18 @@ static void test_owned_after(void)
         g_autoptr(Owned) back = NULL;
         g_autofree char *text = NULL, *again = NULL;
         g_autofree bool *skipped = NULL;
+        NetRule *rule;
         PlanStep *st;
 
         add_address(t, "2001:db8::10", 64);
         t->b.l3->zeroconf = true;
+        rule = net_rule_new(AF_INET);
+        rule->from = g_strdup("10.20.0.0");
+        rule->from_len = 16;
+        rule->table = 100;
+        rule->has_priority = true;
+        rule->priority = 1000;
+        g_ptr_array_add(t->b.l3->rules, rule);
         st = plan_add_step(p, PLAN_ADD_ROUTE, "bond0", "bond0", "add route");
         st->route = net_route_copy(t->b.l3->routes->pdata[0]);
         skipped = g_new0(bool, 1);
@@ -726,6 +756,10 @@ static void test_owned_after(void)
         again = owned_format(back);
         g_assert_cmpstr(again, ==, text);
         g_assert_cmpint(back->ifindex, ==, 4);
+        /* a rule with a priority reads back as the same rule */
+        g_assert_nonnull(strstr(text, "rule4=from 10.20.0.0/16 lookup 100 priority 1000"));
+        g_assert_cmpuint(back->rules->len, ==, 1);
+        g_assert_true(net_rule_equal(back->rules->pdata[0], rule));
 }
 
 /* Deleting a primary IPv4 address takes the secondaries of its subnet with
@@ -734,6 +768,8 @@ static void test_promote_secondaries(void)
 {
         g_autoptr(Snapshot) s = snap_live();
         g_autoptr(TestBond) t = cfg_live();
+        g_autoptr(Owned) o = owned_new(4);
+        g_autoptr(DiagList) d = diag_list_new();
         g_autoptr(Plan) p = NULL;
         static const char *const want[] = {
                 "bond0: set ipv4.promote_secondaries 0 -> 1",
@@ -756,7 +792,11 @@ static void test_promote_secondaries(void)
         ((CfgAddress *)t->b.l3->addrs->pdata[0])->address = g_strdup("198.51.100.1");
         set_gateway(t, "192.0.2.1");
         g_ptr_array_set_size(t->b.l3->routes, 0);
-        p = plan_ok(t, s);
+        /* bondcfg's: the old address and route; the VIP is someone else's */
+        owned_add_addr(o, AF_INET, "192.0.2.10", 24);
+        owned_add_route(o, s->routes->pdata[0]);
+        p = plan_new();
+        g_assert_cmpint(plan_bond(p, &t->b, s, NULL, o, d), ==, 0);
         /* the default route was owned and is gone from the files */
         g_assert_cmpstr(((PlanStep *)p->steps->pdata[p->steps->len - 1])->description, ==,
                         "bond0: delete route default via 192.0.2.1 dev bond0 metric 0 proto boot");
@@ -853,6 +893,7 @@ int main(int argc, char **argv)
         g_test_add_func("/plan/json", test_json);
         g_test_add_func("/plan/ownership", test_ownership);
         g_test_add_func("/plan/owned-after", test_owned_after);
+        g_test_add_func("/plan/owned-secondary", test_owned_secondary);
         g_test_add_func("/plan/promote-secondaries", test_promote_secondaries);
         g_test_add_func("/plan/create-l3", test_create_l3);
         g_test_add_func("/plan/release-keeps-port-options", test_release_keeps_port_options);

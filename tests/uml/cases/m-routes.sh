@@ -157,11 +157,9 @@ check "the dropped ADDRESS1 route is removed" no_route 4 10.11.0.0/24
 check "the new rule 1002" has_rule 4 "1002 from=10.22.0.0/16 to=all table=102"
 check "the new rule without priority" has_rule_sel 4 "from=all to=10.23.0.0/16 table=103"
 check "the dropped rule without priority is removed" no_rule 4 "999 from=all to=10.21.0.0/16 table=101"
-# KNOWN-BUG: bondcfg records the rule it added as "1000: from ..."
-# (net_rule_format) in /run/bondcfg/owned/bond0, and its rule parser
-# refuses the "1000:" word when it reads the record back, so it forgets
-# every rule that has a priority and never removes it.
-known_bug "the dropped rule 1000 is removed on the next apply" \
+# A rule with a priority is recorded as `ip rule add` arguments ("...
+# priority 1000") and recognised again (net_rule_format_args).
+check "the dropped rule 1000 is removed on the next apply" \
 	no_rule 4 "1000 from=10.20.0.0/16 to=all table=100"
 check "route6-bond0 still there" has_route 6 \
 	"2001:db8:99::/64 via=2001:db8:1::fe dev=bond0 table=main proto=boot scope=global metric=5 src=-"
@@ -171,8 +169,6 @@ bond_down bond0
 l3_snap
 check "bond0 is gone" not link_exists bond0
 check "down removes the rule without priority" not has_rule_sel 4 "from=all to=10.23.0.0/16 table=103"
-# KNOWN-BUG: as above: the record's "1002: ..." and "1001: ..." lines do
-# not parse, so down (src/plan-down.c) does not see them as bondcfg's.
-known_bug "down removes rule 1002 (rule-bond0)" no_rule 4 "1002 from=10.22.0.0/16 to=all table=102"
-known_bug "down removes rule 1001 (rule6-bond0)" no_rule 6 "1001 from=2001:db8:20::/48 to=all table=100"
+check "down removes rule 1002 (rule-bond0)" no_rule 4 "1002 from=10.22.0.0/16 to=all table=102"
+check "down removes rule 1001 (rule6-bond0)" no_rule 6 "1001 from=2001:db8:20::/48 to=all table=100"
 l3_end

@@ -71,11 +71,9 @@ cfg_unset bond0 IPADDR1 PREFIX1 ARPCHECK1 IPADDR2 PREFIX2 ARPCHECK2
 cfg_set bond0 METRIC=10
 apply_rc 0
 check "the dropped IPADDR2 198.51.100.1/24 (a primary) is removed" lacks_addr inet bond0 198.51.100.1/24
-# KNOWN-BUG: owned_addr_is_kernels() (src/owned.c) takes IFA_F_TEMPORARY
-# for "the kernel's address", but it is the bit of IFA_F_SECONDARY
-# (0x01): every IPv4 secondary counts as the kernel's, so bondcfg never
-# removes one it added (and status calls it "not managed by bondcfg").
-known_bug "the dropped IPADDR1 192.0.2.11/24 (a secondary bondcfg added) is removed" \
+# IFA_F_TEMPORARY is IFA_F_SECONDARY's bit: it marks a privacy address only
+# for IPv6 (src/owned.c), so an IPv4 secondary bondcfg added is its own.
+check "the dropped IPADDR1 192.0.2.11/24 (a secondary bondcfg added) is removed" \
 	lacks_addr inet bond0 192.0.2.11/24
 for a in 192.0.2.1/24 192.0.2.99/32 192.0.2.77/24; do
 	check "$a stays" has_addr inet bond0 "$a"
