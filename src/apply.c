@@ -183,17 +183,26 @@ static int do_step(NlConn *c, const PlanStep *st, char **msg);
  * mode` set the mode on the registered device: so does this, on the new,
  * empty, down bond, where setting the mode again changes nothing else.
  */
+static int resolve_ifindex_opts(NlConn *c, const BondOptions *o, BondOptMask mask,
+                                int idx[_BOND_OPT_MAX]);
+
 static int mode_again(NlConn *c, const PlanStep *st)
 {
         g_autoptr(NlMsg) m = NULL;
-        int ifindex;
+        int idx[_BOND_OPT_MAX] = { 0 };
+        int ifindex, r;
 
         if (bond_options_mode(st->opts) != BOND_MODE_ACTIVE_BACKUP)
                 return 0;
         ifindex = apply_link_index(c, st->ifname, NULL, NULL);
         if (ifindex < 0)
                 return ifindex;
-        m = bondnl_msg_set_bond_options(ifindex, st->opts, BOND_OPT_MASK(BOND_OPT_MODE), NULL);
+        /* Setting the mode resets arp_validate: the create's options go
+         * again with it (bond_changelink() takes the mode first). */
+        r = resolve_ifindex_opts(c, st->opts, st->mask, idx);
+        if (r < 0)
+                return r;
+        m = bondnl_msg_set_bond_options(ifindex, st->opts, st->mask, idx);
         return m ? nl_conn_request(c, m) : -EINVAL;
 }
 

@@ -464,7 +464,7 @@ static void ipv4_gateway(L3Ctx *x)
                                 "%s: GATEWAY=%s is outside %s/%u: no default route, as "
                                 "initscripts' ifup-eth installs none",
                                 x->l3->dev, gwc, net, first->prefix);
-                        gwc = NULL;
+                        g_clear_pointer(&gwc, g_free);
                 }
         }
         if (!gwc && !(gwdev && g_str_equal(gwdev, x->l3->dev)))
