@@ -34,7 +34,7 @@ int apply_address(NlConn *c, const PlanStep *st, int ifindex)
         else if (st->family == AF_INET6)
                 mode = BONDNL_ADDR_REPLACE;
         m = bondnl_msg_new_addr(ifindex, st->family, st->address, st->prefix, st->broadcast,
-                                st->scope, mode);
+                                st->label, st->scope, mode);
         return m ? nl_conn_request(c, m) : -EINVAL;
 }
 

@@ -217,7 +217,7 @@ static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *befor
                             !have_addr(now, is->ifindex, a)) {
                                 g_autoptr(NlMsg) m = bondnl_msg_new_addr(
                                         is->ifindex, a->family, a->address, a->prefix, a->broadcast,
-                                        a->scope, BONDNL_ADDR_ADD);
+                                        a->label, a->scope, BONDNL_ADDR_ADD);
 
                                 request(c, m, res, st);
                         }

@@ -28,9 +28,13 @@ void l3_error(const L3Ctx *x, const IfcfgFile *f, const char *key, char *hint, c
         G_GNUC_PRINTF(5, 6);
 void l3_add_sysctl(CfgL3 *l3, int family, const char *name, const char *value, const char *why);
 char *l3_canonical(int family, const char *s);
+/* ipcalc --broadcast of a canonical IPv4 address and prefix */
+char *l3_broadcast_of(const char *address, unsigned prefix);
 /* A default route in the main table, proto boot, out of dev. */
 NetRoute *l3_default_route(int family, const char *dev);
 
+/* config-l3-aliases.c: ifcfg-DEV:N and ifcfg-DEV-rangeN, ifup-aliases */
+void l3_aliases_load(L3Ctx *x);
 /* config-l3-ipv6.c: ifup-ipv6 */
 void l3_ipv6_load(L3Ctx *x);
 /* config-l3-files.c: route-DEV, route6-DEV, rule-DEV, rule6-DEV */

@@ -108,6 +108,7 @@ static void cfg_address_free(gpointer p)
 
         g_free(a->address);
         g_free(a->broadcast);
+        g_free(a->label);
         g_free(a->key);
         g_free(a);
 }
@@ -201,8 +202,10 @@ static int netmask_to_prefix(const char *s)
  * address of the subnet; 255.255.255.255 for a /31 and the address itself
  * for a /32, as that ipcalc prints them.
  */
-static char *broadcast_of(uint32_t addr, unsigned prefix)
+char *l3_broadcast_of(const char *address, unsigned prefix)
 {
+        uint32_t addr = ip4(address);
+
         if (prefix == 31)
                 return g_strdup("255.255.255.255");
         if (prefix == 32)
@@ -271,6 +274,17 @@ static void ipv4_one(L3Ctx *x, const char *sfx, const IfcfgVar *var)
                          "(NetworkManager and RHEL 8 would take the address class's length)",
                          var->key, var->value, pkey, mkey);
         }
+        for (guint i = 0; i < x->l3->addrs->len; i++) {
+                const CfgAddress *o = x->l3->addrs->pdata[i];
+
+                if (o->family == AF_INET && o->prefix == prefix && g_str_equal(o->address, addr)) {
+                        /* ifup-eth finds it in `ip addr ls` and adds it once */
+                        diag_add(x->diags, DIAG_WARNING, ifcfg_path(f), var->line, var->key,
+                                 "remove one of them", "%s=%s is %s again: added once", var->key,
+                                 var->value, o->key);
+                        return;
+                }
+        }
         a = g_new0(CfgAddress, 1);
         a->family = AF_INET;
         a->address = g_steal_pointer(&addr);
@@ -284,7 +298,7 @@ static void ipv4_one(L3Ctx *x, const char *sfx, const IfcfgVar *var)
                         l3_error(x, f, bkey, g_strdup("write a dotted-quad address"),
                                  "%s=%s is not a valid IPv4 address", bkey, btext);
         } else {
-                a->broadcast = broadcast_of(ip4(a->address), prefix);
+                a->broadcast = l3_broadcast_of(a->address, prefix);
         }
         /* arpcheck[i]/arpupdate[i] come from ARPCHECKn/ARPUPDATEn of the same
          * suffix only (ARPCHECK for IPADDR), and "not false" means yes. */
@@ -536,6 +550,8 @@ CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir
         }
         /* ifup-eth: "[ -z "${NOZEROCONF}" ]": any value, even "no", turns it off. */
         l3->zeroconf = cfg_effective(f, network, "NOZEROCONF", NULL) == NULL;
+        if (!l3->dhcp4)
+                l3_aliases_load(&x);
         l3_ipv6_load(&x);
         l3_files_load(&x);
         return l3;

@@ -35,6 +35,7 @@ typedef struct {
         unsigned char scope; /* IPv4: SCOPE ("scope host"...), else universe */
         bool arpcheck;       /* IPv4: probe for another user before adding (ARPCHECKn) */
         bool arpupdate;      /* IPv4: announce it with gratuitous ARP (ARPUPDATEn) */
+        char *label;         /* IFA_LABEL of an alias ("bond0:1"), or NULL (the device\'s) */
         char *key;           /* IPADDR, IPADDR3, IPV6ADDR, IPV6ADDR_SECONDARIES */
         unsigned line;
 } CfgAddress;

@@ -171,6 +171,17 @@ static const IfcfgKeyDesc keys[] = {
           "ZONE is firewalld's: ifup-post (run by the ifup hook) sets it, or run "
           "firewall-cmd --zone=ZONE --change-interface=DEV; bondcfg does not",
           NULL },
+        { "ONPARENT", B, KEY_DONE, "ifcfg-DEV:N alias files: no leaves the alias out",
+          "not read (NetworkManager drops alias files)",
+          "ifcfg-DEV:N and ifcfg-DEV-rangeN: more addresses of the bond, labelled DEV:N, "
+          "as ifup-aliases adds them; ONPARENT=no leaves one out",
+          NULL },
+        { "IPADDR_START", B, KEY_DONE, "ifcfg-DEV-rangeN: the first address", "not read",
+          "one address per number, labelled DEV:CLONENUM", NULL },
+        { "IPADDR_END", B, KEY_DONE, "ifcfg-DEV-rangeN: the last address", "not read",
+          "the last address of the range", NULL },
+        { "CLONENUM_START", B, KEY_DONE, "ifcfg-DEV-rangeN: the first label number", "not read",
+          "the first label number", NULL },
         /* ---- IPv6 ---- */
         { "IPV6INIT", BN, KEY_DONE, "no: ifup-ipv6 does nothing (unset is yes)",
           "no: ipv6.method ignore (unset is no)",

@@ -527,21 +527,27 @@ int ifcfg_parse_bool(const char *s)
         return -EINVAL;
 }
 
-bool ifcfg_filename_is_config(const char *filename)
+bool ifcfg_name_is_ignored(const char *filename)
 {
         static const char *const skip_suffixes[] = {
                 "~", ".bak", ".old", ".orig", ".rpmnew", ".rpmorig", ".rpmsave", ".swp",
         };
 
+        for (unsigned i = 0; i < G_N_ELEMENTS(skip_suffixes); i++)
+                if (g_str_has_suffix(filename, skip_suffixes[i]))
+                        return true;
+        return strchr(filename, '/') != NULL;
+}
+
+bool ifcfg_filename_is_config(const char *filename)
+{
         if (!filename || !g_str_has_prefix(filename, "ifcfg-"))
                 return false;
         if (filename[strlen("ifcfg-")] == '\0')
                 return false;
-        /* initscripts drops ifcfg-*-range* (range files) and aliases */
-        if (strchr(filename, ':') || strchr(filename, '/') || strstr(filename, "-range"))
+        /* initscripts drops ifcfg-*-range* (range files) and aliases: they
+         * are addresses of their device (config-l3-aliases.c) */
+        if (strchr(filename, ':') || strstr(filename, "-range"))
                 return false;
-        for (unsigned i = 0; i < G_N_ELEMENTS(skip_suffixes); i++)
-                if (g_str_has_suffix(filename, skip_suffixes[i]))
-                        return false;
-        return true;
+        return !ifcfg_name_is_ignored(filename);
 }

@@ -70,3 +70,5 @@ int ifcfg_parse_bool(const char *s);
  * does.
  */
 bool ifcfg_filename_is_config(const char *filename);
+/* A backup or editor file initscripts skips (is_ignored_file()). */
+bool ifcfg_name_is_ignored(const char *filename);

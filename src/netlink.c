@@ -271,7 +271,8 @@ struct nl_msg *bondnl_msg_addr(int cmd, int ifindex, int family, const char *add
 }
 
 struct nl_msg *bondnl_msg_new_addr(int ifindex, int family, const char *addr, unsigned prefix,
-                                   const char *broadcast, unsigned scope, BondnlAddrMode mode)
+                                   const char *broadcast, const char *label, unsigned scope,
+                                   BondnlAddrMode mode)
 {
         static const int flags[] = {
                 [BONDNL_ADDR_ADD] = NLM_F_CREATE | NLM_F_EXCL,
@@ -297,6 +298,8 @@ struct nl_msg *bondnl_msg_new_addr(int ifindex, int family, const char *addr, un
             nla_put(m, IFA_LOCAL, len, buf) < 0 || nla_put(m, IFA_ADDRESS, len, buf) < 0)
                 return NULL;
         if (broadcast && nla_put(m, IFA_BROADCAST, 4, brd) < 0)
+                return NULL;
+        if (label && (strlen(label) > 15 || nla_put_string(m, IFA_LABEL, label) < 0))
                 return NULL;
         if (mode == BONDNL_ADDR_FOREVER) {
                 struct ifa_cacheinfo ci = { .ifa_prefered = 0xffffffffu, .ifa_valid = 0xffffffffu };

@@ -78,11 +78,13 @@ typedef enum {
 
 /*
  * RTM_NEWADDR as ifup-eth's `ip addr add ADDR/PREFIX brd BROADCAST dev DEV
- * [scope S]` sends it: IFA_LOCAL, IFA_ADDRESS, IFA_BROADCAST if broadcast
- * is given (IPv4).  NULL if the address does not parse.
+ * [scope S] [label L]` sends it: IFA_LOCAL, IFA_ADDRESS, IFA_BROADCAST if
+ * broadcast is given (IPv4), IFA_LABEL if label is (an alias, "bond0:1").
+ * NULL if the address does not parse.
  */
 struct nl_msg *bondnl_msg_new_addr(int ifindex, int family, const char *addr, unsigned prefix,
-                                   const char *broadcast, unsigned scope, BondnlAddrMode mode);
+                                   const char *broadcast, const char *label, unsigned scope,
+                                   BondnlAddrMode mode);
 /* RTM_GETLINK for one interface by name (IFLA_IFNAME). */
 struct nl_msg *bondnl_msg_get_link(const char *name);
 /* Dump requests (NLM_F_DUMP) for RTM_GETLINK / RTM_GETADDR / RTM_GETROUTE /

@@ -174,6 +174,8 @@ static void plan_addr_deletions(Plan *p, const char *bond, const CfgL3 *l3, cons
                                 g_strdup(a->broadcast);
                         ((PlanStep *)p->steps->pdata[p->steps->len - 1])->scope =
                                 (unsigned char)a->scope;
+                        ((PlanStep *)p->steps->pdata[p->steps->len - 1])->label =
+                                g_strdup(a->label);
                         if (wrap)
                                 plan_add_sysctl(p, bond, l3->dev, AF_INET, "promote_secondaries",
                                                 promote ? promote : "0", "1");
@@ -220,6 +222,7 @@ void plan_addresses(Plan *p, const char *bond, const CfgL3 *l3, const SnapLink *
                 plan_add_addr(p, bond, l3->dev, PLAN_ADD_ADDRESS, c->family, c->address, c->prefix);
                 st = p->steps->pdata[p->steps->len - 1];
                 st->broadcast = g_strdup(c->broadcast);
+                st->label = g_strdup(c->label);
                 st->scope = c->scope;
                 if (a) {
                         /* it is there, with a lifetime: make it permanent */

@@ -55,6 +55,7 @@ void plan_step_free(PlanStep *st)
         g_free(st->old_mac);
         g_free(st->address);
         g_free(st->broadcast);
+        g_free(st->label);
         net_route_free(st->route);
         net_rule_free(st->rule);
         g_free(st->sysctl);

@@ -71,6 +71,7 @@ typedef struct {
         char *address; /* address */
         unsigned prefix;
         char *broadcast;      /* ADD_ADDRESS (IPv4), or NULL */
+        char *label;          /* ADD_ADDRESS: an alias's label, or NULL */
         unsigned char scope;  /* ADD_ADDRESS */
         bool permanent;       /* ADD_ADDRESS of one that exists: make its lifetimes forever */
         NetRoute *route;      /* ADD_ROUTE, DEL_ROUTE */

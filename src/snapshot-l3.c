@@ -15,6 +15,7 @@ void snap_addr_free(gpointer p)
 
         g_free(a->address);
         g_free(a->broadcast);
+        g_free(a->label);
         g_free(a);
 }
 
@@ -78,6 +79,9 @@ int snapshot_parse_addr(Snapshot *s, const struct nlmsghdr *h)
                                                                 : ifa->ifa_flags;
         a->proto = tb[IFA_PROTO] && nla_len(tb[IFA_PROTO]) >= 1 ? nla_get_u8(tb[IFA_PROTO]) : 0;
         a->broadcast = snapshot_attr_ip(tb[IFA_BROADCAST], AF_INET);
+        if (tb[IFA_LABEL] && nla_len(tb[IFA_LABEL]) > 0 &&
+            memchr(nla_data(tb[IFA_LABEL]), ':', (size_t)nla_len(tb[IFA_LABEL])))
+                a->label = g_strndup(nla_data(tb[IFA_LABEL]), (gsize)nla_len(tb[IFA_LABEL]));
         a->valid_lft = a->preferred_lft = SNAP_FOREVER;
         if (tb[IFA_CACHEINFO] && nla_len(tb[IFA_CACHEINFO]) >= (int)sizeof(struct ifa_cacheinfo)) {
                 const struct ifa_cacheinfo *ci = nla_data(tb[IFA_CACHEINFO]);

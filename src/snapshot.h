@@ -70,6 +70,7 @@ typedef struct {
         uint32_t flags;     /* IFA_F_*: IFA_FLAGS, else ifa_flags */
         uint8_t proto;      /* IFA_PROTO (Linux 5.18+): IFAPROT_KERNEL_*; 0: none or unknown */
         char *broadcast;    /* IFA_BROADCAST, or NULL */
+        char *label;        /* IFA_LABEL of an alias ("bond0:1"), or NULL */
         uint32_t valid_lft; /* IFA_CACHEINFO; SNAP_FOREVER when permanent */
         uint32_t preferred_lft;
 } SnapAddr;

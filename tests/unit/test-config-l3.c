@@ -352,6 +352,37 @@ static void test_bad_bool(void)
         g_assert_nonnull(default_route(t, AF_INET)); /* "not false": the route */
 }
 
+/* ifup-aliases: ifcfg-DEV:N (the parent's PREFIX and BROADCAST as
+ * defaults, DEVICE as the label, ONPARENT=no left out, an address seen
+ * before left out) and ifcfg-DEV-rangeN. */
+static void test_aliases(void)
+{
+        g_autoptr(L3) t =
+                load("IPADDR=192.0.2.10\nPREFIX=24\nIPADDR0=192.0.2.10\nPREFIX0=24\n", NULL,
+                     "ifcfg-bond0:1", "DEVICE=bond0:1\nIPADDR=192.0.2.20\n", "ifcfg-bond0:2",
+                     "IPADDR=198.51.100.5\nNETMASK=255.255.255.0\n", "ifcfg-bond0:3",
+                     "IPADDR=192.0.2.30\nONPARENT=no\n", "ifcfg-bond0:4", "IPADDR=192.0.2.20\n",
+                     "ifcfg-bond0:5.bak", "IPADDR=192.0.2.99\n", "ifcfg-bond0-range0",
+                     "IPADDR_START=203.0.113.10\nIPADDR_END=203.0.113.11\n"
+                     "CLONENUM_START=7\nPREFIX=28\n",
+                     NULL);
+
+        /* IPADDR0 repeats IPADDR: once, with a warning */
+        g_assert_nonnull(diag(t, DIAG_WARNING, "IPADDR0"));
+        g_assert_cmpuint(t->l3->addrs->len, ==, 5);
+        g_assert_cmpstr(addr(t, 1)->address, ==, "192.0.2.20");
+        g_assert_cmpuint(addr(t, 1)->prefix, ==, 24); /* the parent's PREFIX */
+        g_assert_cmpstr(addr(t, 1)->label, ==, "bond0:1");
+        g_assert_cmpstr(addr(t, 1)->broadcast, ==, "192.0.2.255");
+        g_assert_cmpstr(addr(t, 2)->label, ==, "bond0:2"); /* from the file name */
+        g_assert_cmpstr(addr(t, 2)->address, ==, "198.51.100.5");
+        g_assert_cmpstr(addr(t, 3)->label, ==, "bond0:7");
+        g_assert_cmpuint(addr(t, 3)->prefix, ==, 28);
+        g_assert_cmpstr(addr(t, 4)->label, ==, "bond0:8");
+        g_assert_cmpstr(addr(t, 4)->address, ==, "203.0.113.11");
+        g_assert_cmpuint(t->l3->files->len, ==, 5);
+}
+
 int main(int argc, char **argv)
 {
         g_test_init(&argc, &argv, NULL);
@@ -365,5 +396,6 @@ int main(int argc, char **argv)
         g_test_add_func("/config-l3/ipv6-gateway-rules", test_ipv6_gateway_rules);
         g_test_add_func("/config-l3/route-files", test_route_files);
         g_test_add_func("/config-l3/bad-bool", test_bad_bool);
+        g_test_add_func("/config-l3/aliases", test_aliases);
         return g_test_run();
 }

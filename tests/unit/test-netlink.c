@@ -542,12 +542,12 @@ static void test_new_addr(void)
                 0,
                 0,
         };
-        g_autoptr(NlMsg) m = bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "192.0.2.255", 0,
-                                                 BONDNL_ADDR_ADD);
-        g_autoptr(NlMsg) f =
-                bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, NULL, 0, BONDNL_ADDR_FOREVER);
-        g_autoptr(NlMsg) r =
-                bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, NULL, 0, BONDNL_ADDR_REPLACE);
+        g_autoptr(NlMsg) m = bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "192.0.2.255", NULL,
+                                                 0, BONDNL_ADDR_ADD);
+        g_autoptr(NlMsg) f = bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, NULL, NULL, 0,
+                                                 BONDNL_ADDR_FOREVER);
+        g_autoptr(NlMsg) r = bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, NULL, NULL, 0,
+                                                 BONDNL_ADDR_REPLACE);
 
         assert_bytes(m, add, sizeof(add));
         assert_bytes(f, forever, sizeof(forever));
@@ -555,10 +555,12 @@ static void test_new_addr(void)
         g_assert_cmpuint(nlmsg_hdr(r)->nlmsg_flags, ==,
                          NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE);
         /* a broadcast address is IPv4's, and must parse */
+        g_assert_null(bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, "::1", NULL, 0,
+                                          BONDNL_ADDR_ADD));
         g_assert_null(
-                bondnl_msg_new_addr(4, AF_INET6, "2001:db8::1", 64, "::1", 0, BONDNL_ADDR_ADD));
-        g_assert_null(bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "x", 0, BONDNL_ADDR_ADD));
-        g_assert_null(bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 33, NULL, 0, BONDNL_ADDR_ADD));
+                bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 24, "x", NULL, 0, BONDNL_ADDR_ADD));
+        g_assert_null(
+                bondnl_msg_new_addr(4, AF_INET, "192.0.2.10", 33, NULL, NULL, 0, BONDNL_ADDR_ADD));
 }
 
 /* A create message has the layout of a link dump reply: parse it back. */

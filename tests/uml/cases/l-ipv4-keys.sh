@@ -1,4 +1,4 @@
-# desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap from IPADDR2 on, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route and NOZEROCONF
+# desc: l. IPv4 keys as ifup-eth: IPADDRn/PREFIXn/NETMASKn up to the first gap from IPADDR2 on, BROADCAST and ipcalc's broadcast (/24, /31, /32), SCOPE, ARP, the zeroconf route, NOZEROCONF, alias and range files
 # cost: 10
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -109,5 +109,31 @@ apply_rc 0
 idx=$(</sys/class/net/bond0/ifindex)
 check "network file gone: the zeroconf route is added" \
 	has_route 4 "169.254.0.0/16 via=- dev=bond0 table=main proto=boot scope=link metric=$((1000 + idx)) src=-"
+bond_down bond0
+key "alias and range files: ifcfg-bond0:1, ifcfg-bond0-range0 (ifup-aliases)"
+bond_down bond0
+cfg_init
+cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24 ARPCHECK=no
+cfg_port bp0 bond0
+cfg_port bp1 bond0
+cfg_file ifcfg-bond0:1 DEVICE=bond0:1 IPADDR=198.51.100.7 PREFIX=25
+cfg_file ifcfg-bond0-range0 IPADDR_START=203.0.113.10 IPADDR_END=203.0.113.11 CLONENUM_START=5
+apply_rc 0 || die "apply failed"
+# ifup-aliases new_interface(): `ip addr add IPADDR/PREFIX brd BROADCAST
+# dev PARENT label DEVICE`; PREFIX and ARPCHECK default to the parent's
+# (ini_env), the broadcast is ipcalc's.
+assert_eq "ifcfg-bond0:1: labelled bond0:1" "$(addr_line bond0 198.51.100.7)" \
+	"198.51.100.7/25 brd=198.51.100.127 scope=global label=bond0:1 valid=forever preferred=forever"
+# ifup-aliases, range files: one address per number from IPADDR_START to
+# IPADDR_END, labelled DEV:CLONENUM_START, +1 each.
+assert_eq "range: first address labelled bond0:5" "$(addr_line bond0 203.0.113.10)" \
+	"203.0.113.10/24 brd=203.0.113.255 scope=global label=bond0:5 valid=forever preferred=forever"
+assert_eq "range: second address labelled bond0:6" "$(addr_line bond0 203.0.113.11)" \
+	"203.0.113.11/24 brd=203.0.113.255 scope=global label=bond0:6 valid=forever preferred=forever"
+assert_eq "the parent's address comes first" "$(addrs inet bond0)" \
+	"192.0.2.1/24 198.51.100.7/25 203.0.113.10/24 203.0.113.11/24"
+apply_rc 0
+assert_eq "re-apply: the same four addresses" "$(addrs inet bond0)" \
+	"192.0.2.1/24 198.51.100.7/25 203.0.113.10/24 203.0.113.11/24"
 bond_down bond0
 l3_end
