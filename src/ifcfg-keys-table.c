@@ -94,7 +94,8 @@ static const IfcfgKeyDesc keys[] = {
         { "PREFIX#", B, KEY_DONE, "prefix length (wins over NETMASK)", "prefix length",
           "prefix length (wins over NETMASK)", NULL },
         { "NETMASK#", B, KEY_DONE, "netmask", "netmask",
-          "netmask; without PREFIX or NETMASK the address is an error", NULL },
+          "netmask; with neither PREFIX nor NETMASK a /32, with a warning (RHEL 9's ipcalc)",
+          NULL },
         { "BROADCAST#", B, KEY_DONE, "ip addr add brd", "not read",
           "the broadcast address (else ipcalc's)", NULL },
         { "SCOPE", B, KEY_DONE, "ip addr add ... SCOPE", "not read",
@@ -240,7 +241,7 @@ static const IfcfgKeyDesc keys[] = {
           NULL },
         /* ---- /etc/sysconfig/network only ---- */
         { "NETWORKING", N, KEY_INERT, "the network service starts only with yes", "not read",
-          "bondcfg.service is what starts bondcfg", NULL },
+          "not read: whoever runs bondcfg (the ifup hook, dracut) decides", NULL },
         { "HOSTNAME", N, KEY_INERT, "the host name", "the host name", "not bondcfg's", NULL },
         /* ---- NetworkManager only ---- */
         { "PROXY_METHOD", BN, KEY_INERT, "not read", "proxy settings", "nothing in the kernel",
