@@ -36,14 +36,12 @@ static void warn(Aliases *al, const IfcfgFile *a, const char *key, const char *h
 static void warn(Aliases *al, const IfcfgFile *a, const char *key, const char *hint,
                  const char *fmt, ...)
 {
-        g_autofree char *msg = NULL;
         va_list ap;
 
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(al->x->diags, DIAG_WARNING, ifcfg_path(a), ifcfg_line(a, key), key, hint, fmt,
+                  ap);
         va_end(ap);
-        diag_add(al->x->diags, DIAG_WARNING, ifcfg_path(a), ifcfg_line(a, key), key, hint, "%s",
-                 msg);
 }
 
 /* new_interface(): one labelled address. */

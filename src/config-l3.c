@@ -77,29 +77,24 @@ void l3_warn(const L3Ctx *x, const char *key, char *hint, const char *fmt, ...)
 {
         const IfcfgFile *from = NULL;
         g_autofree char *h = hint;
-        g_autofree char *msg = NULL;
         va_list ap;
 
         cfg_effective(x->f, x->net, key, &from);
         if (!from)
                 from = x->f;
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(x->diags, DIAG_WARNING, ifcfg_path(from), ifcfg_line(from, key), key, h, fmt, ap);
         va_end(ap);
-        diag_add(x->diags, DIAG_WARNING, ifcfg_path(from), ifcfg_line(from, key), key, h, "%s",
-                 msg);
 }
 
 void l3_error(const L3Ctx *x, const IfcfgFile *f, const char *key, char *hint, const char *fmt, ...)
 {
         g_autofree char *h = hint;
-        g_autofree char *msg = NULL;
         va_list ap;
 
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(x->diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, fmt, ap);
         va_end(ap);
-        diag_add(x->diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, "%s", msg);
 }
 
 static void cfg_address_free(gpointer p)

@@ -21,14 +21,12 @@ const char *cfg_get_str(const IfcfgFile *f, const char *key)
 void cfg_err_key(DiagList *diags, const IfcfgFile *f, const char *key, char *hint, const char *fmt,
                  ...)
 {
-        g_autofree char *msg = NULL;
         g_autofree char *h = hint;
         va_list ap;
 
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, fmt, ap);
         va_end(ap);
-        diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, key), key, h, "%s", msg);
 }
 
 bool cfg_get_bool(const IfcfgFile *f, const char *key, bool def, DiagList *diags)

@@ -52,11 +52,10 @@ void diag_list_move(DiagList *to, DiagList *from)
         g_ptr_array_set_free_func(from->items, diag_free);
 }
 
-Diag *diag_add(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
-               const char *hint, const char *fmt, ...)
+Diag *diag_addv(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
+                const char *hint, const char *fmt, va_list ap)
 {
         Diag *d = g_new0(Diag, 1);
-        va_list ap;
 
         if (sev == DIAG_ERROR && l->errors_as_warnings)
                 sev = DIAG_WARNING;
@@ -65,10 +64,20 @@ Diag *diag_add(DiagList *l, DiagSeverity sev, const char *file, unsigned line, c
         d->line = line;
         d->key = g_strdup(key);
         d->hint = g_strdup(hint);
-        va_start(ap, fmt);
         d->message = g_strdup_vprintf(fmt, ap);
-        va_end(ap);
         g_ptr_array_add(l->items, d);
+        return d;
+}
+
+Diag *diag_add(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
+               const char *hint, const char *fmt, ...)
+{
+        Diag *d;
+        va_list ap;
+
+        va_start(ap, fmt);
+        d = diag_addv(l, sev, file, line, key, hint, fmt, ap);
+        va_end(ap);
         return d;
 }
 

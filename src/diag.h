@@ -41,6 +41,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(DiagList, diag_list_free)
 /* Append a diagnostic.  file/key/hint may be NULL.  Returns the new entry. */
 Diag *diag_add(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
                const char *hint, const char *fmt, ...) G_GNUC_PRINTF(7, 8);
+/* The same with a va_list, for wrappers that find file and line. */
+Diag *diag_addv(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
+                const char *hint, const char *fmt, va_list ap) G_GNUC_PRINTF(7, 0);
 
 size_t diag_count(const DiagList *l, DiagSeverity sev);
 static inline bool diag_has_errors(const DiagList *l)

@@ -93,7 +93,6 @@ static void fail_at(Scanner *s, unsigned line, const char *key, const char *hint
 static void fail_at(Scanner *s, unsigned line, const char *key, const char *hint, const char *fmt,
                     ...)
 {
-        g_autofree char *msg = NULL;
         va_list ap;
 
         if (s->failed)
@@ -102,9 +101,8 @@ static void fail_at(Scanner *s, unsigned line, const char *key, const char *hint
         if (key)
                 g_hash_table_add(s->file->refused, g_strdup(key));
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(s->diags, DIAG_ERROR, s->path, line, key, hint, fmt, ap);
         va_end(ap);
-        diag_add(s->diags, DIAG_ERROR, s->path, line, key, hint, "%s", msg);
 }
 
 /*

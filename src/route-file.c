@@ -15,13 +15,11 @@
 void line_diag(const LineCtx *c, DiagSeverity sev, const char *key, const char *hint,
                const char *fmt, ...)
 {
-        g_autofree char *msg = NULL;
         va_list ap;
 
         va_start(ap, fmt);
-        msg = g_strdup_vprintf(fmt, ap);
+        diag_addv(c->diags, sev, c->path, c->line, key, hint, fmt, ap);
         va_end(ap);
-        diag_add(c->diags, sev, c->path, c->line, key, hint, "%s", msg);
 }
 
 const char *family_name(int family)
