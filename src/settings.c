@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,8 @@ Settings *settings_new(void)
 
         s->path = g_strdup(BONDCFG_SETTINGS_FILE);
         s->chipset = CHIPSET_CHECK_STRICT;
+        s->port_timeout = 30;
+        s->nm_keep_off = true;
         return s;
 }
 
@@ -56,24 +59,61 @@ void settings_free(Settings *s)
         g_free(s);
 }
 
-/* The known sections and their keys. */
-static const char *const check_keys[] = { "chipset", NULL };
+/* ---- the keys: one table drives parsing, the hints and settings.h ---- */
+
+typedef enum {
+        SETTING_CHIPSET, /* strict | warn | off */
+        SETTING_SECONDS, /* 0 .. max */
+        SETTING_BOOL,    /* yes/no/true/false/1/0/on/off */
+} SettingType;
 
 typedef struct {
-        const char *name;
-        const char *const *keys;
-} SectionDesc;
+        const char *section, *key;
+        SettingType type;
+        size_t value; /* offsetof the value in Settings */
+        size_t line;  /* offsetof its line */
+        unsigned max; /* SETTING_SECONDS */
+        const char *hint;
+} SettingDesc;
 
-static const SectionDesc sections[] = {
-        { "check", check_keys },
+#define FIELD(f) offsetof(Settings, f)
+static const SettingDesc setting_keys[] = {
+        { "check", "chipset", SETTING_CHIPSET, FIELD(chipset), FIELD(chipset_line), 0,
+          "use strict, warn or off" },
+        { "boot", "port_timeout", SETTING_SECONDS, FIELD(port_timeout), FIELD(port_timeout_line),
+          600, "give a number of seconds from 0 to 600" },
+        { "networkmanager", "keep_off", SETTING_BOOL, FIELD(nm_keep_off), FIELD(nm_keep_off_line),
+          0, "use yes or no" },
 };
+#undef FIELD
 
-static const SectionDesc *section_lookup(const char *name)
+static bool section_known(const char *name)
 {
-        for (size_t i = 0; i < G_N_ELEMENTS(sections); i++)
-                if (strcmp(sections[i].name, name) == 0)
-                        return &sections[i];
-        return NULL;
+        for (size_t i = 0; i < G_N_ELEMENTS(setting_keys); i++)
+                if (strcmp(setting_keys[i].section, name) == 0)
+                        return true;
+        return false;
+}
+
+/* "[check], [boot], ..." or, with section, "chipset, ..." of that section */
+static char *known_names(const char *section)
+{
+        g_autoptr(GString) s = g_string_new(NULL);
+
+        for (size_t i = 0; i < G_N_ELEMENTS(setting_keys); i++) {
+                const SettingDesc *d = &setting_keys[i];
+                bool seen = false;
+
+                if (section && strcmp(d->section, section) != 0)
+                        continue;
+                for (size_t k = 0; k < i && !section; k++)
+                        seen |= strcmp(setting_keys[k].section, d->section) == 0;
+                if (seen)
+                        continue;
+                g_string_append_printf(s, "%s%s%s%s", s->len ? ", " : "", section ? "" : "[",
+                                       section ? d->key : d->section, section ? "" : "]");
+        }
+        return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
 typedef struct {
@@ -127,10 +167,13 @@ static bool precheck_line(ParseState *st, char *line)
                                  "malformed section header '%s'", t);
                         return false;
                 }
-                if (!section_lookup(name))
-                        diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name,
-                                 "known sections: [check]",
+                if (!section_known(name)) {
+                        g_autofree char *known = known_names(NULL);
+                        g_autofree char *hint = g_strdup_printf("known sections: %s", known);
+
+                        diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name, hint,
                                  "unknown section [%s]; its keys are ignored", name);
+                }
                 return true;
         }
         if (!strpbrk(t, "=:")) {
@@ -176,28 +219,62 @@ static char *read_line(char *str, int num, void *stream)
         return str;
 }
 
-static void set_chipset(ParseState *st, const char *value)
+/* value as d's type into *out (an int or a bool); false if it is not one */
+static bool parse_value(const SettingDesc *d, const char *value, int *out)
 {
-        ChipsetCheck c = chipset_check_from_string(value);
+        static const char *const yes[] = { "yes", "true", "on", "1" };
+        static const char *const no[] = { "no", "false", "off", "0" };
+        guint64 n;
 
-        if (c < 0) {
-                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, "chipset",
-                         "use strict, warn or off", "invalid value '%s' for chipset in [check]",
-                         value);
+        switch (d->type) {
+        case SETTING_CHIPSET:
+                *out = chipset_check_from_string(value);
+                return *out >= 0;
+        case SETTING_SECONDS:
+                if (!g_ascii_string_to_unsigned(value, 10, 0, d->max, &n, NULL))
+                        return false;
+                *out = (int)n;
+                return true;
+        case SETTING_BOOL:
+                for (size_t i = 0; i < G_N_ELEMENTS(yes); i++) {
+                        if (g_ascii_strcasecmp(value, yes[i]) == 0)
+                                return (*out = 1);
+                        if (g_ascii_strcasecmp(value, no[i]) == 0)
+                                return !(*out = 0);
+                }
+                return false;
+        }
+        return false;
+}
+
+static void set_key(ParseState *st, const SettingDesc *d, const char *value)
+{
+        unsigned *line = (unsigned *)((char *)st->s + d->line);
+        void *field = (char *)st->s + d->value;
+        int v;
+
+        if (!parse_value(d, value, &v)) {
+                diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, d->key, d->hint,
+                         "invalid value '%s' for %s in [%s]", value, d->key, d->section);
                 return;
         }
-        if (st->s->chipset_line)
-                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, "chipset", NULL,
-                         "chipset is set again (previously on line %u); the last value wins",
-                         st->s->chipset_line);
-        st->s->chipset = c;
-        st->s->chipset_line = st->lineno;
+        if (*line)
+                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, d->key, NULL,
+                         "%s is set again (previously on line %u); the last value wins", d->key,
+                         *line);
+        if (d->type == SETTING_BOOL)
+                *(bool *)field = v;
+        else if (d->type == SETTING_SECONDS)
+                *(unsigned *)field = (unsigned)v;
+        else
+                *(ChipsetCheck *)field = (ChipsetCheck)v;
+        *line = st->lineno;
 }
 
 static int handle_key(void *user, const char *section, const char *name, const char *value)
 {
         ParseState *st = user;
-        const SectionDesc *sec;
+        g_autofree char *known = NULL, *hint = NULL;
 
         if (!*section) {
                 diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name,
@@ -205,20 +282,20 @@ static int handle_key(void *user, const char *section, const char *name, const c
                          "key '%s' outside of any section is ignored", name);
                 return 1;
         }
-        sec = section_lookup(section);
-        if (!sec)
+        if (!section_known(section))
                 return 1; /* warned about at the section header */
-        if (strcmp(section, "check") == 0 && strcmp(name, "chipset") == 0) {
-                set_chipset(st, value);
-                return 1;
-        }
-        {
-                g_autofree char *known = g_strjoinv(", ", (char **)sec->keys);
-                g_autofree char *hint = g_strdup_printf("known keys in [%s]: %s", section, known);
+        for (size_t i = 0; i < G_N_ELEMENTS(setting_keys); i++) {
+                const SettingDesc *d = &setting_keys[i];
 
-                diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name, hint,
-                         "unknown key '%s' in [%s] is ignored", name, section);
+                if (strcmp(d->section, section) == 0 && strcmp(d->key, name) == 0) {
+                        set_key(st, d, value);
+                        return 1;
+                }
         }
+        known = known_names(section);
+        hint = g_strdup_printf("known keys in [%s]: %s", section, known);
+        diag_add(st->diags, DIAG_WARNING, st->path, st->lineno, name, hint,
+                 "unknown key '%s' in [%s] is ignored", name, section);
         return 1;
 }
 

@@ -22,6 +22,21 @@
  *   # warning for one run.
  *   chipset = strict
  *
+ *   [boot]
+ *   # How long `bondcfg apply --boot` (bondcfg.service) waits for a port
+ *   # that is not there yet, in seconds (0 to 600).  A port's own
+ *   # DEVTIMEOUT, if longer, wins.  After that the bond comes up without it
+ *   # and the missing port is reported.  Default: 30.
+ *   port_timeout = 30
+ *
+ *   [networkmanager]
+ *   # yes: when NetworkManager is installed, the devices of the bonds
+ *   # bondcfg brings up are in its unmanaged-devices list (a runtime file
+ *   # in /run/NetworkManager/conf.d), and an active NetworkManager profile
+ *   # on one of them stops the apply.  no: bondcfg leaves NetworkManager
+ *   # alone (and NetworkManager may then take the devices).  Default: yes.
+ *   keep_off = yes
+ *
  * A missing file means all defaults.  An unknown section or key is a
  * warning at FILE:LINE; a bad value or a line that is not "key = value" or
  * "[section]" is an error at FILE:LINE.
@@ -48,6 +63,10 @@ typedef struct {
         bool loaded;           /* the file existed and was read */
         ChipsetCheck chipset;  /* [check] chipset */
         unsigned chipset_line; /* its line, 0 = default */
+        unsigned port_timeout; /* [boot] port_timeout, seconds */
+        unsigned port_timeout_line;
+        bool nm_keep_off; /* [networkmanager] keep_off */
+        unsigned nm_keep_off_line;
 } Settings;
 
 /* All defaults; path = BONDCFG_SETTINGS_FILE. */

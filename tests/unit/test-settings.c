@@ -168,6 +168,36 @@ static void test_long_line_and_empty_value(void)
         remove_tmp(path);
 }
 
+static void test_boot_and_networkmanager(void)
+{
+        g_autofree char *path = NULL;
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Settings) s = NULL;
+
+        write_tmp("bondcfg.conf",
+                  "[boot]\nport_timeout = 601\nport_timeout = 5\n[networkmanager]\n"
+                  "keep_off = maybe\nkeep_off = No\nmanaged = no\n",
+                  &path);
+        g_assert_cmpint(settings_load_file(path, &s, diags), ==, 0);
+        assert_diag(diags, 2, DIAG_ERROR, path, "invalid value '601' for port_timeout in [boot]");
+        g_assert_cmpstr(diag_at(diags, 2)->hint, ==, "give a number of seconds from 0 to 600");
+        assert_diag(diags, 5, DIAG_ERROR, path, "invalid value 'maybe' for keep_off");
+        assert_diag(diags, 7, DIAG_WARNING, path, "unknown key 'managed' in [networkmanager]");
+        g_assert_cmpstr(diag_at(diags, 7)->hint, ==, "known keys in [networkmanager]: keep_off");
+        g_assert_cmpuint(diags->items->len, ==, 3);
+        g_assert_cmpuint(s->port_timeout, ==, 5);
+        g_assert_cmpuint(s->port_timeout_line, ==, 3);
+        g_assert_false(s->nm_keep_off);
+        g_assert_cmpuint(s->nm_keep_off_line, ==, 6);
+        remove_tmp(path);
+
+        /* the defaults */
+        g_clear_pointer(&s, settings_free);
+        g_assert_cmpint(settings_load_file(FIXTURES "/no-such.conf", &s, diags), ==, 0);
+        g_assert_cmpuint(s->port_timeout, ==, 30);
+        g_assert_true(s->nm_keep_off);
+}
+
 static void test_unreadable(void)
 {
         g_autoptr(DiagList) diags = diag_list_new();
@@ -192,6 +222,7 @@ int main(int argc, char **argv)
         g_test_add_func("/settings/bom", test_bom);
         g_test_add_func("/settings/errors-with-lines", test_errors_with_lines);
         g_test_add_func("/settings/long-line-and-empty-value", test_long_line_and_empty_value);
+        g_test_add_func("/settings/boot-and-networkmanager", test_boot_and_networkmanager);
         g_test_add_func("/settings/unreadable", test_unreadable);
         return g_test_run();
 }
