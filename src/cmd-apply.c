@@ -1,49 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* bondcfg apply [--dry-run] [BOND...], bondcfg down BOND... */
+/* bondcfg apply [--dry-run] [--boot] [BOND...] */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "apply.h"
-#include "commands.h"
+#include "cmd-apply-internal.h"
+#include "cmd-nm.h"
+#include "cmd-run.h"
 #include "lock.h"
+#include "log.h"
 #include "module.h"
 #include "netlink.h"
 #include "plan.h"
 #include "port-state.h"
 #include "snapshot.h"
-
-typedef struct {
-        const BondcfgCtx *ctx;
-        const CfgBond *bond; /* apply: the bond being applied */
-        GString *json;       /* steps done, JSON */
-} RunCtx;
-
-static void json_steps(GString *s, const Plan *p)
-{
-        for (guint i = 0; i < p->steps->len; i++) {
-                if (s->len && s->str[s->len - 1] != '[')
-                        g_string_append_c(s, ',');
-                plan_step_append_json(s, p->steps->pdata[i]);
-        }
-}
-
-static void on_progress(const PlanStep *st, bool undo, void *userdata)
-{
-        RunCtx *rc = userdata;
-
-        if (rc->ctx->json) {
-                if (!undo) {
-                        if (rc->json->str[rc->json->len - 1] != '[')
-                                g_string_append_c(rc->json, ',');
-                        plan_step_append_json(rc->json, st);
-                }
-                return;
-        }
-        if (rc->ctx->verbosity >= 0)
-                printf("%s%s\n", undo ? "undo: " : "", st->description);
-        fflush(stdout);
-}
 
 /* After the steps: does the kernel report every option we set? */
 static int verify_bond(NlConn *c, char **msg, void *userdata)
@@ -65,161 +36,6 @@ static int verify_bond(NlConn *c, char **msg, void *userdata)
                 return 0;
         *msg = g_strdup(((Diag *)d->items->pdata[0])->message);
         return -EOPNOTSUPP;
-}
-
-static void print_failure(const BondcfgCtx *ctx, const ApplyResult *res, GString *json)
-{
-        const char *what = res->failed ? res->failed->description : "verify";
-
-        if (ctx->json) {
-                g_string_append(json, "],\"error\":{\"step\":");
-                if (res->failed_index)
-                        g_string_append_printf(json, "%u", res->failed_index);
-                else
-                        g_string_append(json, "null");
-                g_string_append(json, ",\"description\":");
-                json_append_string(json, what);
-                g_string_append(json, ",\"errno\":");
-                json_append_string(json, g_strerror(-res->error));
-                g_string_append(json, ",\"message\":");
-                json_append_string(json, res->message);
-                g_string_append(json, ",\"rolled_back\":");
-                g_string_append(json, res->undo_errors ? "false" : "true");
-                g_string_append(json, ",\"undo_errors\":[");
-                for (guint i = 0; res->undo_errors && i < res->undo_errors->len; i++) {
-                        if (i)
-                                g_string_append_c(json, ',');
-                        json_append_string(json, res->undo_errors->pdata[i]);
-                }
-                g_string_append(json, "]}");
-                return;
-        }
-        if (res->failed_index)
-                fprintf(stderr, "bondcfg: step %u failed: %s: %s%s%s\n", res->failed_index, what,
-                        g_strerror(-res->error), res->message ? ": " : "",
-                        res->message ? res->message : "");
-        else
-                fprintf(stderr, "bondcfg: %s\n", res->message ? res->message : "verify failed");
-        if (res->undo_errors) {
-                fprintf(stderr, "bondcfg: rollback incomplete:\n");
-                for (guint i = 0; i < res->undo_errors->len; i++)
-                        fprintf(stderr, "  %s\n", (char *)res->undo_errors->pdata[i]);
-        } else {
-                fprintf(stderr, "bondcfg: rolled back; the kernel is as it was before\n");
-        }
-}
-
-static void print_warnings(const ApplyResult *res)
-{
-        for (guint i = 0; res->warnings && i < res->warnings->len; i++)
-                fprintf(stderr, "bondcfg: warning: %s\n", (char *)res->warnings->pdata[i]);
-}
-
-static int take_lock(const BondcfgCtx *ctx, int *fd)
-{
-        const char *path = bondcfg_lock_path();
-        pid_t holder = 0;
-
-        *fd = bondcfg_lock_acquire(path, ctx->wait_lock, &holder);
-        if (*fd >= 0)
-                return 0;
-        if (*fd == -EWOULDBLOCK) {
-                if (holder)
-                        fprintf(stderr,
-                                "bondcfg: another bondcfg (pid %ld) holds %s; gave up after %d "
-                                "s (--wait-lock)\n",
-                                (long)holder, path, ctx->wait_lock);
-                else
-                        fprintf(stderr,
-                                "bondcfg: another bondcfg holds %s; gave up after %d s "
-                                "(--wait-lock)\n",
-                                path, ctx->wait_lock);
-        } else {
-                fprintf(stderr, "bondcfg: cannot lock %s: %s\n", path, g_strerror(-*fd));
-        }
-        return EXIT_USAGE;
-}
-
-/* apply and down change this machine's kernel: files for another root
- * (--root, e.g. the installed system in a kickstart %post) are not its. */
-static int refuse_root(const BondcfgCtx *ctx, const char *cmd)
-{
-        if (!ctx->root)
-                return 0;
-        fprintf(stderr,
-                "bondcfg: %s acts on this machine's kernel; --root %s names files for another "
-                "system\n  hint: use 'bondcfg --root %s check' to validate them, and run %s on "
-                "that system\n",
-                cmd, ctx->root, ctx->root, cmd);
-        return EXIT_USAGE;
-}
-
-static int open_netlink(NlConn **c)
-{
-        int r = nl_conn_open(c);
-
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot open rtnetlink: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
-        return 0;
-}
-
-/* The network state, with the sysctls of the bonds (NULL: none), or
- * EXIT_USAGE after saying why it cannot be read. */
-static int take_snapshot(NlConn *nl, const GPtrArray *bonds, Snapshot **snap)
-{
-        int r = snapshot_take(nl, snap);
-
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
-        cmd_read_sysctls(*snap, bonds);
-        return 0;
-}
-
-static int finish_json(const BondcfgCtx *ctx, GString *json, const DiagList *diags, int rc)
-{
-        if (!ctx->json)
-                return rc;
-        g_string_append_c(json, ',');
-        json_append_diags(json, diags);
-        g_string_append_printf(json, ",\"exit\":%d}", rc);
-        puts(json->str);
-        return rc;
-}
-
-/*
- * After a successful run: the records of the ports that left their bond for
- * good (released, not enslaved again by the same plan) are used up.
- */
-static void forget_released(const BondcfgCtx *ctx, const Plan *p)
-{
-        g_autofree char *dir = NULL;
-
-        for (guint i = 0; i < p->steps->len; i++) {
-                const PlanStep *st = p->steps->pdata[i];
-                bool again = false;
-                int r;
-
-                if (st->action != PLAN_RELEASE)
-                        continue;
-                for (guint k = i + 1; k < p->steps->len && !again; k++) {
-                        const PlanStep *later = p->steps->pdata[k];
-
-                        again = later->action == PLAN_ENSLAVE &&
-                                g_strcmp0(later->ifname, st->ifname) == 0;
-                }
-                if (again)
-                        continue;
-                if (!dir)
-                        dir = port_state_dir();
-                r = port_state_remove(dir, st->ifname);
-                if (r < 0 && !ctx->json)
-                        fprintf(stderr, "bondcfg: warning: cannot remove %s/%s: %s\n", dir,
-                                st->ifname, g_strerror(-r));
-        }
 }
 
 /*
@@ -339,7 +155,7 @@ static void print_plans(const BondcfgCtx *ctx, const GPtrArray *bonds, const GPt
                 const Plan *p = plans->pdata[i];
 
                 if (ctx->json)
-                        json_steps(json, p);
+                        run_json_steps(json, p);
                 else if (p->steps->len == 0 && ctx->verbosity >= 0)
                         printf("%s: up to date\n", ((CfgBond *)bonds->pdata[i])->name);
                 for (guint k = 0; !ctx->json && k < p->steps->len; k++)
@@ -360,7 +176,7 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         g_autoptr(GPtrArray) touch = NULL;
         int r;
 
-        r = take_snapshot(nl, bonds, snap);
+        r = run_take_snapshot(nl, bonds, snap);
         if (r)
                 return r;
         *plans = plan_all(bonds, *snap, &touch, pdiags);
@@ -376,82 +192,84 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         return diag_has_errors(diags) ? EXIT_CONFIG : 0;
 }
 
-int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
+/* The system log's record of a refusal: each error, for each bond. */
+void apply_log_refusal(const GPtrArray *bonds, const DiagList *diags)
 {
-        g_autoptr(DiagList) diags = diag_list_new();
-        g_autoptr(Config) cfg = NULL;
-        g_autoptr(GPtrArray) bonds = NULL;
-        g_autoptr(GPtrArray) plans = NULL;
-        g_autoptr(NlConn) nl = NULL;
-        g_autoptr(Snapshot) snap = NULL;
-        g_autoptr(GString) json = g_string_new("{\"steps\":[");
-        unsigned counter = 0;
-        bool changed = false;
-        int r, lock_fd = -1, rc = EXIT_OK;
+        for (guint i = 0; i < bonds->len; i++) {
+                const char *name = ((const CfgBond *)bonds->pdata[i])->name;
 
-        r = refuse_root(ctx, "apply");
-        if (r)
-                return r;
-        r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
-        if (r)
-                return r;
-        if (diag_has_errors(diags)) {
-                cmd_print_diags(ctx, diags);
-                g_string_append_c(json, ']');
-                return finish_json(ctx, json, diags, EXIT_CONFIG);
-        }
+                for (guint k = 0; k < diags->items->len; k++) {
+                        const Diag *d = diags->items->pdata[k];
 
-        if (!ctx->dry_run) {
-                g_autofree char *err = NULL;
-
-                r = take_lock(ctx, &lock_fd);
-                if (r)
-                        return r;
-                r = bond_module_ensure(NULL, &err);
-                if (r < 0) {
-                        fprintf(stderr, "bondcfg: %s\n", err ? err : g_strerror(-r));
-                        bondcfg_lock_release(lock_fd);
-                        return EXIT_KERNEL;
+                        if (d->severity != DIAG_ERROR)
+                                continue;
+                        if (d->file && d->line)
+                                log_bond(LOG_ERR, name, "apply refused: %s:%u: %s", d->file,
+                                         d->line, d->message);
+                        else if (d->file)
+                                log_bond(LOG_ERR, name, "apply refused: %s: %s", d->file,
+                                         d->message);
+                        else
+                                log_bond(LOG_ERR, name, "apply refused: %s", d->message);
                 }
         }
-        rc = open_netlink(&nl);
-        if (rc)
-                goto out_unlock;
+}
 
-        /* Plan and check every bond first: a problem stops the run before
-         * any change. */
+/*
+ * Prepare the bonds (all planned and checked before the first write: a
+ * problem stops them all), then run them one after the other, each rolled
+ * back on its own failure.  The lock is held.  Returns an exit code.
+ */
+int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtrArray *bonds,
+                bool all, DiagList *diags, unsigned *counter, GString *json, GString *json_error)
+{
+        g_autoptr(GPtrArray) plans = NULL;
+        g_autoptr(Snapshot) snap = NULL;
+        bool changed = false;
+        int r, rc;
+
         rc = prepare(ctx, nl, cfg, bonds, &snap, &plans, diags);
         if (rc == EXIT_USAGE)
-                goto out_unlock;
+                return rc;
+        if (!rc) {
+                cmd_nm_check(ctx, bonds, snap, diags);
+                rc = diag_has_errors(diags) ? EXIT_CONFIG : 0;
+        }
         if (ctx->dry_run && !rc)
                 print_plans(ctx, bonds, plans, json);
         cmd_print_diags(ctx, diags);
-        if (rc || ctx->dry_run) {
-                g_string_append_c(json, ']');
-                goto out_json;
-        }
+        if (rc && !ctx->dry_run)
+                apply_log_refusal(bonds, diags);
+        if (rc || ctx->dry_run)
+                return rc;
+        /* before any port is enslaved */
+        cmd_nm_claim(ctx, cfg, bonds, snap, all);
 
         for (guint i = 0; i < bonds->len; i++) {
                 const CfgBond *b = bonds->pdata[i];
                 Plan *p = plans->pdata[i];
                 g_autoptr(Plan) replan = NULL;
                 g_autoptr(Snapshot) now = NULL;
-                RunCtx run = { .ctx = ctx, .bond = b, .json = json };
+                RunCtx run = { .ctx = ctx,
+                               .bond = b,
+                               .bond_name = b->name,
+                               .json = json,
+                               .json_error = json_error };
                 ApplyResult res;
 
                 /* The bonds before this one changed the state it was
                  * planned on (a port may have moved): plan it again. */
                 if (changed) {
-                        rc = take_snapshot(nl, bonds, &now);
-                        if (rc) {
-                                g_string_append_c(json, ']');
-                                break;
-                        }
-                        if (plan_one(b, now, &replan, diags) < 0) {
-                                cmd_print_diags(ctx, diags);
-                                rc = EXIT_CONFIG;
-                                g_string_append_c(json, ']');
-                                break;
+                        g_autoptr(DiagList) again = diag_list_new();
+
+                        rc = run_take_snapshot(nl, bonds, &now);
+                        if (rc)
+                                return rc;
+                        if (plan_one(b, now, &replan, again) < 0) {
+                                cmd_print_diags(ctx, again);
+                                apply_log_refusal(bonds, again);
+                                diag_list_move(diags, again);
+                                return EXIT_CONFIG;
                         }
                         p = replan;
                 }
@@ -461,93 +279,79 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                         record_owned(ctx, nl, b, p, NULL, now ? now : snap);
                         continue;
                 }
-                r = apply_plan(nl, p, now ? now : snap, &counter, on_progress, verify_bond, &run,
+                r = apply_plan(nl, p, now ? now : snap, counter, run_on_progress, verify_bond, &run,
                                &res);
                 changed = true;
-                if (!ctx->json)
-                        print_warnings(&res);
+                run_print_warnings(&run, &res);
                 if (r < 0) {
-                        print_failure(ctx, &res, json);
+                        run_print_failure(&run, &res);
                         apply_result_clear(&res);
-                        rc = EXIT_KERNEL;
-                        break;
+                        return EXIT_KERNEL;
                 }
-                forget_released(ctx, p);
+                run_forget_released(ctx, p);
                 record_owned(ctx, nl, b, p, &res, NULL);
                 apply_result_clear(&res);
         }
-        if (rc == EXIT_OK)
-                g_string_append_c(json, ']');
-out_json:
-        rc = finish_json(ctx, json, diags, rc);
-out_unlock:
-        bondcfg_lock_release(lock_fd);
-        return rc;
+        return EXIT_OK;
 }
 
-int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
+/* The bond module; EXIT_KERNEL after saying (and logging) why not. */
+int apply_load_module(const GPtrArray *bonds)
+{
+        g_autofree char *err = NULL;
+        int r = bond_module_ensure(NULL, &err);
+
+        if (r >= 0)
+                return 0;
+        fprintf(stderr, "bondcfg: %s\n", err ? err : g_strerror(-r));
+        for (guint i = 0; i < bonds->len; i++)
+                log_bond(LOG_ERR, ((const CfgBond *)bonds->pdata[i])->name, "apply refused: %s",
+                         err ? err : g_strerror(-r));
+        return EXIT_KERNEL;
+}
+
+int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
+        g_autoptr(GPtrArray) bonds = NULL;
         g_autoptr(NlConn) nl = NULL;
         g_autoptr(GString) json = g_string_new("{\"steps\":[");
+        g_autoptr(GString) json_error = g_string_new(NULL);
+        g_autoptr(GPtrArray) missing = NULL;
+        bool all = argc <= 1;
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
 
-        r = refuse_root(ctx, "down");
+        r = run_refuse_root(ctx, "apply");
         if (r)
                 return r;
-        if (argc < 2) {
-                fprintf(stderr, "bondcfg: down needs the name of a bond\n");
-                return EXIT_USAGE;
-        }
-        r = take_lock(ctx, &lock_fd);
+        r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;
-        r = open_netlink(&nl);
-        if (r) {
-                bondcfg_lock_release(lock_fd);
-                return r;
+        if (ctx->boot)
+                return apply_boot(ctx, cfg, bonds, diags, all);
+        if (diag_has_errors(diags)) {
+                cmd_print_diags(ctx, diags);
+                if (!ctx->dry_run)
+                        apply_log_refusal(bonds, diags);
+                return run_finish_json(ctx, json, NULL, diags, EXIT_CONFIG);
         }
-        for (int i = 1; i < argc && rc == EXIT_OK; i++) {
-                g_autoptr(Snapshot) now = NULL;
-                g_autoptr(Plan) p = plan_new();
-                g_autoptr(GHashTable) saved = NULL;
-                g_autoptr(Owned) owned = NULL;
-                g_autofree char *dir = port_state_dir();
-                RunCtx run = { .ctx = ctx, .json = json };
-                ApplyResult res;
-
-                rc = take_snapshot(nl, NULL, &now);
-                if (rc)
-                        break;
-                saved = port_state_load_ports(dir, now, argv[i]);
-                owned = cmd_load_owned(argv[i], now);
-                if (plan_down(p, argv[i], now, saved, owned, diags) < 0) {
-                        cmd_print_diags(ctx, diags);
-                        rc = EXIT_USAGE;
-                        break;
-                }
-                if (p->steps->len == 0) {
-                        if (!ctx->json && ctx->verbosity >= 0)
-                                printf("%s: not present\n", argv[i]);
-                        continue;
-                }
-                r = apply_plan(nl, p, now, &counter, on_progress, NULL, &run, &res);
-                if (!ctx->json)
-                        print_warnings(&res);
-                if (r < 0) {
-                        print_failure(ctx, &res, json);
-                        rc = EXIT_KERNEL;
-                } else {
-                        g_autofree char *odir = owned_dir();
-
-                        forget_released(ctx, p);
-                        owned_remove(odir, argv[i]);
-                }
-                apply_result_clear(&res);
+        rc = run_open_netlink(&nl);
+        if (rc)
+                return rc;
+        /* DEVTIMEOUT: a port may take its time to appear */
+        missing = apply_wait_ports(ctx, nl, bonds, 0);
+        if (!ctx->dry_run) {
+                r = run_take_lock(ctx, &lock_fd);
+                if (r)
+                        return r;
+                rc = apply_load_module(bonds);
         }
+        if (!rc)
+                rc = apply_bonds(ctx, nl, cfg, bonds, all, diags, &counter, json, json_error);
+        if (rc != EXIT_USAGE)
+                rc = run_finish_json(ctx, json, json_error, diags, rc);
         bondcfg_lock_release(lock_fd);
-        if (rc != EXIT_KERNEL)
-                g_string_append_c(json, ']');
-        return finish_json(ctx, json, diags, rc);
+        return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "cmd-nm.h"
 #include "commands.h"
 
 static void print_summary(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
@@ -36,6 +37,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
         if (r)
                 return r;
+        cmd_nm_check(ctx, bonds, NULL, diags);
         if (argc > 1)
                 cmd_scope_diags(c, bonds, diags);
         diag_list_sort(diags);

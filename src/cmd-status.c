@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "cmd-nm.h"
 #include "commands.h"
 #include "netlink.h"
 #include "plan.h"
@@ -33,9 +34,29 @@ static bool mac_is_zero(const char *mac)
 
 typedef struct {
         const BondcfgCtx *ctx;
-        GString *out;  /* text */
-        GString *json; /* JSON */
+        GString *out;   /* text */
+        GString *json;  /* JSON */
+        GHashTable *nm; /* bond -> char**: what NetworkManager leaves alone */
 } StatusOut;
+
+/* The devices NetworkManager was told to leave alone for b (cmd-nm.h). */
+static void put_nm(StatusOut *o, const CfgBond *b)
+{
+        char **devs = o->nm ? g_hash_table_lookup(o->nm, b->name) : NULL;
+
+        g_string_append(o->json, ",\"networkmanager_unmanaged\":[");
+        for (guint i = 0; devs && devs[i]; i++) {
+                if (i)
+                        g_string_append_c(o->json, ',');
+                json_append_string(o->json, devs[i]);
+        }
+        g_string_append_c(o->json, ']');
+        if (devs && devs[0]) {
+                g_autofree char *list = g_strjoinv(", ", devs);
+
+                g_string_append_printf(o->out, "  NetworkManager leaves alone: %s\n", list);
+        }
+}
 
 static void put_port(StatusOut *o, const SnapLink *bond, const SnapLink *l, bool lacp)
 {
@@ -246,7 +267,9 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
         }
         g_string_append(o->json, "],\"routes\":[");
         put_routes(o, b, bond, s, owned);
-        g_string_append(o->json, "],\"drift\":[");
+        g_string_append_c(o->json, ']');
+        put_nm(o, b);
+        g_string_append(o->json, ",\"drift\":[");
         plan_bond(p, b, s, NULL, owned, d);
         for (guint i = 0; i < d->items->len; i++) {
                 const Diag *dg = d->items->pdata[i];
@@ -275,7 +298,8 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(Snapshot) snap = NULL;
         g_autoptr(GString) out = g_string_new(NULL);
         g_autoptr(GString) json = g_string_new("{\"bonds\":[");
-        StatusOut o = { .ctx = ctx, .out = out, .json = json };
+        g_autoptr(GHashTable) nm = cmd_nm_records();
+        StatusOut o = { .ctx = ctx, .out = out, .json = json, .nm = nm };
         bool sync = true;
         int r;
 

@@ -33,6 +33,8 @@ typedef struct {
         bool offline;     /* --offline (implied by --root): do not inspect this machine */
         int wait_lock;    /* --wait-lock SECONDS (default 10) */
         bool dry_run;     /* apply --dry-run */
+        bool boot;        /* apply --boot */
+        int timeout;      /* wait-online --timeout SECONDS */
 } BondcfgCtx;
 
 typedef struct {
@@ -46,6 +48,8 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_show(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_apply(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv);
+int cmd_stop(BondcfgCtx *ctx, int argc, char **argv);
+int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_status(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_keys(BondcfgCtx *ctx, int argc, char **argv);

@@ -368,6 +368,15 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const Bond
         load_port_opt(p, BOND_OPT_PORT_QUEUE_ID, &p->queue_id, f, diags);
         load_port_opt(p, BOND_OPT_PORT_PRIO, &p->prio, f, diags);
         p->ethtool = load_ethtool(f, diags);
+        /* network-functions' is_available_wait(): DEVTIMEOUT seconds for the
+         * device to appear; a value with a non-digit means no wait */
+        hw = cfg_get_str(f, "DEVTIMEOUT");
+        if (hw && !cfg_parse_decimal(hw, 3600, &p->devtimeout))
+                diag_add(diags, DIAG_WARNING, ifcfg_path(f), ifcfg_line(f, "DEVTIMEOUT"),
+                         "DEVTIMEOUT", "give whole seconds, e.g. DEVTIMEOUT=10",
+                         "DEVTIMEOUT=%s is not a number of seconds: not waited for, as "
+                         "is_available_wait() does",
+                         hw);
         return p;
 }
 

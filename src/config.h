@@ -50,6 +50,7 @@ typedef struct CfgPort {
         BondOptValue queue_id; /* BOND_PORT_QUEUE_ID */
         BondOptValue prio;     /* BOND_PORT_PRIO */
         CfgEthtool *ethtool;   /* ETHTOOL_OPTS, or NULL */
+        unsigned devtimeout;   /* DEVTIMEOUT, seconds to wait for it (0: unset) */
 } CfgPort;
 
 typedef struct CfgBond {

@@ -52,6 +52,18 @@ void diag_list_move(DiagList *to, DiagList *from)
         g_ptr_array_set_free_func(from->items, diag_free);
 }
 
+DiagList *diag_list_copy(const DiagList *from)
+{
+        DiagList *l = diag_list_new();
+
+        for (guint i = 0; i < from->items->len; i++) {
+                const Diag *d = from->items->pdata[i];
+
+                diag_add(l, d->severity, d->file, d->line, d->key, d->hint, "%s", d->message);
+        }
+        return l;
+}
+
 Diag *diag_addv(DiagList *l, DiagSeverity sev, const char *file, unsigned line, const char *key,
                 const char *hint, const char *fmt, va_list ap)
 {

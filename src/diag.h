@@ -53,6 +53,8 @@ static inline bool diag_has_errors(const DiagList *l)
 
 /* Move every entry of from to the end of to, in order; from is left empty. */
 void diag_list_move(DiagList *to, DiagList *from);
+/* A deep copy of from's diagnostics. */
+DiagList *diag_list_copy(const DiagList *from);
 
 /* Stable order: by file, then line, then insertion order. */
 void diag_list_sort(DiagList *l);

@@ -53,10 +53,12 @@ static const IfcfgKeyDesc keys[] = {
           "only root runs bondcfg", NULL },
         { "HOTPLUG", BP, KEY_INERT, "ifup from udev skips HOTPLUG=no devices", "not read",
           "bondcfg is not run from udev", NULL },
-        { "DEVTIMEOUT", BP, KEY_WARN, "seconds ifup waits for the device", "device wait timeout",
-          "DEVTIMEOUT is not waited for: a missing port fails the apply (the dracut module "
-          "retries)",
+        { "DEVTIMEOUT", P, KEY_DONE, "seconds ifup waits for the device", "device wait timeout",
+          "seconds apply waits for the port to appear (apply --boot: at least [boot] "
+          "port_timeout)",
           NULL },
+        { "DEVTIMEOUT", B, KEY_INERT, "seconds ifup waits for the device", "device wait timeout",
+          "bondcfg creates the bond: nothing to wait for", NULL },
         /* ---- bonding ---- */
         { "BONDING_OPTS", B, KEY_DONE, "sysfs bonding options", "bond options",
           "every kernel bonding option, over rtnetlink (bondcfg options)", NULL },

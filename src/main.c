@@ -18,8 +18,12 @@ static const BondcfgCommand commands[] = {
         { "check", "[BOND...]", "Read and validate the ifcfg files and the member NICs",
           cmd_check },
         { "show", "[BOND...]", "Print the effective configuration", cmd_show },
-        { "apply", "[--dry-run] [BOND...]", "Bring the kernel to the configured state", cmd_apply },
+        { "apply", "[--dry-run] [--boot] [BOND...]", "Bring the kernel to the configured state",
+          cmd_apply },
         { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
+        { "stop", "", "Take the bonds down, unless the root file system needs them", cmd_stop },
+        { "wait-online", "[--timeout=S] [BOND...]",
+          "Wait until the bonds have carrier and usable addresses", cmd_wait_online },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
         { "options", "[OPTION...]", "Describe the bonding options bondcfg knows", cmd_options },
         { "keys", "[--man]", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
@@ -78,7 +82,7 @@ static char *commands_description(void)
         GString *s = g_string_new("Commands:\n");
 
         for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-                g_string_append_printf(s, "  %-8s %-22s %s\n", commands[i].name, commands[i].args,
+                g_string_append_printf(s, "  %-11s %-31s %s\n", commands[i].name, commands[i].args,
                                        commands[i].summary);
         g_string_append(s, "\nRun 'bondcfg COMMAND --help' for the options of a command.\n"
                            "Exit status: 0 ok, 1 invalid configuration, 2 usage or I/O error,\n"
@@ -107,7 +111,7 @@ static int command_index(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-        BondcfgCtx ctx = { .wait_lock = 10 };
+        BondcfgCtx ctx = { .wait_lock = 10, .timeout = 120 };
         gboolean version = FALSE;
         g_autoptr(GError) error = NULL;
         g_autoptr(GOptionContext) oc = NULL;
@@ -139,11 +143,23 @@ int main(int argc, char **argv)
         }
         g_option_context_set_main_group(oc, global_group(&ctx, &version));
         if (cmd && strcmp(cmd->name, "apply") == 0) {
-                GOptionEntry apply_entries[] = { { "dry-run", 'n', 0, G_OPTION_ARG_NONE,
-                                                   &ctx.dry_run,
-                                                   "Print the plan and change nothing", NULL },
-                                                 { NULL } };
+                GOptionEntry apply_entries[] = {
+                        { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &ctx.dry_run,
+                          "Print the plan and change nothing", NULL },
+                        { "boot", 0, 0, G_OPTION_ARG_NONE, &ctx.boot,
+                          "As at boot: wait for missing ports ([boot] port_timeout), then bring "
+                          "up each bond on its own",
+                          NULL },
+                        { NULL }
+                };
                 g_option_context_add_main_entries(oc, apply_entries, NULL);
+        }
+        if (cmd && strcmp(cmd->name, "wait-online") == 0) {
+                GOptionEntry wait_entries[] = { { "timeout", 0, 0, G_OPTION_ARG_INT, &ctx.timeout,
+                                                  "Give up after SECONDS (default 120)",
+                                                  "SECONDS" },
+                                                { NULL } };
+                g_option_context_add_main_entries(oc, wait_entries, NULL);
         }
         /* their --man and --completion are theirs to read */
         if (cmd && (strcmp(cmd->name, "options") == 0 || strcmp(cmd->name, "keys") == 0))

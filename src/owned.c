@@ -37,9 +37,7 @@ void owned_free(Owned *o)
 
 char *owned_dir(void)
 {
-        const char *e = getenv("BONDCFG_STATE_DIR");
-
-        return g_build_filename(e && *e ? e : BONDCFG_STATE_DIR, "owned", NULL);
+        return state_dir("owned");
 }
 
 static bool has_str(const GPtrArray *a, const char *s)

@@ -21,9 +21,7 @@ void port_state_free(PortState *ps)
 
 char *port_state_dir(void)
 {
-        const char *e = getenv("BONDCFG_STATE_DIR");
-
-        return g_build_filename(e && *e ? e : BONDCFG_STATE_DIR, "ports", NULL);
+        return state_dir("ports");
 }
 
 char *port_state_format(const PortState *ps)

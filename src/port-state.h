@@ -25,8 +25,7 @@
 #include <glib.h>
 #include <stdbool.h>
 #include "snapshot.h"
-
-#define BONDCFG_STATE_DIR "/run/bondcfg"
+#include "state-file.h"
 
 typedef struct {
         int ifindex;

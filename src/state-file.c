@@ -4,10 +4,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+
+char *state_dir(const char *sub)
+{
+        const char *e = getenv("BONDCFG_STATE_DIR");
+
+        return g_build_filename(e && *e ? e : BONDCFG_STATE_DIR, sub, NULL);
+}
 
 bool state_name_valid(const char *s)
 {

@@ -8,6 +8,11 @@
 
 #include <stdbool.h>
 
+#define BONDCFG_STATE_DIR "/run/bondcfg"
+
+/* BONDCFG_STATE_DIR/sub ($BONDCFG_STATE_DIR for the tests).  Caller frees. */
+char *state_dir(const char *sub);
+
 /* An interface name usable as a file name (the kernel's dev_valid_name). */
 bool state_name_valid(const char *ifname);
 

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* bondcfg down BOND..., bondcfg stop */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd-nm.h"
+#include "cmd-run.h"
+#include "lock.h"
+#include "log.h"
+#include "port-state.h"
+
+/* Take one bond down (the lock is held).  Returns an exit code. */
+static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagList *diags,
+                    unsigned *counter, GString *json, GString *json_error)
+{
+        g_autoptr(Snapshot) now = NULL;
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(GHashTable) saved = NULL;
+        g_autoptr(Owned) owned = NULL;
+        g_autofree char *dir = port_state_dir();
+        g_autofree char *odir = owned_dir();
+        RunCtx run = { .ctx = ctx, .bond_name = bond, .json = json, .json_error = json_error };
+        ApplyResult res;
+        int r, rc;
+
+        rc = run_take_snapshot(nl, NULL, &now);
+        if (rc)
+                return rc;
+        saved = port_state_load_ports(dir, now, bond);
+        owned = cmd_load_owned(bond, now);
+        if (plan_down(p, bond, now, saved, owned, diags) < 0) {
+                cmd_print_diags(ctx, diags);
+                return EXIT_USAGE;
+        }
+        if (p->steps->len == 0) {
+                if (!ctx->json && ctx->verbosity >= 0)
+                        printf("%s: not present\n", bond);
+                cmd_nm_release(ctx, bond);
+                return EXIT_OK;
+        }
+        r = apply_plan(nl, p, now, counter, run_on_progress, NULL, &run, &res);
+        run_print_warnings(&run, &res);
+        if (r < 0) {
+                run_print_failure(&run, &res);
+                apply_result_clear(&res);
+                return EXIT_KERNEL;
+        }
+        run_forget_released(ctx, p);
+        owned_remove(odir, bond);
+        apply_result_clear(&res);
+        /* after the ports left the bond: NetworkManager may have them */
+        cmd_nm_release(ctx, bond);
+        return EXIT_OK;
+}
+
+/* Take the bonds down, stopping at the first failure. */
+static int down_bonds(const BondcfgCtx *ctx, const char *const *bonds, guint n)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(NlConn) nl = NULL;
+        g_autoptr(GString) json = g_string_new("{\"steps\":[");
+        g_autoptr(GString) json_error = g_string_new(NULL);
+        unsigned counter = 0;
+        int r, lock_fd = -1, rc = EXIT_OK;
+
+        r = run_take_lock(ctx, &lock_fd);
+        if (r)
+                return r;
+        r = run_open_netlink(&nl);
+        if (r) {
+                bondcfg_lock_release(lock_fd);
+                return r;
+        }
+        for (guint i = 0; i < n && rc == EXIT_OK; i++)
+                rc = down_one(ctx, nl, bonds[i], diags, &counter, json, json_error);
+        bondcfg_lock_release(lock_fd);
+        return run_finish_json(ctx, json, json_error, diags, rc);
+}
+
+int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
+{
+        int r = run_refuse_root(ctx, "down");
+
+        if (r)
+                return r;
+        if (argc < 2) {
+                fprintf(stderr, "bondcfg: down needs the name of a bond\n");
+                return EXIT_USAGE;
+        }
+        return down_bonds(ctx, (const char *const *)argv + 1, (guint)argc - 1);
+}
+
+/* ---- stop --------------------------------------------------------------- */
+
+/* Does the kernel command line ask for a network root (dracut.cmdline(7))? */
+static const char *netroot_cmdline(void)
+{
+        static const char *const words[] = { "netroot=",    "root=nfs",  "root=iscsi",
+                                             "root=nbd",    "root=cifs", "root=/dev/nfs",
+                                             "rd.neednet=1" };
+        g_autofree char *cmdline = NULL;
+        g_auto(GStrv) args = NULL;
+
+        if (!g_file_get_contents("/proc/cmdline", &cmdline, NULL, NULL))
+                return NULL;
+        args = g_strsplit_set(g_strstrip(cmdline), " \t", -1);
+        for (char **a = args; *a; a++)
+                for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+                        if (g_str_has_prefix(*a, words[i]))
+                                return words[i];
+        return NULL;
+}
+
+/* The root file system's type if it is a network one, else NULL. */
+static char *netroot_fstype(void)
+{
+        static const char *const net[] = { "nfs",  "nfs4",      "cifs",           "smb3",
+                                           "ceph", "glusterfs", "fuse.glusterfs", "fuse.sshfs" };
+        g_autofree char *mounts = NULL;
+        g_auto(GStrv) lines = NULL;
+        char *type = NULL;
+
+        if (!g_file_get_contents("/proc/self/mounts", &mounts, NULL, NULL))
+                return NULL;
+        lines = g_strsplit(mounts, "\n", -1);
+        /* the last mount on / is the one in use */
+        for (char **l = lines; *l; l++) {
+                g_auto(GStrv) f = g_strsplit(*l, " ", 4);
+
+                if (g_strv_length(f) >= 3 && g_str_equal(f[1], "/")) {
+                        g_free(type);
+                        type = g_strdup(f[2]);
+                }
+        }
+        for (size_t i = 0; type && i < G_N_ELEMENTS(net); i++)
+                if (g_str_equal(type, net[i]))
+                        return type;
+        g_free(type);
+        return NULL;
+}
+
+/* The bonds the initramfs brought up (dracut/90bondcfg): a network root
+ * may hang on them. */
+static bool from_initramfs(const char *bond)
+{
+        g_autofree char *text = NULL;
+        g_auto(GStrv) names = NULL;
+
+        if (!g_file_get_contents("/run/initramfs/bondcfg/configured", &text, NULL, NULL))
+                return false;
+        names = g_strsplit_set(text, " \n", -1);
+        return g_strv_contains((const char *const *)names, bond);
+}
+
+/*
+ * bondcfg stop (bondcfg.service's ExecStop): take down the bonds of the
+ * files that are up, as the network service's stop does, except when the
+ * root file system is on the network (everything stays), and except the
+ * bonds the initramfs brought up.
+ */
+int cmd_stop(BondcfgCtx *ctx, int argc, char **argv)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
+        g_autoptr(GPtrArray) names = g_ptr_array_new();
+        g_autofree char *fstype = NULL;
+        const char *why;
+        int r = run_refuse_root(ctx, "stop");
+
+        if (r)
+                return r;
+        if (argc > 1) {
+                fprintf(stderr, "bondcfg: stop takes no bond names (use down BOND)\n");
+                return EXIT_USAGE;
+        }
+        why = netroot_cmdline();
+        fstype = why ? NULL : netroot_fstype();
+        if (why || fstype) {
+                g_autofree char *msg = g_strdup_printf(
+                        "the root file system is on the network (%s%s): every bond stays up",
+                        why ? "kernel command line " : "", why ? why : fstype);
+
+                log_bond(LOG_NOTICE, NULL, "stop: %s", msg);
+                if (!ctx->json && ctx->verbosity >= 0)
+                        printf("%s\n", msg);
+                return EXIT_OK;
+        }
+        r = cmd_load_config(ctx, &cfg, diags);
+        if (r)
+                return r;
+        for (guint i = 0; i < cfg->bonds->len; i++) {
+                const CfgBond *b = cfg->bonds->pdata[i];
+                g_autofree char *path = g_build_filename("/sys/class/net", b->name, NULL);
+
+                if (!g_file_test(path, G_FILE_TEST_EXISTS))
+                        continue;
+                if (from_initramfs(b->name)) {
+                        log_bond(LOG_NOTICE, b->name,
+                                 "stop: brought up by the initramfs (a network root may need "
+                                 "it): stays up");
+                        if (!ctx->json && ctx->verbosity >= 0)
+                                printf("%s: brought up by the initramfs: stays up\n", b->name);
+                        continue;
+                }
+                g_ptr_array_add(names, b->name);
+        }
+        return down_bonds(ctx, (const char *const *)names->pdata, names->len);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * What the commands that change the kernel (apply, down, stop) share:
+ * running a plan with progress on stdout, in JSON and in the system log,
+ * reporting a failure, the lock, the netlink socket and the snapshot.
+ */
+
+#include <stdbool.h>
+#include "apply.h"
+#include "commands.h"
+#include "netlink.h"
+#include "plan.h"
+#include "snapshot.h"
+
+typedef struct {
+        const BondcfgCtx *ctx;
+        const CfgBond *bond;   /* apply: the bond being applied, or NULL */
+        const char *bond_name; /* the bond the steps are for (logged) */
+        GString *json;         /* steps done: the JSON array, still open */
+        GString *json_error;   /* the first failure, a JSON object, or "" */
+} RunCtx;
+
+/* Append every step of p to the JSON array s. */
+void run_json_steps(GString *s, const Plan *p);
+/* ApplyProgressFn: print, add to the JSON, log. */
+void run_on_progress(const PlanStep *st, bool undo, void *userdata);
+/* A failed run: stderr or JSON, and the system log. */
+void run_print_failure(const RunCtx *rc, const ApplyResult *res);
+/* The steps that failed softly: stderr, and the system log. */
+void run_print_warnings(const RunCtx *rc, const ApplyResult *res);
+
+/* The lock, waiting --wait-lock seconds; 0 or EXIT_USAGE after saying why. */
+int run_take_lock(const BondcfgCtx *ctx, int *fd);
+/* EXIT_USAGE after saying why if --root is given: cmd acts on this kernel. */
+int run_refuse_root(const BondcfgCtx *ctx, const char *cmd);
+int run_open_netlink(NlConn **c);
+/* The network state, with the sysctls of the bonds (NULL: none), or
+ * EXIT_USAGE after saying why it cannot be read. */
+int run_take_snapshot(NlConn *nl, const GPtrArray *bonds, Snapshot **snap);
+/* With --json: close the steps array, add the error (if any), the
+ * diagnostics and rc, print the document.  Returns rc. */
+int run_finish_json(const BondcfgCtx *ctx, GString *json, const GString *error,
+                    const DiagList *diags, int rc);
+/* After a successful run: forget the records of the ports p released for
+ * good. */
+void run_forget_released(const BondcfgCtx *ctx, const Plan *p);
