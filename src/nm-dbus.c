@@ -2,6 +2,7 @@
 #include "nm-dbus.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <gio/gio.h>
 
 #define NM_NAME                "org.freedesktop.NetworkManager"
@@ -69,6 +70,19 @@ static GVariant *get_prop(NmClient *c, const char *path, const char *iface, cons
         return inner;
 }
 
+/* The system bus's address as D-Bus defines it: $DBUS_SYSTEM_BUS_ADDRESS, or
+ * the well-known socket. Without either there is no bus and no
+ * NetworkManager, and GDBus need not start its worker thread to learn it. */
+static bool system_bus_present(void)
+{
+        const char *addr = g_getenv("DBUS_SYSTEM_BUS_ADDRESS");
+
+        if (addr && *addr)
+                return true;
+        return g_file_test("/run/dbus/system_bus_socket", G_FILE_TEST_EXISTS) ||
+               g_file_test("/var/run/dbus/system_bus_socket", G_FILE_TEST_EXISTS);
+}
+
 int nm_client_new(NmClient **out)
 {
         g_autoptr(NmClient) c = g_new0(NmClient, 1);
@@ -77,6 +91,8 @@ int nm_client_new(NmClient **out)
         gboolean has = FALSE;
         int r;
 
+        if (!system_bus_present())
+                return -ENOENT;
         c->bus = g_bus_get_sync(G_BUS_TYPE_SYSTEM, NULL, &e);
         if (!c->bus)
                 return -ENOENT; /* no system bus: no NetworkManager either */

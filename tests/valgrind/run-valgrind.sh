@@ -14,6 +14,7 @@ while IFS= read -r dir; do
 		n=$((n + 1))
 		log=$(mktemp)
 		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+			--suppressions=tests/valgrind/gdbus.supp \
 			--log-file="$log" "$bin" --json --config-dir "$dir" $cmd >/dev/null 2>&1
 		rc=$?
 		if [ $rc = 99 ] || [ -s "$log" ]; then
