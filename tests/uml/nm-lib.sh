@@ -27,6 +27,13 @@
 #    it (NetworkManager.conf(5): no-auto-default).
 
 NM_LOG=${CASE_TAP%.tap}.nm.log
+# Every link and address event of the case, time-stamped (ip -ts), from
+# the first nm_start to the case's end: NetworkManager's log has the same
+# clock (CLOCK_REALTIME), so the two can be read side by side.
+NM_EVENTS=${CASE_TAP%.tap}.events
+# Lines added to the guest's NetworkManager.conf (set before nm_start).
+NM_CONF_EXTRA=${NM_CONF_EXTRA:-}
+NM_EVENTS_PID=
 NM_PID=
 NM_DBUS_PID=
 NM_UDEV_PID=
@@ -42,7 +49,7 @@ nm_setup_files() {
 	mkdir -p /etc/udev/rules.d /etc/NetworkManager/conf.d /etc/NetworkManager/system-connections \
 		/run/dbus /var/lib/NetworkManager
 	ln -sfn /dev/null /etc/udev/rules.d/85-nm-unmanaged.rules
-	printf '[main]\nplugins=keyfile\n' >/etc/NetworkManager/NetworkManager.conf
+	printf '[main]\nplugins=keyfile\n%s\n' "$NM_CONF_EXTRA" >/etc/NetworkManager/NetworkManager.conf
 	# Debian's dispatcher script 01-ifupdown runs ifupdown's hook
 	# directories, which RHEL does not have (and this guest lacks).
 	rm -f /etc/NetworkManager/conf.d/* /etc/NetworkManager/system-connections/* \
@@ -61,6 +68,8 @@ nm_start() {
 	local i
 	if [ -z "$NM_DBUS_PID" ]; then
 		nm_setup_files
+		ip -ts -o monitor link address >"$NM_EVENTS" 2>&1 &
+		NM_EVENTS_PID=$!
 		dbus-daemon --system --nofork --nopidfile >>"$NM_LOG.dbus" 2>&1 &
 		NM_DBUS_PID=$!
 		for ((i = 0; i < 100; i++)); do
@@ -118,13 +127,14 @@ nm_restart() {
 nm_teardown() {
 	nm_stop
 	local p
-	for p in "$NM_UDEV_PID" "$NM_DBUS_PID"; do
+	for p in "$NM_UDEV_PID" "$NM_DBUS_PID" "$NM_EVENTS_PID"; do
 		[ -n "$p" ] || continue
 		kill "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
 	NM_UDEV_PID=''
 	NM_DBUS_PID=''
+	NM_EVENTS_PID=''
 	# The cases after this one in the boot run without NetworkManager.
 	rm -rf /run/NetworkManager
 }
@@ -142,6 +152,19 @@ nm_state_of() {
 		[ "$dev" = "$1" ] && printf '%s\n' "$state" && return 0
 	done < <(nmcli -t -f DEVICE,STATE device 2>/dev/null)
 	printf 'absent\n'
+}
+# nm_state_is DEV STATE: `nmcli device` shows DEV in STATE.
+nm_state_is() {
+	[ "$(nm_state_of "$1")" = "$2" ]
+}
+# nm_connecting DEV...: NetworkManager is activating a profile on every DEV
+# (state "connecting (...)"; with no DHCP server, an auto-default profile
+# stays there until its DHCP and RA timeouts).
+nm_connecting() {
+	local d
+	for d in "$@"; do
+		[[ $(nm_state_of "$d") == connecting* ]] || return 1
+	done
 }
 # nm_managed DEV: NetworkManager manages DEV (any state but unmanaged).
 nm_managed() {
