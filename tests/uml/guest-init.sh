@@ -7,7 +7,8 @@
 # tmpfs, so the guest may create and change anything (/lib/modules on a
 # host that has none, /etc, /var/lib) and every change vanishes at power
 # off.  It pivots into that root and runs stage 2 ("stage2"), which sets up
-# the guest and runs $UML_SCRIPT.  The one host directory a guest writes to
+# the guest and runs $UML_SCRIPT (with UML_PID1=systemd on the command
+# line, $UML_SCRIPT prepares the overlay and systemd becomes PID 1).  The one host directory a guest writes to
 # is $UML_RESULTS, created by the runner below build/uml/ and bound into
 # the overlay from the host.
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -90,7 +91,18 @@ hostname uml
 ip link set lo up
 export HOME=/root TMPDIR=/tmp
 
-if [ -d "$UML_RESULTS" ] && [ -n "$UML_SCRIPT" ]; then
+if [ -d "$UML_RESULTS" ] && [ -n "$UML_SCRIPT" ] && [ "${UML_PID1:-}" = systemd ]; then
+	# tests/systemd: $UML_SCRIPT only prepares the overlay (units, files,
+	# the binary); then systemd replaces this script as PID 1 on the
+	# overlay root, and one of the units the script installed writes
+	# $UML_RESULTS/exit and powers off.  The kernel's command line,
+	# which systemd reads too, carries its systemd.* options.
+	if bash "$UML_SCRIPT" >"$UML_RESULTS/prep.log" 2>&1; then
+		exec /lib/systemd/systemd
+		echo "guest-init: cannot exec /lib/systemd/systemd" >>"$UML_RESULTS/prep.log"
+	fi
+	echo "prep-failed" >"$UML_RESULTS/exit"
+elif [ -d "$UML_RESULTS" ] && [ -n "$UML_SCRIPT" ]; then
 	bash "$UML_SCRIPT" >"$UML_RESULTS/guest.log" 2>&1
 	echo $? >"$UML_RESULTS/exit"
 else
