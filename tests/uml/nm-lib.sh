@@ -81,6 +81,16 @@ nm_start() {
 	if [ -z "$NM_UDEV_PID" ]; then
 		/lib/systemd/systemd-udevd >>"$NM_LOG.udev" 2>&1 &
 		NM_UDEV_PID=$!
+		# udevd must listen before the trigger, or the uevents are lost
+		# and NM sees the ports as never initialized by udev ("strictly
+		# unmanaged"): loading its hwdb takes seconds in UML.  systemd
+		# orders systemd-udev-trigger.service after the daemon's socket
+		# for the same reason.
+		for ((i = 0; i < 300; i++)); do
+			[ -S /run/udev/control ] && udevadm control --ping --timeout=5 2>/dev/null && break
+			kill -0 "$NM_UDEV_PID" 2>/dev/null || die "systemd-udevd exited at start (see $NM_LOG.udev)"
+			sleep 0.1
+		done
 		# What systemd-udev-trigger.service does at boot, for the network
 		# devices that are already there (the ports of the case).
 		udevadm trigger --type=devices --action=add --subsystem-match=net
@@ -144,14 +154,22 @@ nm_teardown() {
 nm_device_state() {
 	nmcli -g GENERAL.STATE device show "$1" 2>/dev/null
 }
-# nm_state_of DEV: the state's name only ("unmanaged", "connected", ...),
-# as the STATE column of `nmcli device` has it.
-nm_state_of() {
+# nm_states: NM_STATE[DEV] = the state's name ("unmanaged", "connected",
+# "connecting (getting IP configuration)", ...) of every device, as the
+# STATE column of `nmcli device` has it (one nmcli run: each costs about
+# half a second in the guest).
+declare -A NM_STATE
+nm_states() {
 	local dev state
+	NM_STATE=()
 	while IFS=: read -r dev state; do
-		[ "$dev" = "$1" ] && printf '%s\n' "$state" && return 0
+		NM_STATE[$dev]=$state
 	done < <(nmcli -t -f DEVICE,STATE device 2>/dev/null)
-	printf 'absent\n'
+}
+# nm_state_of DEV: DEV's state ("absent" if NetworkManager does not list it).
+nm_state_of() {
+	nm_states
+	printf '%s\n' "${NM_STATE[$1]:-absent}"
 }
 # nm_state_is DEV STATE: `nmcli device` shows DEV in STATE.
 nm_state_is() {
@@ -162,18 +180,26 @@ nm_state_is() {
 # stays there until its DHCP and RA timeouts).
 nm_connecting() {
 	local d
+	nm_states
 	for d in "$@"; do
-		[[ $(nm_state_of "$d") == connecting* ]] || return 1
+		[[ ${NM_STATE[$d]:-} == connecting* ]] || return 1
 	done
 }
-# nm_managed DEV: NetworkManager manages DEV (any state but unmanaged).
+# nm_managed DEV...: NetworkManager manages every DEV (any state but
+# unmanaged); nm_unmanaged DEV...: it leaves every DEV alone.
 nm_managed() {
-	local s
-	s=$(nm_state_of "$1")
-	[ "$s" != unmanaged ] && [ "$s" != absent ]
+	local d
+	nm_states
+	for d in "$@"; do
+		case ${NM_STATE[$d]:-absent} in unmanaged | absent) return 1 ;; esac
+	done
 }
 nm_unmanaged() {
-	[ "$(nm_state_of "$1")" = unmanaged ]
+	local d
+	nm_states
+	for d in "$@"; do
+		[ "${NM_STATE[$d]:-}" = unmanaged ] || return 1
+	done
 }
 
 # nm_add_profile NAME DEV [nmcli connection add SETTINGS...]: a persistent

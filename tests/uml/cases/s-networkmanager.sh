@@ -87,6 +87,9 @@ port_ok() {
 	echo "$1: carrier '$car', mii_status '$mii'"
 	return 1
 }
+nm_active_is() { # DEV ID
+	[ "$(nm_active_id "$1")" = "$2" ]
+}
 carrier() {
 	local c
 	slurp c "/sys/class/net/$1/carrier"
@@ -137,8 +140,9 @@ bond_intact() {
 		eq "$(dev_addrs bond0)" "192.0.2.1 $(eui64_ll "$(link_mac bond0)")"
 	check "$w: ping 192.0.2.2 through bond0" ping_ok 192.0.2.2
 	check "$w: NetworkManager is running" nm_running
+	nm_states
 	for d in bond0 bp0 bp1; do
-		check "$w: nmcli device: $d unmanaged" eq "$(nm_state_of "$d")" unmanaged
+		check "$w: nmcli device: $d unmanaged" eq "${NM_STATE[$d]:-absent}" unmanaged
 	done
 }
 # no_events WHEN: mon_stop, and not a link or address event since mon_start.
@@ -174,7 +178,9 @@ wait_for 10 "NetworkManager: bp1 unavailable" nm_state_is bp1 unavailable
 quiet
 state_dump /tmp/nm.before
 run bc apply
-if [ "$RC" != 0 ]; then pass "apply refuses (exit $RC)"; else fail "apply exits 0"; fi
+# exit 1: "the configuration has errors; nothing was changed" (bondcfg(8))
+assert_eq "apply refuses" "$RC" 1
+apply_err=$ERR
 assert_in "the error names NetworkManager" "$ERR" NetworkManager
 assert_in "the error names bp0" "$ERR" bp0
 assert_in "the error names the profile eth-bp0" "$ERR" eth-bp0
@@ -189,13 +195,25 @@ assert_in "check names NetworkManager" "$OUT$ERR" NetworkManager
 assert_in "check names bp0" "$OUT$ERR" bp0
 assert_in "check names eth-bp0" "$OUT$ERR" eth-bp0
 
-key "apply while NM's auto-default DHCP activations run on the ports: NM is told to leave bond0, bp0, bp1 alone"
-# The administrator hands bp0 over, as the error says; NM goes back to
-# its auto-default profile there, and bp1 gets its carrier (and NM's
-# auto-default activation) back.
-run_rc 0 nmcli connection delete eth-bp0
+key "apply while NM's auto-default DHCP activation runs on a port: NM is told to leave bond0, bp0, bp1 alone"
+# The administrator hands bp0 over with the commands the error gives
+# ('nmcli connection down ...', 'nmcli connection modify ... autoconnect
+# no'), run as given; bp1 gets its carrier back, and with it NM's
+# auto-default DHCP activation.
+n=0
+while IFS= read -r c; do
+	read -r -a argv <<<"$c"
+	run_rc 0 "${argv[@]}"
+	n=$((n + 1))
+done < <(grep -o "'nmcli [^']*'" <<<"$apply_err" | tr -d "'")
+if [ "$n" -gt 0 ]; then
+	pass "the error gives $n nmcli command(s) to hand bp0 over"
+else
+	fail "the error gives no nmcli command to hand bp0 over"
+fi
 ip -n "$PEER" link set pp1 up
-wait_for 30 "NetworkManager activates an auto-default profile on bp0 and bp1 again" nm_connecting bp0 bp1
+wait_for 30 "NetworkManager activates an auto-default profile on bp1 again" nm_connecting bp1
+wait_for 10 "NetworkManager no longer has eth-bp0 active on bp0" not nm_active_is bp0 eth-bp0
 for d in bp0 bp1; do
 	p=$(nm_conn_path "$d") && log "$d: '$(nm_active_id "$d")' Flags=$(nm_conn_flags "$p")"
 done
@@ -205,8 +223,7 @@ check "$NM_FILE names bond0, bp0 and bp1" file_names bond0 bp0 bp1
 log "--- $NM_FILE"
 prefix '  ' "$NM_FILE"
 check "$NM_FILE appends to unmanaged-devices (+=)" grep -q '^unmanaged-devices+=' "$NM_FILE"
-wait_for 5 "nmcli device: bond0, bp0 and bp1 unmanaged" \
-	eval 'nm_unmanaged bond0 && nm_unmanaged bp0 && nm_unmanaged bp1'
+wait_for 5 "nmcli device: bond0, bp0 and bp1 unmanaged" nm_unmanaged bond0 bp0 bp1
 nm_show
 
 key "30 s after apply: the bond is intact, NM runs and left it alone"
@@ -229,16 +246,17 @@ bond_intact "after an NM restart"
 
 key "status lists the devices NetworkManager was told to leave alone"
 run_rc 0 bc status bond0
-assert_in "status names NetworkManager" "$OUT" NetworkManager
-for d in bond0 bp0 bp1; do
-	assert_in "status names $d" "$OUT" "$d"
-done
+assert_in "status: NetworkManager leaves alone bond0, bp0, bp1" "$OUT" "NetworkManager leaves alone: bond0, bp0, bp1"
+run_rc 0 bc --json status bond0
+assert_eq "status --json: networkmanager_unmanaged" \
+	"$(jq -c '(.bonds // [.])[] | select(.name == "bond0") | .networkmanager_unmanaged' <<<"$OUT")" \
+	'["bond0","bp0","bp1"]'
 
 key "down gives bond0's devices back to NetworkManager"
 bond_down bond0
 check "bond0 is gone" not link_exists bond0
 check "$NM_FILE no longer names bond0, bp0, bp1" file_lacks bond0 bp0 bp1
-wait_for 10 "NetworkManager manages bp0 and bp1 again" eval 'nm_managed bp0 && nm_managed bp1'
+wait_for 10 "NetworkManager manages bp0 and bp1 again" nm_managed bp0 bp1
 nm_show
 check "NetworkManager is running" nm_running
 l3_end
