@@ -20,6 +20,8 @@ MANDIR    ?= $(PREFIX)/share/man
 DATADIR   ?= $(PREFIX)/share
 SYSCONFDIR ?= /etc
 DRACUTDIR ?= $(PREFIX)/lib/dracut/modules.d
+UNITDIR   ?= $(PREFIX)/lib/systemd/system
+PRESETDIR ?= $(PREFIX)/lib/systemd/system-preset
 DESTDIR   ?=
 CFLAGS    ?= -O2 -g
 LDFLAGS   ?=
@@ -124,6 +126,12 @@ install: bondcfg build/bondcfg.8
 	install -D -m 0644 bash-completion/bondcfg $(DESTDIR)$(DATADIR)/bash-completion/completions/bondcfg
 	for f in module-setup.sh parse-bondcfg.sh bondcfg-initqueue.sh; do \
 		install -D -m 0755 dracut/90bondcfg/$$f $(DESTDIR)$(DRACUTDIR)/90bondcfg/$$f; done
+	# The units name the binary where this install puts it.
+	for u in bondcfg.service bondcfg-wait-online.service; do \
+		install -d $(DESTDIR)$(UNITDIR) && \
+		sed 's,/usr/sbin/bondcfg,$(SBINDIR)/bondcfg,g' systemd/$$u > $(DESTDIR)$(UNITDIR)/$$u && \
+		chmod 0644 $(DESTDIR)$(UNITDIR)/$$u; done
+	install -D -m 0644 systemd/90-bondcfg.preset $(DESTDIR)$(PRESETDIR)/90-bondcfg.preset
 
 # Source tarball bondcfg-VERSION.tar.gz (for rpmbuild): the files git tracks
 # plus untracked ones it does not ignore, as they are in the work tree.

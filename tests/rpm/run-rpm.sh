@@ -61,6 +61,11 @@ fi
 listing=$(tar -tzf "$tarball")
 has() { grep -qE -- "$1" <<<"$2"; }     # ERE TEXT: a line of TEXT matches
 lacks() { ! grep -qE -- "$1" <<<"$2"; } # ERE TEXT: no line of TEXT matches
+all_of() { # TEXT ERE...: every ERE matches a line of TEXT
+	local text=$1 re
+	shift
+	for re; do has "$re" "$text" || return 1; done
+}
 in_tarball() {
 	local f
 	for f in Makefile bondcfg.spec ifcfg/bondcfg-hook src/main.c; do
@@ -107,6 +112,19 @@ check "bondcfg lists /usr/sbin/bondcfg" has '^/usr/sbin/bondcfg$' "$files"
 check "bondcfg lists the man page bondcfg(8)" has '^/usr/share/man/man8/bondcfg\.8(\.gz|\.xz|\.bz2)?$' "$files"
 check "bondcfg lists the bash completion" has '^/usr/share/bash-completion/completions/bondcfg$' "$files"
 check "bondcfg does not ship the hooks" lacks network-scripts "$files"
+check "bondcfg lists bondcfg.service and bondcfg-wait-online.service in the unit directory" \
+	all_of "$files" '^/usr/lib/systemd/system/bondcfg\.service$' '^/usr/lib/systemd/system/bondcfg-wait-online\.service$'
+check "bondcfg lists the preset that enables bondcfg.service" \
+	has '^/usr/lib/systemd/system-preset/90-bondcfg\.preset$' "$files"
+scripts=$(rpm -qp --scripts "$main" 2>/dev/null)
+# systemd's scriptlet macros: preset on first install, nothing stops
+# bondcfg.service on erase (only disable), no restart on upgrade.
+check "%post presets bondcfg.service and bondcfg-wait-online.service" \
+	has 'preset .*bondcfg\.service bondcfg-wait-online\.service' "$scripts"
+check "%preun disables bondcfg.service without stopping it" \
+	all_of "$scripts" 'disable bondcfg\.service' 'disable --now .*bondcfg-wait-online\.service'
+check "no scriptlet stops or restarts bondcfg.service" \
+	lacks '(--now|stop|restart|try-restart).*bondcfg\.service( |$)' "$scripts"
 check "bondcfg-initscripts lists ifup-Bond, executable" \
 	has '^-rwxr-xr-x .* /etc/sysconfig/network-scripts/ifup-Bond$' "$hookfiles"
 check "bondcfg-initscripts lists ifdown-Bond, executable" \
@@ -139,11 +157,6 @@ else
 	tap not "bondcfg requires the shared libraries it is linked against: missing${missing:- (no readelf?)}"
 	grep . <<<"$req" | sed 's/^/# requires: /'
 fi
-all_of() { # TEXT ERE...: every ERE matches a line of TEXT
-	local text=$1 re
-	shift
-	for re; do has "$re" "$text" || return 1; done
-}
 check "bondcfg-initscripts requires bondcfg = $version and network-scripts" \
 	all_of "$hreq" "^bondcfg = $version-" "^network-scripts$"
 check "bondcfg-initscripts requires the hook's interpreter and tools" \
