@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <linux/rtnetlink.h>
 
 #include "cmd-apply-internal.h"
@@ -80,7 +81,7 @@ static void drop_missing(const BondcfgCtx *ctx, GPtrArray *missing, unsigned wai
                 log_bond(LOG_WARNING, b->name,
                          "port %s (%s) did not appear within %u s: %s comes up without it",
                          cfg_port_label(p), ifcfg_path(p->ifcfg), waited, b->name);
-                if (!ctx->json)
+                if (!ctx->json && !log_fd_is_journal(STDERR_FILENO))
                         fprintf(stderr,
                                 "bondcfg: warning: %s: port %s (%s) did not appear within %u "
                                 "s: %s comes up without it\n",

@@ -2,6 +2,7 @@
 /* bondcfg down BOND..., bondcfg stop */
 #include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cmd-nm.h"
@@ -182,7 +183,7 @@ int cmd_stop(BondcfgCtx *ctx, int argc, char **argv)
                         why ? "kernel command line " : "", why ? why : fstype);
 
                 log_bond(LOG_NOTICE, NULL, "stop: %s", msg);
-                if (!ctx->json && ctx->verbosity >= 0)
+                if (!ctx->json && ctx->verbosity >= 0 && !log_fd_is_journal(STDOUT_FILENO))
                         printf("%s\n", msg);
                 return EXIT_OK;
         }
@@ -199,7 +200,7 @@ int cmd_stop(BondcfgCtx *ctx, int argc, char **argv)
                         log_bond(LOG_NOTICE, b->name,
                                  "stop: brought up by the initramfs (a network root may need "
                                  "it): stays up");
-                        if (!ctx->json && ctx->verbosity >= 0)
+                        if (!ctx->json && ctx->verbosity >= 0 && !log_fd_is_journal(STDOUT_FILENO))
                                 printf("%s: brought up by the initramfs: stays up\n", b->name);
                         continue;
                 }

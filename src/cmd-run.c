@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lock.h"
 #include "log.h"
@@ -32,7 +33,8 @@ void run_on_progress(const PlanStep *st, bool undo, void *userdata)
                 }
                 return;
         }
-        if (rc->ctx->verbosity >= 0)
+        /* under bondcfg.service, the journal has the record already */
+        if (rc->ctx->verbosity >= 0 && !log_fd_is_journal(STDOUT_FILENO))
                 printf("%s%s\n", undo ? "undo: " : "", st->description);
         fflush(stdout);
 }
@@ -92,6 +94,8 @@ void run_print_failure(const RunCtx *rc, const ApplyResult *res)
                 g_string_append(json, "]}");
                 return;
         }
+        if (log_fd_is_journal(STDERR_FILENO))
+                return;
         if (res->failed_index)
                 fprintf(stderr, "bondcfg: step %u failed: %s: %s%s%s\n", res->failed_index, what,
                         g_strerror(-res->error), res->message ? ": " : "",
@@ -111,7 +115,7 @@ void run_print_warnings(const RunCtx *rc, const ApplyResult *res)
 {
         for (guint i = 0; res->warnings && i < res->warnings->len; i++) {
                 log_bond(LOG_WARNING, rc->bond_name, "%s", (char *)res->warnings->pdata[i]);
-                if (!rc->ctx->json)
+                if (!rc->ctx->json && !log_fd_is_journal(STDERR_FILENO))
                         fprintf(stderr, "bondcfg: warning: %s\n", (char *)res->warnings->pdata[i]);
         }
 }

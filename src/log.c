@@ -2,7 +2,9 @@
 #include "log.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void log_open(void)
 {
@@ -33,4 +35,15 @@ void log_bond(int priority, const char *bond, const char *fmt, ...)
                 syslog(priority, "%s", msg);
         else
                 syslog(priority, "%s: %s", bond, msg);
+}
+
+bool log_fd_is_journal(int fd)
+{
+        const char *e = g_getenv("JOURNAL_STREAM");
+        unsigned long long dev, ino;
+        struct stat st;
+
+        if (!e || sscanf(e, "%llu:%llu", &dev, &ino) != 2 || fstat(fd, &st) < 0)
+                return false;
+        return (unsigned long long)st.st_dev == dev && (unsigned long long)st.st_ino == ino;
 }

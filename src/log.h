@@ -11,8 +11,14 @@
  */
 
 #include <glib.h>
+#include <stdbool.h>
 #include <syslog.h>
 
 /* One record about bond (NULL: about no bond in particular).  A message
  * that starts with "BOND:" is not prefixed again. */
 void log_bond(int priority, const char *bond, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* Is fd the journal's stream (systemd.exec(5), $JOURNAL_STREAM: stdout or
+ * stderr of a unit that goes to the journal)?  There, what log_bond()
+ * recorded is not printed a second time. */
+bool log_fd_is_journal(int fd);

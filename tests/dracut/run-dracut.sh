@@ -224,6 +224,9 @@ echo "# boots: $((SECONDS - tb))s in parallel (late $(cat "$W/late/seconds")s," 
 con() { # NAME FIXED-STRING: a console line of boot NAME contains it
 	grep -qF -- "$2" "$W/$1/console.log"
 }
+evx() { # NAME WHAT VALUE: an evidence line is exactly "BCT WHAT| VALUE"
+	grep -qxF -- "BCT $2| $3" "$W/$1/console.log"
+}
 ev() { # NAME WHAT FIXED-STRING: an evidence line "BCT WHAT| ..." contains it
 	grep -F "BCT $2| " "$W/$1/console.log" | grep -qF -- "$3"
 }
@@ -291,6 +294,13 @@ check_late() { # NAME: the checks of a 'late' boot
 	tap_rc $? "$1: /run/bondcfg/owned/bond0 records the address and routes, for the real root"
 	ev "$1" status-rc 0 && ev "$1" status "in sync with the configuration"
 	tap_rc $? "$1: bondcfg status in the initramfs: in sync (exit 0)"
+	# bondcfg.service's apply after the initramfs (test-evidence.sh)
+	evx "$1" handover-rc 0 && ev "$1" handover "bond0: up to date"
+	tap_rc $? "$1: hand-over: 'bondcfg apply --boot' (bondcfg.service) finds bond0 up to date (exit 0)"
+	evx "$1" handover-writes 0 && ev "$1" handover-requests "" && ! evx "$1" handover-requests 0
+	tap_rc $? "$1: hand-over: 0 netlink writes ($(grep -F "BCT handover-requests| " "$W/$1/console.log" | sed 's/.*| //') requests, all RTM_GET*)"
+	evx "$1" handover-events 0
+	tap_rc $? "$1: hand-over: no link event while it ran (ip monitor link)"
 }
 check_late late
 

@@ -5,8 +5,8 @@
 #         off, SD_PEER_ADDR, default 192.0.2.2/24), and SD_NICS veth pairs:
 #         bp0..bpN-1 here, down as a NIC before ifup; pp0..ppN-1 in "peer",
 #         on br0 and up
-#   late  (bondcfg-test-late.service) SD_LATE_DELAY seconds after it starts
-#         (just before bondcfg.service does), the pair SD_LATE_PORT / its pp
+#   late  (bondcfg-test-late.service) SD_LATE_DELAY seconds after
+#         bondcfg.service started, the pair SD_LATE_PORT / its pp
 #         peer on br0; when it appeared goes to /run/bondcfg-test/late
 #         (CLOCK_REALTIME, microseconds)
 # A fork costs ~80 ms in UML: one ip -batch per namespace.
@@ -40,7 +40,14 @@ late)
 	echo "late: $port in ${delay}s"
 	modprobe veth || die "modprobe veth"
 	# (bondcfg-test-nics.service made the bridge before this unit started:
-	# After= in bondcfg-test-late.service)
+	# After= in bondcfg-test-late.service.)  The delay counts from
+	# bondcfg.service's start, which comes a second or two after this
+	# unit's (it also waits for udev, sysctl and local-fs).
+	for ((i = 0; i < 600; i++)); do
+		[ "$(systemctl show -P ActiveState bondcfg.service)" = activating ] && break
+		sleep 0.1
+	done
+	echo "late: bondcfg.service is $(systemctl show -P ActiveState bondcfg.service) after $(((${EPOCHREALTIME/./} - start) / 1000)) ms"
 	sleep "$delay"
 	ip link add "$port" type veth peer name "pp${port#bp}" netns "$PEER" || die "late veth $port"
 	t=${EPOCHREALTIME/./}

@@ -95,6 +95,17 @@ sd_driver_after_online() {
 		>"$SD_ROOT/etc/systemd/system/bondcfg-test.service.d/online.conf"
 }
 
+# sd_driver_after_network: the driver starts after network.target, as a
+# service that only needs the network configured does.  bondcfg.service has
+# DefaultDependencies=no (as systemd-networkd.service), so multi-user.target
+# is not ordered after it: a unit that needs the bonds orders itself after
+# network.target, which bondcfg.service precedes.
+sd_driver_after_network() {
+	mkdir -p "$SD_ROOT/etc/systemd/system/bondcfg-test.service.d"
+	printf '[Unit]\nAfter=network.target\n' \
+		>"$SD_ROOT/etc/systemd/system/bondcfg-test.service.d/network.conf"
+}
+
 # bondcfg_conf LINE...: /etc/bondcfg.conf
 bondcfg_conf() {
 	printf '%s\n' "$@" >"$SD_ROOT/etc/bondcfg.conf"

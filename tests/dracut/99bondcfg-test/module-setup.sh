@@ -29,7 +29,9 @@ installkernel() {
 }
 
 install() {
-    inst_multiple ip cat sleep
+    inst_multiple ip cat sleep grep kill
+    # the hand-over check of test-evidence.sh counts netlink requests
+    inst_multiple strace
     # poweroff(8) (systemd-sysv) if there is one, else sysrq.
     inst_multiple -o poweroff
     inst_hook cmdline 90 "$moddir/test-root.sh"

@@ -22,6 +22,25 @@ _bct owned cat /run/bondcfg/owned/bond0
 /usr/sbin/bondcfg status bond0 > /tmp/bct-status 2>&1
 echo "BCT status-rc| $?"
 _bct status cat /tmp/bct-status
+# The hand-over: what bondcfg.service runs in the real root, on the state
+# the initramfs leaves (the kernel's, and /run, which switch-root carries
+# over), with the same files: its netlink requests (strace) and the link
+# events (ip monitor) it causes.
+if [ -d /sys/class/net/bond0 ]; then
+    ip -o monitor link > /tmp/bct-mon 2>&1 &
+    _mon=$!
+    sleep 1
+    strace -f -qq -e trace=sendmsg,sendto -o /tmp/bct-strace \
+        /usr/sbin/bondcfg apply --boot > /tmp/bct-ho 2>&1
+    echo "BCT handover-rc| $?"
+    sleep 1
+    kill "$_mon"
+    echo "BCT handover-requests| $(grep -c 'nlmsg_type=RTM_' /tmp/bct-strace)"
+    echo "BCT handover-writes| $(grep -o 'nlmsg_type=RTM_[A-Z]*' /tmp/bct-strace | grep -vc RTM_GET)"
+    echo "BCT handover-events| $(grep -c . /tmp/bct-mon)"
+    _bct handover cat /tmp/bct-ho
+    _bct handover-mon cat /tmp/bct-mon
+fi
 _bct state cat /run/initramfs/bondcfg/attempts
 _bct log cat /run/initramfs/bondcfg/log
 echo "BCT END"

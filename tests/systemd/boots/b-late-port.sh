@@ -39,6 +39,9 @@ case_late() {
 	verdict "bp1 appeared after bondcfg.service started" \
 		"bp1 appeared before bondcfg.service started: the test did not test a late port" \
 		[ "$late" -gt "$start" ]
+	verdict "bp1 appeared 5 s after bondcfg.service started" \
+		"bp1 appeared only $(since_ms "$start" "$late") ms after bondcfg.service started" \
+		[ $((late - start)) -ge 4500000 ]
 	assert_eq "bondcfg.service" "$(systemctl is-active bondcfg.service)" active
 	assert_eq "bondcfg.service result" "${P[bondcfg.service/Result]}" success
 	verdict "bondcfg.service waited for bp1" \

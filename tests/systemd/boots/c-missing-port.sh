@@ -6,14 +6,15 @@
 # bp0, bp1, bp2 exist at boot; bp3 never does.  bond0 (bp0, bp1,
 # 192.0.2.1/24) and bond1 (bp2 and the missing bp3, 198.51.100.1/24) are
 # ONBOOT; /etc/bondcfg.conf sets port_timeout = 3.  The driver runs after
-# multi-user.target only: nothing pulls in network-online.target, whose
-# wait for a bond without all its ports is not what this boot is about.
+# network.target (so after bondcfg.service's apply), not after
+# network-online.target, whose wait is not what this boot is about.
 BOOT_CASES=(missing)
 SD_PORT_TIMEOUT=3
 
 boot_prep() {
 	sd_set SD_NICS 3
 	sd_enable bondcfg-test-nics.service || return 1
+	sd_driver_after_network
 	bondcfg_conf "[boot]" "port_timeout = $SD_PORT_TIMEOUT"
 	cfg_bond bond0 "mode=active-backup miimon=100" IPADDR=192.0.2.1 PREFIX=24
 	cfg_port bp0 bond0
