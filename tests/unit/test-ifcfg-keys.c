@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The ifcfg key table (ifcfg-keys.c): lookups and the warnings it gives. */
+#include <stdbool.h>
 #include <string.h>
 #include <glib.h>
 
@@ -96,6 +97,58 @@ static void test_warnings(void)
         g_assert_nonnull(about(net, "NETWORKING_IPV6"));
 }
 
+/* Every row of the table, in every role it names: a key bondcfg hands over
+ * or does not carry out gets one warning, with a hint, unless its value is
+ * the row's quiet one; a key it carries out or that has nothing to do in
+ * the kernel gets none from the table.  No key is silently ignored. */
+static void test_every_row(void)
+{
+        static const KeyRole roles[] = { KEY_ROLE_BOND, KEY_ROLE_PORT, KEY_ROLE_NETWORK };
+        size_t n, warned = 0, quiet = 0;
+        const IfcfgKeyDesc *t = ifcfg_keys(&n);
+
+        for (size_t i = 0; i < n; i++) {
+                g_autofree char *key = g_strdup(t[i].name);
+                size_t len = strlen(key);
+
+                if (len && key[len - 1] == '#')
+                        key[len - 1] = '1'; /* IPADDR#: IPADDR1 */
+                for (size_t r = 0; r < G_N_ELEMENTS(roles); r++) {
+                        g_autofree char *text = NULL;
+                        g_autoptr(DiagList) d = NULL;
+                        const Diag *about_key;
+                        bool warns = t[i].disp == KEY_WARN || t[i].disp == KEY_HANDOFF;
+
+                        if (!(t[i].roles & roles[r]))
+                                continue;
+                        text = g_strdup_printf("%s=not-the-quiet-value\n", key);
+                        d = check(text, roles[r]);
+                        about_key = about(d, key);
+                        if (warns) {
+                                if (!about_key)
+                                        g_error("%s (role %u): no warning", t[i].name, roles[r]);
+                                g_assert_nonnull(about_key->hint);
+                                g_assert_cmpstr(about_key->message, ==, t[i].bondcfg);
+                                g_assert_cmpuint(d->items->len, ==, 1);
+                                warned++;
+                        } else if (about_key) {
+                                g_error("%s (role %u): a warning from a row that is done or "
+                                        "inert: %s",
+                                        t[i].name, roles[r], about_key->message);
+                        }
+                        if (warns && t[i].quiet) {
+                                g_autofree char *qt = g_strdup_printf("%s=%s\n", key, t[i].quiet);
+                                g_autoptr(DiagList) qd = check(qt, roles[r]);
+
+                                g_assert_null(about(qd, key));
+                                quiet++;
+                        }
+                }
+        }
+        g_test_message("%zu rows: %zu warnings checked, %zu quiet values", n, warned, quiet);
+        g_assert_cmpuint(warned, >, 20);
+}
+
 static void test_renderings(void)
 {
         g_autofree char *man = ifcfg_keys_man();
@@ -114,6 +167,7 @@ int main(int argc, char **argv)
         g_test_add_func("/ifcfg-keys/lookup", test_lookup);
         g_test_add_func("/ifcfg-keys/table", test_table);
         g_test_add_func("/ifcfg-keys/warnings", test_warnings);
+        g_test_add_func("/ifcfg-keys/every-row", test_every_row);
         g_test_add_func("/ifcfg-keys/renderings", test_renderings);
         return g_test_run();
 }
