@@ -296,6 +296,27 @@ static void test_ipv6(void)
         g_assert_cmpstr(sysctl(fwd, "autoconf"), ==, "1");
 }
 
+/* ifup-ipv6: IPV6_SET_SYSCTLS=no leaves the device's sysctls alone;
+ * ipv6_set_mtu(): IPV6_MTU from 1280 to 65535 is the link's MTU, from the
+ * network file too; out of range, a warning and nothing. */
+static void test_ipv6_sysctls_and_mtu(void)
+{
+        g_autoptr(L3) nosys = load("IPV6_SET_SYSCTLS=no\nIPV6_AUTOCONF=no\n", NULL, NULL);
+        g_autoptr(L3) mtu = load("IPV6_MTU=1400\n", NULL, NULL);
+        g_autoptr(L3) netmtu = load("IPV6INIT=yes\n", "IPV6_MTU=1500\n", NULL);
+        g_autoptr(L3) low = load("IPV6_MTU=1279\n", NULL, NULL);
+        g_autoptr(L3) junk = load("IPV6_MTU=big\n", NULL, NULL);
+
+        g_assert_cmpuint(nosys->l3->sysctls->len, ==, 0);
+        g_assert_cmpuint(mtu->l3->link_mtu, ==, 1400);
+        g_assert_null(diag(mtu, DIAG_WARNING, "IPV6_MTU"));
+        g_assert_cmpuint(netmtu->l3->link_mtu, ==, 1500);
+        g_assert_cmpuint(low->l3->link_mtu, ==, 0);
+        g_assert_nonnull(diag(low, DIAG_WARNING, "IPV6_MTU"));
+        g_assert_cmpuint(junk->l3->link_mtu, ==, 0);
+        g_assert_nonnull(diag(junk, DIAG_WARNING, "IPV6_MTU"));
+}
+
 /* ipv6_set_default_route(): GW%DEV pins the device; another device's route
  * is not this one's; a link-local GW needs a device; a global GW without
  * one goes on the link whose prefix holds it. */
@@ -392,6 +413,7 @@ int main(int argc, char **argv)
         g_test_add_func("/config-l3/gateway", test_gateway);
         g_test_add_func("/config-l3/gateway-rules", test_gateway_rules);
         g_test_add_func("/config-l3/dhcp", test_dhcp);
+        g_test_add_func("/config-l3/ipv6-sysctls-and-mtu", test_ipv6_sysctls_and_mtu);
         g_test_add_func("/config-l3/ipv6", test_ipv6);
         g_test_add_func("/config-l3/ipv6-gateway-rules", test_ipv6_gateway_rules);
         g_test_add_func("/config-l3/route-files", test_route_files);
