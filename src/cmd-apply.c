@@ -279,16 +279,10 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                         record_owned(ctx, nl, b, p, NULL, now ? now : snap);
                         continue;
                 }
-                r = apply_plan(nl, p, now ? now : snap, counter, run_on_progress, verify_bond, &run,
-                               &res);
                 changed = true;
-                run_print_warnings(&run, &res);
-                if (r < 0) {
-                        run_print_failure(&run, &res);
-                        apply_result_clear(&res);
-                        return EXIT_KERNEL;
-                }
-                run_forget_released(ctx, p);
+                r = run_plan(nl, p, now ? now : snap, counter, verify_bond, &run, &res);
+                if (r)
+                        return r;
                 record_owned(ctx, nl, b, p, &res, NULL);
                 apply_result_clear(&res);
         }

@@ -40,14 +40,9 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
                 cmd_nm_release(ctx, bond);
                 return EXIT_OK;
         }
-        r = apply_plan(nl, p, now, counter, run_on_progress, NULL, &run, &res);
-        run_print_warnings(&run, &res);
-        if (r < 0) {
-                run_print_failure(&run, &res);
-                apply_result_clear(&res);
-                return EXIT_KERNEL;
-        }
-        run_forget_released(ctx, p);
+        r = run_plan(nl, p, now, counter, NULL, &run, &res);
+        if (r)
+                return r;
         owned_remove(odir, bond);
         apply_result_clear(&res);
         /* after the ports left the bond: NetworkManager may have them */

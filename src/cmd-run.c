@@ -120,6 +120,21 @@ void run_print_warnings(const RunCtx *rc, const ApplyResult *res)
         }
 }
 
+int run_plan(NlConn *nl, const Plan *p, const Snapshot *before, unsigned *counter,
+             ApplyVerifyFn verify, RunCtx *rc, ApplyResult *res)
+{
+        int r = apply_plan(nl, p, before, counter, run_on_progress, verify, rc, res);
+
+        run_print_warnings(rc, res);
+        if (r < 0) {
+                run_print_failure(rc, res);
+                apply_result_clear(res);
+                return EXIT_KERNEL;
+        }
+        run_forget_released(rc->ctx, p);
+        return EXIT_OK;
+}
+
 int run_take_lock(const BondcfgCtx *ctx, int *fd)
 {
         const char *path = bondcfg_lock_path();

@@ -46,3 +46,9 @@ int run_finish_json(const BondcfgCtx *ctx, GString *json, const GString *error,
 /* After a successful run: forget the records of the ports p released for
  * good. */
 void run_forget_released(const BondcfgCtx *ctx, const Plan *p);
+/* Run p (apply_plan, progress through run_on_progress), report its
+ * warnings; on failure report it, clear res and return EXIT_KERNEL; on
+ * success forget the released ports and return EXIT_OK (res kept for the
+ * caller, who clears it). */
+int run_plan(NlConn *nl, const Plan *p, const Snapshot *before, unsigned *counter,
+             ApplyVerifyFn verify, RunCtx *rc, ApplyResult *res);
