@@ -92,6 +92,9 @@ bc() {
 	timeout 60 "$BONDCFG" --config-dir "$CFG" "$@"
 }
 
+# not CMD...: CMD fails (for check and wait_for).
+not() { ! "$@"; }
+
 # check DESC CMD...: CMD must succeed (quietly).
 check() {
 	local desc=$1

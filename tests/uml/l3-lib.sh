@@ -72,7 +72,6 @@ l3_end() {
 
 # ------------------------------------------------------------ predicates
 
-not() { ! "$@"; }
 # eq GOT WANT: for check and known_bug.
 eq() {
 	[ "$1" == "$2" ] && return 0
