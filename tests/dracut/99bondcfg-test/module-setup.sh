@@ -29,7 +29,7 @@ installkernel() {
 }
 
 install() {
-    inst_multiple ip cat sleep grep kill
+    inst_multiple ip cat sleep grep kill sed
     # the hand-over check of test-evidence.sh counts netlink requests
     inst_multiple strace
     # poweroff(8) (systemd-sysv) if there is one, else sysrq.

@@ -35,8 +35,21 @@ if [ -d /sys/class/net/bond0 ]; then
     echo "BCT handover-rc| $?"
     sleep 1
     kill "$_mon"
-    echo "BCT handover-requests| $(grep -c 'nlmsg_type=RTM_' /tmp/bct-strace)"
-    echo "BCT handover-writes| $(grep -o 'nlmsg_type=RTM_[A-Z]*' /tmp/bct-strace | grep -vc RTM_GET)"
+    # strace names the types (RTM_GETLINK) or, when it cannot tell the
+    # socket's protocol, gives their numbers: an rtnetlink type is a base
+    # plus 0 new, 1 del, 2 get, 3 set (linux/rtnetlink.h).
+    _n=0
+    _w=0
+    for _t in $(grep -o 'nlmsg_type=[^ ,]*' /tmp/bct-strace | sed 's/nlmsg_type=//'); do
+        _n=$((_n + 1))
+        case $_t in
+            RTM_GET*) ;;
+            0x* | [0-9]*) [ $((_t & 3)) = 2 ] || _w=$((_w + 1)) ;;
+            *) _w=$((_w + 1)) ;;
+        esac
+    done
+    echo "BCT handover-requests| $_n"
+    echo "BCT handover-writes| $_w"
     echo "BCT handover-events| $(grep -c . /tmp/bct-mon)"
     _bct handover cat /tmp/bct-ho
     _bct handover-mon cat /tmp/bct-mon
