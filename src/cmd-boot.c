@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <net/if.h>
 #include <linux/rtnetlink.h>
 
 #include "cmd-apply-internal.h"
@@ -36,9 +37,16 @@ static int ports_present(void *userdata)
         for (guint i = 0; i < w->bonds->len; i++) {
                 const CfgBond *b = w->bonds->pdata[i];
 
-                for (guint k = 0; k < b->ports->len; k++)
-                        if (!plan_resolve_port(b->ports->pdata[k], s))
-                                g_ptr_array_add(w->missing, b->ports->pdata[k]);
+                for (guint k = 0; k < b->ports->len; k++) {
+                        const CfgPort *p = b->ports->pdata[k];
+                        const SnapLink *l = plan_resolve_port(p, s);
+
+                        /* a device of that name that is not the NIC of
+                         * HWADDR: at boot, udev may not have renamed the
+                         * right one there yet */
+                        if (!l || !plan_port_is(p, l))
+                                g_ptr_array_add(w->missing, (CfgPort *)p);
+                }
         }
         return w->missing->len == 0;
 }
@@ -77,15 +85,21 @@ static void drop_missing(const BondcfgCtx *ctx, GPtrArray *missing, unsigned wai
                 CfgPort *p = missing->pdata[i];
                 CfgBond *b = p->bond;
 
+                /* initscripts' ifup-eth leaves such a device out too ("Device
+                 * has different MAC address than expected, ignoring") */
+                g_autofree char *what =
+                        p->name && p->hwaddr && if_nametoindex(p->name)
+                                ? g_strdup_printf("is still not the NIC of HWADDR=%s after %u s",
+                                                  p->hwaddr, waited)
+                                : g_strdup_printf("did not appear within %u s", waited);
+
                 g_ptr_array_remove(b->ports, p);
-                log_bond(LOG_WARNING, b->name,
-                         "port %s (%s) did not appear within %u s: %s comes up without it",
-                         cfg_port_label(p), ifcfg_path(p->ifcfg), waited, b->name);
+                log_bond(LOG_WARNING, b->name, "port %s (%s) %s: %s comes up without it",
+                         cfg_port_label(p), ifcfg_path(p->ifcfg), what, b->name);
                 if (!ctx->json && !log_fd_is_journal(STDERR_FILENO))
                         fprintf(stderr,
-                                "bondcfg: warning: %s: port %s (%s) did not appear within %u "
-                                "s: %s comes up without it\n",
-                                b->name, cfg_port_label(p), ifcfg_path(p->ifcfg), waited, b->name);
+                                "bondcfg: warning: %s: port %s (%s) %s: %s comes up without it\n",
+                                b->name, cfg_port_label(p), ifcfg_path(p->ifcfg), what, b->name);
         }
 }
 

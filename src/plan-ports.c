@@ -33,6 +33,11 @@ static bool hwaddr_is_of(const char *mac, const SnapLink *l)
         return l->mac && hwaddr_matches(mac, l->mac);
 }
 
+bool plan_port_is(const CfgPort *p, const SnapLink *l)
+{
+        return !p->name || !p->hwaddr || hwaddr_is_of(p->hwaddr, l);
+}
+
 int plan_resolve_ports(const CfgBond *b, const SnapLink *bond, const Snapshot *s, GPtrArray *out,
                        DiagList *diags)
 {
@@ -72,7 +77,7 @@ int plan_resolve_ports(const CfgBond *b, const SnapLink *bond, const Snapshot *s
                         r = -EINVAL;
                         continue;
                 }
-                if (p->name && p->hwaddr && !hwaddr_is_of(p->hwaddr, l)) {
+                if (!plan_port_is(p, l)) {
                         diag_add(diags, DIAG_ERROR, file, ifcfg_line(p->ifcfg, "HWADDR"), "HWADDR",
                                  "correct HWADDR or DEVICE ('ip -d link' shows the permanent "
                                  "address as permaddr), or remove HWADDR",

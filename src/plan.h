@@ -106,6 +106,8 @@ void plan_step_append_json(GString *s, const PlanStep *st);
  * MAC (HWADDR only).  NULL if none.
  */
 SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s);
+/* Is l, which p resolved to by name, the NIC p's HWADDR (if any) names? */
+bool plan_port_is(const CfgPort *p, const SnapLink *l);
 
 /*
  * Append to p the steps that bring bond b to its configuration.  Problems

@@ -129,6 +129,10 @@ cfg_port bp0 bond0
 cfg_port bp9 bond0
 cfg_bond bond1 "mode=active-backup miimon=100" IPADDR=198.51.100.1 PREFIX=24 ARPCHECK=no
 cfg_port bp2 bond1
+# bp1 exists, but is not the NIC its HWADDR names (a replaced NIC):
+# ifup-eth leaves such a device out ("has different MAC address than
+# expected, ignoring") and brings the bond up with the others.
+cfg_port bp1 bond1 HWADDR=02:00:00:00:00:99
 cfg_bond bond2 "mode=sometimes"
 n4=$(syslog_lines)
 t0=${EPOCHREALTIME/./}
@@ -136,6 +140,7 @@ run_rc 1 bc apply --boot
 ms=$(((${EPOCHREALTIME/./} - t0) / 1000))
 assert_eq "bond0 came up with bp0" "$(link_master bp0)" bond0
 assert_eq "bond1 came up with bp2" "$(link_master bp2)" bond1
+assert_eq "bp1, whose HWADDR is another NIC's, was left out" "$(link_master bp1)" ""
 check "bond2, whose files have an error, was not brought up" not link_exists bond2
 if [ "$ms" -ge 1800 ] && [ "$ms" -lt 8000 ]; then
 	pass "gave up on bp9 after port_timeout ($ms ms)"
@@ -147,6 +152,11 @@ case $ERR in
 	pass "stderr names the missing port and its file" ;;
 *) fail "stderr does not name the missing port bp9" ;;
 esac
+case $ERR in
+*"bond1: port bp1 ($CFG/ifcfg-bp1) is still not the NIC of HWADDR=02:00:00:00:00:99 after 2 s: bond1 comes up without it"*)
+	pass "stderr says bp1 is not the NIC of its HWADDR" ;;
+*) fail "stderr does not say why bp1 was left out" ;;
+esac
 recs=$(syslog_since "$n4")
 printf '%s\n' "$recs" | prefix '  syslog: ' /dev/stdin
 case $recs in
@@ -157,7 +167,7 @@ case $recs in
 *"bond2: apply refused: $CFG/ifcfg-bond2:"*) pass "syslog: bond2's refusal" ;;
 *) fail "syslog: no refusal record for bond2" ;;
 esac
-rm -f /etc/bondcfg.conf
+rm -f /etc/bondcfg.conf "$CFG/ifcfg-bp1"
 
 log "--- wait-online: a bond without carrier times out, naming what is missing"
 ip -n "$PEER" link set pp2 down
