@@ -106,9 +106,11 @@ static bool is_quiet(const IfcfgKeyDesc *k, const char *value)
 
 static const char *role_name(KeyRole role)
 {
-        return role == KEY_ROLE_BOND   ? "a bond's file"
-               : role == KEY_ROLE_PORT ? "a port's file"
-                                       : "/etc/sysconfig/network";
+        return role == KEY_ROLE_BOND     ? "a bond's file"
+               : role == KEY_ROLE_PORT   ? "a port's file"
+               : role == KEY_ROLE_VLAN   ? "a VLAN's file"
+               : role == KEY_ROLE_BRIDGE ? "a bridge's file"
+                                         : "/etc/sysconfig/network";
 }
 
 void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags)
@@ -138,7 +140,8 @@ void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags)
                 }
                 if (role == KEY_ROLE_NETWORK)
                         continue;
-                if (find(v->key, KEY_ROLE_BOND | KEY_ROLE_PORT | KEY_ROLE_NETWORK)) {
+                if (find(v->key, KEY_ROLE_BOND | KEY_ROLE_PORT | KEY_ROLE_NETWORK | KEY_ROLE_VLAN |
+                                         KEY_ROLE_BRIDGE)) {
                         if (role == KEY_ROLE_PORT && port_ip_key(v->key))
                                 continue;
                         diag_add(diags, DIAG_WARNING, ifcfg_path(f), v->line, v->key,
@@ -181,6 +184,10 @@ static char *roles_text(unsigned r)
                 g_string_append_printf(s, "%sport", s->len ? "," : "");
         if (r & KEY_ROLE_NETWORK)
                 g_string_append_printf(s, "%snetwork", s->len ? "," : "");
+        if (r & KEY_ROLE_VLAN)
+                g_string_append_printf(s, "%svlan", s->len ? "," : "");
+        if (r & KEY_ROLE_BRIDGE)
+                g_string_append_printf(s, "%sbridge", s->len ? "," : "");
         return g_string_free(s, FALSE);
 }
 

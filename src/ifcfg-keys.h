@@ -3,7 +3,8 @@
 
 /*
  * Every ifcfg key that initscripts or NetworkManager read for a bond, its
- * ports, their addresses and routes, and /etc/sysconfig/network: one table
+ * ports, the VLANs and bridges above it, their addresses and routes, and
+ * /etc/sysconfig/network: one table
  * (ifcfg-keys-table.c) that says what each does there and what bondcfg does
  * with it.  It drives the warnings for keys bondcfg does not carry out
  * (each reported once per file), the warning for unknown keys, `bondcfg
@@ -19,6 +20,8 @@ typedef enum {
         KEY_ROLE_BOND = 1u << 0,    /* the bond's ifcfg file */
         KEY_ROLE_PORT = 1u << 1,    /* a port's ifcfg file */
         KEY_ROLE_NETWORK = 1u << 2, /* /etc/sysconfig/network */
+        KEY_ROLE_VLAN = 1u << 3,    /* the ifcfg file of a VLAN above a bond */
+        KEY_ROLE_BRIDGE = 1u << 4,  /* the ifcfg file of a bridge above a bond */
 } KeyRole;
 
 typedef enum {

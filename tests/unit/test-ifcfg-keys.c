@@ -103,7 +103,8 @@ static void test_warnings(void)
  * the kernel gets none from the table.  No key is silently ignored. */
 static void test_every_row(void)
 {
-        static const KeyRole roles[] = { KEY_ROLE_BOND, KEY_ROLE_PORT, KEY_ROLE_NETWORK };
+        static const KeyRole roles[] = { KEY_ROLE_BOND, KEY_ROLE_PORT, KEY_ROLE_NETWORK,
+                                         KEY_ROLE_VLAN, KEY_ROLE_BRIDGE };
         size_t n, warned = 0, quiet = 0;
         const IfcfgKeyDesc *t = ifcfg_keys(&n);
 
@@ -149,6 +150,33 @@ static void test_every_row(void)
         g_assert_cmpuint(warned, >, 20);
 }
 
+/* The VLAN and bridge roles: their own keys, the address keys they share
+ * with the bond, BRIDGE done on a bond and unused on a port. */
+static void test_stack_roles(void)
+{
+        g_autoptr(DiagList) vlan = check("DEVICE=bond0.100\nVLAN=yes\nPHYSDEV=bond0\nVLAN_ID=100\n"
+                                         "VLAN_FLAGS=GVRP\nIPADDR=192.0.2.1\nPREFIX=24\n"
+                                         "VLAN_PROTOCOL=802.1ad\nBONDING_OPTS=mode=1\n",
+                                         KEY_ROLE_VLAN);
+        g_autoptr(DiagList) br = check("DEVICE=br0\nTYPE=Bridge\nSTP=yes\nDELAY=4\n"
+                                       "BRIDGING_OPTS=priority=1\nPRIO=1\nGATEWAY=192.0.2.254\n",
+                                       KEY_ROLE_BRIDGE);
+        g_autoptr(DiagList) bond = check("DEVICE=bond0\nTYPE=Bond\nBRIDGE=br0\n"
+                                         "BRIDGING_OPTS=path_cost=4\n",
+                                         KEY_ROLE_BOND);
+        g_autoptr(DiagList) port = check("DEVICE=eth0\nMASTER=bond0\nBRIDGE=br0\n", KEY_ROLE_PORT);
+
+        g_assert_nonnull(about(vlan, "VLAN_PROTOCOL"));
+        g_assert_nonnull(strstr(about(vlan, "BONDING_OPTS")->message, "a VLAN's file"));
+        g_assert_cmpuint(vlan->items->len, ==, 2);
+        g_assert_nonnull(about(br, "PRIO"));
+        g_assert_cmpuint(br->items->len, ==, 1);
+        g_assert_cmpuint(bond->items->len, ==, 0);
+        g_assert_true(ifcfg_key_lookup("BRIDGE", KEY_ROLE_BOND)->disp == KEY_DONE);
+        g_assert_nonnull(strstr(about(port, "BRIDGE")->message, "a port's file"));
+        g_assert_cmpuint(port->items->len, ==, 1);
+}
+
 static void test_renderings(void)
 {
         g_autofree char *man = ifcfg_keys_man();
@@ -168,6 +196,7 @@ int main(int argc, char **argv)
         g_test_add_func("/ifcfg-keys/table", test_table);
         g_test_add_func("/ifcfg-keys/warnings", test_warnings);
         g_test_add_func("/ifcfg-keys/every-row", test_every_row);
+        g_test_add_func("/ifcfg-keys/stack-roles", test_stack_roles);
         g_test_add_func("/ifcfg-keys/renderings", test_renderings);
         return g_test_run();
 }
