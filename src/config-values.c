@@ -86,3 +86,24 @@ char *cfg_load_mac(const IfcfgFile *f, const char *key, size_t len, DiagList *di
                                                      : "MAC address");
         return mac;
 }
+
+unsigned cfg_load_mtu(const IfcfgFile *f, DiagList *diags)
+{
+        const char *v = cfg_get_str(f, "MTU");
+        unsigned mtu = 0;
+
+        if (v && (!cfg_parse_decimal(v, 65535, &mtu) || mtu < 68)) {
+                cfg_err_key(diags, f, "MTU",
+                            g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
+                            "MTU=%s is not a valid MTU", v);
+                return 0;
+        }
+        return mtu;
+}
+
+char *cfg_file_ifname(const IfcfgFile *f)
+{
+        const char *dev = cfg_get_str(f, "DEVICE");
+
+        return g_strdup(dev ? dev : ifcfg_suffix(f));
+}

@@ -33,6 +33,7 @@ static void cfg_bond_free(gpointer p)
         g_free(b->chipset_check);
         if (b->files)
                 g_ptr_array_unref(b->files);
+        g_free(b->bridge);
         g_free(b);
 }
 
@@ -133,21 +134,13 @@ static bool file_is_bond(const IfcfgFile *f, DiagList *diags)
         return bond || master || opts;
 }
 
-/* Interface name: DEVICE, else the file name suffix. */
-static char *file_ifname(const IfcfgFile *f)
-{
-        const char *dev = cfg_get_str(f, "DEVICE");
-
-        return g_strdup(dev ? dev : ifcfg_suffix(f));
-}
-
 static CfgBond *load_bond(const IfcfgFile *f, const Config *c, DiagList *diags)
 {
         CfgBond *b = g_new0(CfgBond, 1);
         const char *v, *path = ifcfg_path(f);
         unsigned opts_line = ifcfg_line(f, "BONDING_OPTS");
 
-        b->name = file_ifname(f);
+        b->name = cfg_file_ifname(f);
         b->ifcfg = f;
         b->uuid = g_strdup(cfg_get_str(f, "UUID"));
         b->nm_name = g_strdup(cfg_get_str(f, "NAME"));
@@ -164,13 +157,7 @@ static CfgBond *load_bond(const IfcfgFile *f, const Config *c, DiagList *diags)
         if (!ifcfg_refused(f, "BONDING_OPTS"))
                 bond_options_apply_defaults(b->opts, path, opts_line, diags);
 
-        v = cfg_get_str(f, "MTU");
-        if (v && (!cfg_parse_decimal(v, 65535, &b->mtu) || b->mtu < 68)) {
-                b->mtu = 0;
-                cfg_err_key(diags, f, "MTU",
-                            g_strdup("use a number from 68 to 65535, e.g. MTU=9000"),
-                            "MTU=%s is not a valid MTU", v);
-        }
+        b->mtu = cfg_load_mtu(f, diags);
         b->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
         v = cfg_get_str(f, "BOOTPROTO");
         if (v && g_ascii_strcasecmp(v, "dhcp") != 0 && g_ascii_strcasecmp(v, "bootp") != 0 &&
@@ -334,7 +321,7 @@ static CfgPort *load_port(const IfcfgFile *f, const GPtrArray *bonds, const Bond
         p->ifcfg = f;
         p->infiniband = file_is_infiniband(f);
         if (cfg_get_str(f, "DEVICE") || !hw)
-                p->name = file_ifname(f);
+                p->name = cfg_file_ifname(f);
         p->hwaddr = cfg_load_mac(f, "HWADDR",
                                  p->infiniband ? HWADDR_INFINIBAND_LEN : HWADDR_ETHER_LEN, diags);
         p->master = g_strdup(muuid ? muuid : master);
@@ -550,6 +537,7 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                         g_ptr_array_add(p->bond->ports, p);
         }
         g_ptr_array_sort(c->bonds, bond_cmp);
+        cfg_stack_load(c, diags);
         *out = g_steal_pointer(&c);
         return 0;
 }
@@ -558,7 +546,8 @@ void config_free(Config *c)
 {
         if (!c)
                 return;
-        /* ports and bonds point into files: free them first */
+        /* the stack, ports and bonds point into files: free them first */
+        cfg_stack_free(c);
         g_clear_pointer(&c->ports, g_ptr_array_unref);
         g_clear_pointer(&c->bonds, g_ptr_array_unref);
         g_clear_pointer(&c->files, g_ptr_array_unref);

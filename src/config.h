@@ -14,14 +14,16 @@
  *    makes the file no port at all (initscripts' rule);
  *  - without DEVICE the interface name comes from the file name; a port may
  *    name its NIC by HWADDR alone.
- * Files that are neither (plain Ethernet, VLAN, loopback...) are kept in
- * `files` but otherwise ignored.
+ * VLANs and bridges above the bonds are read too (config-stack.h); files
+ * that are neither (plain Ethernet, VLANs and bridges with no bond below,
+ * loopback...) are kept in `files` but otherwise ignored.
  */
 
 #include <glib.h>
 #include <stdbool.h>
 #include "bond-options.h"
 #include "config-l3.h"
+#include "config-stack.h"
 #include "diag.h"
 #include "ifcfg.h"
 
@@ -69,14 +71,19 @@ typedef struct CfgBond {
         CfgEthtool *ethtool; /* ETHTOOL_OPTS, or NULL */
         char *chipset_check; /* BONDCFG_CHIPSET_CHECK or NULL */
         GPtrArray *files;    /* char*: the other files that configure it (route-, rule-...) */
+        char *bridge;        /* BRIDGE_UUID or BRIDGE text: the bridge it is a port of, or NULL */
+        unsigned bridge_line;
 } CfgBond;
 
-typedef struct {
+typedef struct Config {
         char *dir;
-        IfcfgFile *network; /* DIR/../network (/etc/sysconfig/network), or NULL */
-        GPtrArray *files;   /* IfcfgFile*, owned, sorted by name */
-        GPtrArray *bonds;   /* CfgBond*, owned, sorted by name */
-        GPtrArray *ports;   /* CfgPort*, owned, sorted by file name */
+        IfcfgFile *network;   /* DIR/../network (/etc/sysconfig/network), or NULL */
+        GPtrArray *files;     /* IfcfgFile*, owned, sorted by name */
+        GPtrArray *bonds;     /* CfgBond*, owned, sorted by name */
+        GPtrArray *ports;     /* CfgPort*, owned, sorted by file name */
+        GPtrArray *vlans;     /* CfgVlan*, owned, sorted by name: the VLANs above a bond */
+        GPtrArray *bridges;   /* CfgBridge*, owned, sorted by name: the bridges above a bond */
+        GPtrArray *unmanaged; /* CfgUnmanaged*, owned: VLANs and bridges left alone */
 } Config;
 
 /*

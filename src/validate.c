@@ -5,6 +5,7 @@
  * that names no bond is reported by config.c; neither is repeated here.
  */
 #include "validate.h"
+#include "validate-stack.h"
 
 #include <errno.h>
 #include <string.h>
@@ -441,5 +442,6 @@ int validate_config(const Config *c, DiagList *diags)
         for (guint i = 0; i < c->ports->len; i++)
                 check_port(c, &bl, c->ports->pdata[i], diags);
         check_port_pairs(c, diags);
+        validate_stack(c, diags);
         return diag_count(diags, DIAG_ERROR) > before ? -EINVAL : 0;
 }

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A bridge's ifcfg file (TYPE=Bridge) and the bridge options of its ports'
+ * files, read as initscripts' ifup-eth (its TYPE=Bridge and BRIDGE= blocks)
+ * and NetworkManager's make_bridge_setting(), make_bridge_port_setting()
+ * and handle_bridge_option() (nms-ifcfg-rh-reader.c) read them.
+ */
+#include "config-internal.h"
+#include "hwaddr.h"
+
+#include <errno.h>
+#include <string.h>
+
+bool cfg_file_is_bridge(const IfcfgFile *f)
+{
+        const char *type = cfg_get_str(f, "TYPE");
+
+        /* connection_from_file_full(): TYPE=Bridge, in any case; ifup-eth
+         * compares "${TYPE}" = "Bridge" */
+        return type && g_ascii_strcasecmp(type, "Bridge") == 0;
+}
+
+void cfg_bridge_free(CfgBridge *br)
+{
+        if (!br)
+                return;
+        g_free(br->name);
+        g_free(br->uuid);
+        g_free(br->nm_name);
+        g_ptr_array_unref(br->ports);
+        g_free(br->macaddr);
+        cfg_l3_free(br->l3);
+        g_free(br);
+}
+
+/* Each problem of bridge_opts_parse() as an error at the BRIDGING_OPTS line. */
+static void report(const IfcfgFile *f, GPtrArray *problems, DiagList *diags)
+{
+        for (guint i = 0; i < problems->len; i++) {
+                const BrOptProblem *p = problems->pdata[i];
+
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, "BRIDGING_OPTS"), p->key,
+                         p->hint, "%s", p->message);
+        }
+}
+
+static void parse_opts(const IfcfgFile *f, BrOptScope scope, BrOptions *opts, DiagList *diags)
+{
+        const char *v = cfg_get_str(f, "BRIDGING_OPTS");
+        g_autoptr(GPtrArray) problems = NULL;
+
+        if (!v)
+                return;
+        problems = g_ptr_array_new_with_free_func((GDestroyNotify)br_opt_problem_free);
+        bridge_opts_parse(v, scope, ifcfg_line(f, "BRIDGING_OPTS"), opts, problems);
+        report(f, problems, diags);
+}
+
+/*
+ * STP: make_bridge_setting() takes on/yes and off/no ("Missing or invalid
+ * STP property means no"); ifup-eth adds "stp_state 1" for is_true and
+ * "stp_state 0" for is_false, and nothing when STP is unset (the kernel's
+ * default, off).  BRIDGING_OPTS' stp_state (written to sysfs by ifup-eth)
+ * must agree with it.
+ */
+static void read_stp(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
+{
+        const char *v = cfg_get_str(f, "STP");
+        BrOptValue *o = &br->opts.v[BR_OPT_STP_STATE];
+
+        br->stp = -1;
+        if (v) {
+                int b = ifcfg_parse_bool(v);
+
+                if (b < 0)
+                        cfg_err_key(diags, f, "STP", g_strdup("use STP=yes or STP=no"),
+                                    "STP=%s is not yes or no", v);
+                else
+                        br->stp = b;
+        }
+        if (br->stp < 0)
+                return;
+        if (o->set && o->num != (uint64_t)br->stp) {
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line, "stp_state",
+                         "remove stp_state from BRIDGING_OPTS and keep STP",
+                         "stp_state=%u in BRIDGING_OPTS contradicts STP=%s", (unsigned)o->num, v);
+                return;
+        }
+        o->set = true;
+        o->num = (uint64_t)br->stp;
+        o->line = ifcfg_line(f, "STP");
+}
+
+/* DELAY: the forward delay in seconds (make_bridge_setting() hands it to
+ * handle_bridge_option() as forward-delay; ifup-eth passes it to
+ * `ip link add ... forward_delay`). */
+static void read_delay(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
+{
+        const BrOptDesc *d = br_opt_desc(BR_OPT_FORWARD_DELAY);
+        const char *v = cfg_get_str(f, "DELAY");
+        BrOptValue *o = &br->opts.v[BR_OPT_FORWARD_DELAY];
+        uint64_t num;
+
+        br->delay = -1;
+        if (!v)
+                return;
+        if (br_opt_parse_value(d, v, &num) < 0) {
+                g_autofree char *acc = br_opt_describe_values(d);
+
+                cfg_err_key(diags, f, "DELAY", g_strdup_printf("DELAY takes %s", acc),
+                            "DELAY=%s is not a forward delay", v);
+                return;
+        }
+        br->delay = (int)num;
+        if (o->set && o->num != num) {
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line, "forward_delay",
+                         "remove forward_delay from BRIDGING_OPTS and keep DELAY",
+                         "forward_delay=%u in BRIDGING_OPTS contradicts DELAY=%s", (unsigned)o->num,
+                         v);
+                return;
+        }
+        o->set = true;
+        o->num = num;
+        o->line = ifcfg_line(f, "DELAY");
+}
+
+/* handle_bridge_option(): priority, hello_time, max_age and DELAY are
+ * "invalid when STP is disabled" (NetworkManager drops them); the kernel
+ * takes them but uses them only with STP. */
+static void check_stp_only(const CfgBridge *br, DiagList *diags)
+{
+        if (br->opts.v[BR_OPT_STP_STATE].set && br->opts.v[BR_OPT_STP_STATE].num)
+                return;
+        for (int i = 0; i < _BR_OPT_MAX; i++) {
+                const BrOptDesc *d = br_opt_desc(i);
+                const BrOptValue *o = &br->opts.v[i];
+                const char *key = i == BR_OPT_FORWARD_DELAY && br->delay >= 0 ? "DELAY" : d->name;
+
+                if (!o->set || !(d->flags & BR_OPT_F_STP_ONLY))
+                        continue;
+                diag_add(diags, DIAG_WARNING, ifcfg_path(br->ifcfg), o->line, key,
+                         "set STP=yes, or remove it",
+                         "%s acts only with STP, which is off on %s (NetworkManager drops it)", key,
+                         br->name);
+        }
+}
+
+CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
+{
+        CfgBridge *br = g_new0(CfgBridge, 1);
+
+        br->ifcfg = f;
+        /* make_bridge_setting(): "mandatory DEVICE keyword missing" is an
+         * error there; bondcfg takes the file name's suffix, as for a bond */
+        br->name = cfg_file_ifname(f);
+        br->uuid = g_strdup(cfg_get_str(f, "UUID"));
+        br->nm_name = g_strdup(cfg_get_str(f, "NAME"));
+        br->ports = g_ptr_array_new_with_free_func(g_free);
+        br->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
+        parse_opts(f, BR_OPT_FOR_BRIDGE, &br->opts, diags);
+        read_stp(br, f, diags);
+        read_delay(br, f, diags);
+        check_stp_only(br, diags);
+        br->mtu = cfg_load_mtu(f, diags);
+        br->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
+        br->l3 = cfg_l3_load(f, c->network, c->dir, br->name, diags);
+        if (br->l3->link_mtu) /* ifup-ipv6's ipv6_set_mtu(), after MTU */
+                br->mtu = br->l3->link_mtu;
+        return br;
+}
+
+/* make_bridge_port_setting(): BRIDGING_OPTS of a file with BRIDGE= holds
+ * port options (ifup-eth writes them to /sys/class/net/DEV/brport/KEY). */
+CfgBridgePort *cfg_bridge_add_port(CfgBridge *br, CfgBridgePortKind kind, void *dev,
+                                   const IfcfgFile *f, DiagList *diags)
+{
+        CfgBridgePort *p = g_new0(CfgBridgePort, 1);
+
+        p->kind = kind;
+        p->ifcfg = f;
+        if (kind == CFG_BRIDGE_PORT_BOND) {
+                p->bond = dev;
+                p->name = p->bond->name;
+        } else {
+                p->vlan = dev;
+                p->name = p->vlan->name;
+        }
+        parse_opts(f, BR_OPT_FOR_PORT, &p->opts, diags);
+        g_ptr_array_add(br->ports, p);
+        return p;
+}
