@@ -223,6 +223,37 @@ static Cand *bridge_by_ref(const Stack *s, const char *ref)
         return x ? x : g_hash_table_lookup(s->bridges, low);
 }
 
+/*
+ * The addresses of a bridge port belong on the bridge: ifup-eth flushes the
+ * port's addresses, puts it in the bridge and stops there (no addresses, no
+ * routes, no ifup-post).  Any the file gives are errors (the kernel would
+ * take them, and the traffic would go to the bridge), and the port keeps an
+ * empty layer 3.
+ */
+static void port_l3(Stack *s, const CfgBridge *br, const char *name, const IfcfgFile *f, CfgL3 **l3)
+{
+        g_autofree char *hint = g_strdup_printf("move the IP configuration to %s's file, %s",
+                                                br->name, ifcfg_path(br->ifcfg));
+
+        if ((*l3)->dhcp4)
+                diag_add(s->diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, "BOOTPROTO"),
+                         "BOOTPROTO", hint,
+                         "%s is a port of bridge %s: a DHCP client on it gets nothing back (the "
+                         "bridge takes its traffic)",
+                         name, br->name);
+        for (guint i = 0; i < (*l3)->addrs->len; i++) {
+                const CfgAddress *a = (*l3)->addrs->pdata[i];
+
+                diag_add(s->diags, DIAG_ERROR, ifcfg_path(f), a->label ? 0 : a->line, a->key, hint,
+                         "%s is a port of bridge %s: the address %s on it would be accepted by "
+                         "the kernel, and its traffic would go to the bridge (addresses belong "
+                         "on the bridge)",
+                         name, br->name, a->address);
+        }
+        cfg_l3_free(*l3);
+        *l3 = cfg_l3_new(name);
+}
+
 /* Put the bond or VLAN dev (file f, BRIDGE= text ref at line) in its bridge. */
 static void join_bridge(Stack *s, CfgBridgePortKind kind, void *dev, const char *name,
                         const IfcfgFile *f, const char *ref, unsigned line)
@@ -240,6 +271,10 @@ static void join_bridge(Stack *s, CfgBridgePortKind kind, void *dev, const char 
         }
         br->managed = true;
         cfg_bridge_add_port(br->bridge, kind, dev, f, s->diags);
+        if (kind == CFG_BRIDGE_PORT_BOND)
+                port_l3(s, br->bridge, name, f, &((CfgBond *)dev)->l3);
+        else
+                port_l3(s, br->bridge, name, f, &((CfgVlan *)dev)->l3);
 }
 
 /* Bonds and VLANs of the stack join their bridges; other files that name a

@@ -12,7 +12,9 @@
  * now.
  *
  * The addresses of a device in a bridge belong on the bridge: a bond or
- * VLAN with BRIDGE= keeps its CfgL3 only so that validation can say so.
+ * VLAN with BRIDGE= gets an empty CfgL3 (cfg_l3_new()), as ifup-eth
+ * flushes a bridge port's addresses and configures none; any its file
+ * gives are errors.
  */
 
 #include <glib.h>

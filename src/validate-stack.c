@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Static validation of the stack on the bonds (config-stack.h): VLAN ids,
- * names, MTUs down the chain, addresses on bridge ports, devices claimed
- * twice.  Parents, bridges that do not exist and loops were reported when
- * the files were read (config-stack.c); they are not repeated here.
+ * names, MTUs down the chain, devices claimed twice.  Parents, bridges that
+ * do not exist, loops and addresses on a bridge port were reported when the
+ * files were read (config-stack.c); they are not repeated here.
  */
 #include "validate-stack.h"
 
@@ -85,32 +85,6 @@ static void check_vlan(const CfgVlan *v, GHashTable *seen, DiagList *diags)
         }
 }
 
-/* The addresses of a bridge port belong on the bridge: the kernel would
- * take them on the port, and the port's traffic would go to the bridge. */
-static void check_port_addresses(const CfgBridge *br, const CfgBridgePort *p, DiagList *diags)
-{
-        const CfgL3 *l3 = p->kind == CFG_BRIDGE_PORT_BOND ? p->bond->l3 : p->vlan->l3;
-        g_autofree char *hint = g_strdup_printf("move the IP configuration to %s's file, %s",
-                                                br->name, ifcfg_path(br->ifcfg));
-
-        if (l3->dhcp4)
-                diag_add(diags, DIAG_ERROR, ifcfg_path(p->ifcfg), ifcfg_line(p->ifcfg, "BOOTPROTO"),
-                         "BOOTPROTO", hint,
-                         "%s is a port of bridge %s: a DHCP client on it gets nothing back "
-                         "(the bridge takes its traffic)",
-                         p->name, br->name);
-        for (guint i = 0; i < l3->addrs->len; i++) {
-                const CfgAddress *a = l3->addrs->pdata[i];
-
-                diag_add(diags, DIAG_ERROR, a->label ? NULL : ifcfg_path(p->ifcfg), a->line, a->key,
-                         hint,
-                         "%s is a port of bridge %s: the address %s on it would be accepted by "
-                         "the kernel, and its traffic would go to the bridge (addresses belong "
-                         "on the bridge)",
-                         p->name, br->name, a->address);
-        }
-}
-
 static void check_bridge(const CfgBridge *br, GHashTable *member, DiagList *diags)
 {
         unsigned lowest = 0;
@@ -123,7 +97,6 @@ static void check_bridge(const CfgBridge *br, GHashTable *member, DiagList *diag
                 unsigned mtu =
                         p->kind == CFG_BRIDGE_PORT_BOND ? bond_mtu(p->bond) : vlan_mtu(p->vlan);
 
-                check_port_addresses(br, p, diags);
                 if (other && other != br) {
                         g_autofree char *hint = g_strdup_printf(
                                 "a device is in one bridge at most: keep BRIDGE=%s or BRIDGE=%s",

@@ -4,8 +4,8 @@
 /*
  * Static validation of the VLANs and bridges above the bonds
  * (config-stack.h): VLAN ids 1 to 4094, interface names of 15 bytes at most
- * (PHYSDEV.VLAN_ID included), MTUs down the chain, addresses on a bridge
- * port, a device in two bridges, one VLAN defined twice.  The VLAN and
+ * (PHYSDEV.VLAN_ID included), MTUs down the chain, a device in two
+ * bridges, one VLAN defined twice.  The VLAN and
  * bridge files left alone get a note.  Called by validate_config().
  */
 
