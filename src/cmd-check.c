@@ -14,11 +14,19 @@ static void print_summary(const BondcfgCtx *ctx, const Config *c, const GPtrArra
 
         if (ctx->json || ctx->verbosity < 0)
                 return;
+        guint nvlans, nbridges;
+        g_autoptr(GString) stack = g_string_new(NULL);
+
         for (guint i = 0; i < bonds->len; i++)
                 nports += ((const CfgBond *)bonds->pdata[i])->ports->len;
-        fprintf(stderr, "%s: %u bond%s, %zu port%s: %zu error%s, %zu warning%s\n", c->dir,
-                bonds->len, bonds->len == 1 ? "" : "s", nports, nports == 1 ? "" : "s", e,
-                e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+        cmd_stack_count(c, bonds, &nvlans, &nbridges);
+        if (nvlans)
+                g_string_append_printf(stack, ", %u VLAN%s", nvlans, nvlans == 1 ? "" : "s");
+        if (nbridges)
+                g_string_append_printf(stack, ", %u bridge%s", nbridges, nbridges == 1 ? "" : "s");
+        fprintf(stderr, "%s: %u bond%s, %zu port%s%s: %zu error%s, %zu warning%s\n", c->dir,
+                bonds->len, bonds->len == 1 ? "" : "s", nports, nports == 1 ? "" : "s", stack->str,
+                e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
 }
 
 int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
@@ -220,7 +228,7 @@ static void json_append_bond(GString *s, const CfgBond *b)
         g_string_append(s, "}}");
 }
 
-static void print_bond_text(const CfgBond *b)
+static void print_bond_text(const Config *c, const CfgBond *b)
 {
         printf("%s  (%s)%s\n", b->name, ifcfg_path(b->ifcfg), b->onboot ? "" : "  ONBOOT=no");
         printf("  options:");
@@ -243,40 +251,47 @@ static void print_bond_text(const CfgBond *b)
                 printf("  mtu: %u\n", b->mtu);
         if (b->macaddr)
                 printf("  macaddr: %s\n", b->macaddr);
-        if (b->l3->dhcp4)
+        cmd_print_bond_stack_lines(c, b);
+        if (!config_bridge_of(c, b->name)) /* a bridge port's addresses are the bridge's */
+                cmd_print_l3_text(b->name, b->l3);
+}
+
+void cmd_print_l3_text(const char *name, const CfgL3 *l3)
+{
+        if (l3->dhcp4)
                 printf("  addressing: dhcp (left to the system's DHCP client)\n");
-        if (b->l3->dhcp6)
+        if (l3->dhcp6)
                 printf("  ipv6 addressing: dhcpv6 (left to the system's DHCP client)\n");
-        if (!b->l3->ipv6init)
+        if (!l3->ipv6init)
                 printf("  ipv6: not configured (IPV6INIT=no)\n");
-        for (guint i = 0; i < b->l3->addrs->len; i++) {
-                const CfgAddress *a = b->l3->addrs->pdata[i];
+        for (guint i = 0; i < l3->addrs->len; i++) {
+                const CfgAddress *a = l3->addrs->pdata[i];
 
                 printf("  %s: %s/%u\n", a->family == AF_INET ? "ipv4" : "ipv6", a->address,
                        a->prefix);
         }
-        for (guint i = 0; i < b->l3->routes->len; i++) {
-                g_autofree char *t = net_route_format(b->l3->routes->pdata[i]);
+        for (guint i = 0; i < l3->routes->len; i++) {
+                g_autofree char *t = net_route_format(l3->routes->pdata[i]);
 
                 printf("  route: %s\n", t);
         }
-        if (b->l3->zeroconf)
+        if (l3->zeroconf)
                 printf("  route: 169.254.0.0/16 dev %s metric 1000+ifindex scope link "
                        "(zeroconf; NOZEROCONF=yes turns it off)\n",
-                       b->name);
-        for (guint i = 0; i < b->l3->rules->len; i++) {
-                g_autofree char *t = net_rule_format(b->l3->rules->pdata[i]);
+                       name);
+        for (guint i = 0; i < l3->rules->len; i++) {
+                g_autofree char *t = net_rule_format(l3->rules->pdata[i]);
 
                 printf("  rule: %s\n", t);
         }
-        for (guint i = 0; i < b->l3->sysctls->len; i++) {
-                const CfgSysctl *c = b->l3->sysctls->pdata[i];
+        for (guint i = 0; i < l3->sysctls->len; i++) {
+                const CfgSysctl *c = l3->sysctls->pdata[i];
 
                 /* ifup-ipv6's defaults are the kernel's too, as a rule */
                 if (g_str_equal(c->why, "ifup-ipv6 default"))
                         continue;
                 printf("  sysctl: net.%s.conf.%s.%s = %s (%s)\n",
-                       c->family == AF_INET6 ? "ipv6" : "ipv4", b->name, c->name, c->value, c->why);
+                       c->family == AF_INET6 ? "ipv6" : "ipv4", name, c->name, c->value, c->why);
         }
 }
 
@@ -285,6 +300,8 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(Config) c = NULL;
         g_autoptr(GPtrArray) bonds = NULL;
+        guint nvlans, nbridges;
+        bool stack;
         int r;
 
         r = cmd_load_selected(ctx, argc, argv, false, &c, &bonds, diags);
@@ -295,6 +312,10 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
                 cmd_scope_diags(c, bonds, diags);
         diag_list_sort(diags);
         cmd_print_diags(ctx, diags);
+        /* "vlans" and "bridges" appear when the bonds have any, so that
+         * the output for a configuration without them stays as it was */
+        cmd_stack_count(c, bonds, &nvlans, &nbridges);
+        stack = nvlans || nbridges;
 
         if (ctx->json) {
                 g_autoptr(GString) s = g_string_new("{\"bonds\":[");
@@ -305,14 +326,19 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
                         json_append_bond(s, bonds->pdata[i]);
                 }
                 g_string_append(s, "],");
+                if (stack)
+                        cmd_json_append_stack(s, c, bonds);
                 json_append_diags(s, diags);
                 g_string_append(s, "}\n");
                 fputs(s->str, stdout);
         } else {
+                g_autoptr(GHashTable) shown = g_hash_table_new(NULL, NULL);
+
                 for (guint i = 0; i < bonds->len; i++) {
                         if (i)
                                 printf("\n");
-                        print_bond_text(bonds->pdata[i]);
+                        print_bond_text(c, bonds->pdata[i]);
+                        cmd_print_stack_text(c, bonds->pdata[i], shown);
                 }
         }
         return diag_has_errors(diags) ? EXIT_CONFIG : EXIT_OK;

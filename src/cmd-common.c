@@ -110,6 +110,19 @@ void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags)
 
                 for (guint k = 0; b->files && k < b->files->len; k++)
                         g_hash_table_add(files, b->files->pdata[k]);
+                /* the VLANs and bridges above it, and the files of theirs */
+                for (guint k = 0; c->vlans && k < c->vlans->len; k++) {
+                        const CfgVlan *v = c->vlans->pdata[k];
+
+                        if (cfg_vlan_on_bond(v, b))
+                                g_hash_table_add(files, (gpointer)ifcfg_path(v->ifcfg));
+                }
+                for (guint k = 0; c->bridges && k < c->bridges->len; k++) {
+                        const CfgBridge *br = c->bridges->pdata[k];
+
+                        if (cfg_bridge_on_bond(br, b))
+                                g_hash_table_add(files, (gpointer)ifcfg_path(br->ifcfg));
+                }
         }
         for (guint i = diags->items->len; i-- > 0;) {
                 Diag *d = diags->items->pdata[i];

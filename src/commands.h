@@ -90,6 +90,19 @@ void cmd_read_sysctls(Snapshot *s, const GPtrArray *bonds);
 /* What bondcfg put on the link called name before (owned.h); never NULL. */
 Owned *cmd_load_owned(const char *name, const Snapshot *s);
 
+/* show: a link's addresses, routes, rules and sysctls, one "  key: value" line each. */
+void cmd_print_l3_text(const char *name, const CfgL3 *l3);
+
+/* The stack above the bonds in show (cmd-show-stack.c). */
+/* How many VLANs and bridges sit on the bonds (CfgBond*). */
+void cmd_stack_count(const Config *c, const GPtrArray *bonds, guint *nvlans, guint *nbridges);
+/* The bond block's "  vlans:" and "  bridge:" lines, when it has any. */
+void cmd_print_bond_stack_lines(const Config *c, const CfgBond *b);
+/* The VLANs on b and the bridges it is under (each bridge once: shown). */
+void cmd_print_stack_text(const Config *c, const CfgBond *b, GHashTable *shown);
+/* "vlans":[...],"bridges":[...], of the bonds, with a trailing comma. */
+void cmd_json_append_stack(GString *s, const Config *c, const GPtrArray *bonds);
+
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 /* Append "diagnostics":[{severity,file,line,key,message,hint},...] to s. */
