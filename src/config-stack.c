@@ -185,6 +185,7 @@ static CfgBond *resolve_vlan(Stack *s, Cand *x)
                          v->parent, port->bond->name);
                 x->why = g_strdup_printf("its parent %s is a port of %s", v->parent,
                                          port->bond->name);
+                diag_list_move(s->diags, x->pending); /* it is about the stack all the same */
         } else if (g_str_has_prefix(v->parent, "bond")) {
                 g_autofree char *hint = known_bonds(s->c);
 
@@ -192,6 +193,7 @@ static CfgBond *resolve_vlan(Stack *s, Cand *x)
                          "the parent %s of VLAN %s is not a bond configured here", v->parent,
                          v->name);
                 x->why = g_strdup_printf("its parent %s is missing", v->parent);
+                diag_list_move(s->diags, x->pending);
         } else {
                 x->why = g_strdup_printf("its parent %s is not a bond", v->parent);
         }
