@@ -63,7 +63,9 @@ build/bondcfg.8: man/bondcfg.8.in bondcfg
 	@mkdir -p build
 	./bondcfg options --man > build/options.man
 	./bondcfg keys --man > build/keys.man
+	./bondcfg options --bridge --man > build/bridge-options.man
 	sed -e 's/@VERSION@/$(VERSION)/' -e '/@OPTIONS@/{r build/options.man' -e 'd}' \
+		-e '/@BRIDGE_OPTIONS@/{r build/bridge-options.man' -e 'd}' \
 		-e '/@KEYS@/{r build/keys.man' -e 'd}' $< > $@
 
 deps:

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bridge-options.h"
 #include "commands.h"
 
 static const char *const type_names[_BOND_OPT_TYPE_MAX] = {
@@ -251,11 +252,13 @@ static void print_text(char **names)
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(GPtrArray) names = g_ptr_array_new();
-        bool man = false, completion = false;
+        bool man = false, completion = false, bridge = false;
         int r = EXIT_OK;
 
         for (int i = 1; i < argc; i++) {
-                if (strcmp(argv[i], "--man") == 0)
+                if (strcmp(argv[i], "--bridge") == 0)
+                        bridge = true;
+                else if (strcmp(argv[i], "--man") == 0)
                         man = true;
                 else if (strcmp(argv[i], "--completion") == 0)
                         completion = true;
@@ -274,6 +277,17 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
         }
         if (r)
                 return r;
+        if (bridge) {
+                /* the bridge option table (bridge-options.h): BRIDGING_OPTS */
+                g_autofree char *out = ctx->json ? br_opts_json()
+                                       : man     ? br_opts_man()
+                                                 : br_opts_text();
+
+                fputs(out, stdout);
+                if (ctx->json)
+                        fputc('\n', stdout);
+                return EXIT_OK;
+        }
         g_ptr_array_add(names, NULL);
         if (ctx->json)
                 print_json();

@@ -25,7 +25,8 @@ static const BondcfgCommand commands[] = {
         { "wait-online", "[--timeout=S] [BOND...]",
           "Wait until the bonds have carrier and usable addresses", cmd_wait_online },
         { "status", "[BOND...]", "Show the live bond and its drift from the config", cmd_status },
-        { "options", "[OPTION...]", "Describe the bonding options bondcfg knows", cmd_options },
+        { "options", "[--bridge] [OPTION...]",
+          "Describe the bonding (or bridge) options bondcfg knows", cmd_options },
         { "keys", "[--man]", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
 };
 
