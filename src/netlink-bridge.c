@@ -65,7 +65,7 @@ static int put_bridge_linkinfo(struct nl_msg *m, const BridgeOptValues *o, bool 
         int r;
 
         li = nla_nest_start(m, IFLA_LINKINFO);
-        if (!li || nla_put_string(m, port ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND, "bridge") < 0)
+        if (!li || stacknl_put_kind(m, port ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND, "bridge") < 0)
                 return -ENOMEM;
         data = nla_nest_start(m, port ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
         if (!data)

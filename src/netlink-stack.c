@@ -23,6 +23,11 @@ struct nl_msg *stacknl_link_msg(int type, int flags, int ifindex)
         return g_steal_pointer(&m);
 }
 
+int stacknl_put_kind(struct nl_msg *m, int attr, const char *kind)
+{
+        return nla_put(m, attr, (int)strlen(kind), kind) < 0 ? -ENOMEM : 0;
+}
+
 int stacknl_check_ifname(const char *name)
 {
         size_t n = name ? strlen(name) : 0;

@@ -16,9 +16,11 @@
  * Attribute order is iproute2's for the same command with its arguments in
  * the order the headers give (IFLA_MTU, IFLA_LINK, IFLA_IFNAME,
  * IFLA_LINKINFO; inside IFLA_INFO_DATA ascending attribute numbers for a
- * bridge, iproute2's vlan order for a VLAN).  Nests are opened with libnl's
- * nla_nest_start(), which sets NLA_F_NESTED where iproute2 6.1 does not:
- * the kernel accepts both (rtnetlink parses links liberally).
+ * bridge, iproute2's vlan order for a VLAN), and the kind names go out
+ * without a NUL, as iproute2 sends them.  Nests are opened with libnl's
+ * nla_nest_start(), which sets NLA_F_NESTED where iproute2 6.1 does not,
+ * and an empty IFLA_INFO_DATA is dropped where iproute2 sends 4 bytes: the
+ * kernel takes both either way (rtnetlink parses links liberally).
  */
 
 #include <netlink/msg.h>
@@ -26,6 +28,11 @@
 /* RTM_NEWLINK with a bare struct ifinfomsg for ifindex; extra nlmsg flags
  * (NLM_F_CREATE|NLM_F_EXCL) in flags.  NULL when out of memory. */
 struct nl_msg *stacknl_link_msg(int type, int flags, int ifindex);
+
+/* IFLA_INFO_KIND / IFLA_INFO_SLAVE_KIND as iproute2 writes it: the name
+ * without its NUL (the kernel copies it with nla_strscpy()).  Returns 0 or
+ * -ENOMEM. */
+int stacknl_put_kind(struct nl_msg *m, int attr, const char *kind);
 
 /* `ip link set dev IFINDEX master MASTER`: IFLA_MASTER; master 0 is
  * `nomaster` (the port leaves its bridge or bond). */

@@ -56,7 +56,7 @@ static int put_vlan_linkinfo(struct nl_msg *m, const VlanSpec *s, bool create)
         struct nlattr *li, *data;
 
         li = nla_nest_start(m, IFLA_LINKINFO);
-        if (!li || nla_put_string(m, IFLA_INFO_KIND, "vlan") < 0)
+        if (!li || stacknl_put_kind(m, IFLA_INFO_KIND, "vlan") < 0)
                 return -ENOMEM;
         data = nla_nest_start(m, IFLA_INFO_DATA);
         if (!data)
