@@ -337,6 +337,41 @@ static void test_parse_vlan(void)
         g_assert_cmpuint(q->to, ==, 4);
 }
 
+/* The stack this is for: bond0 (ifindex 5) is a port of br0 (8), so its
+ * dump has a bond's IFLA_INFO_DATA and a bridge port's SLAVE_DATA. */
+static void test_parse_bond_in_bridge(void)
+{
+        g_autoptr(Snapshot) s = snapshot_new();
+        SnapLink *l = parse_one(s, "78000000100002000000000000000000"
+                                   "00000100050000000310000000000000"
+                                   "0a000300626f6e6430000000" /* IFNAME bond0 */
+                                   "08000a0008000000"         /* MASTER 8 */
+                                   "44001200"                 /* LINKINFO */
+                                   "09000100626f6e6400000000" /* KIND "bond" */
+                                   "0c0002000500010001000000" /* DATA{MODE 1} */
+                                   "0b000400"                 /* SLAVE_KIND "bridge" */
+                                   "6272696467650000"
+                                   "1c000500"           /* SLAVE_DATA */
+                                   "060002000a000000"   /* PRIORITY 10 */
+                                   "0800030005000000"   /* COST 5 */
+                                   "0500010003000000"); /* STATE forwarding */
+
+        g_assert_cmpstr(l->kind, ==, "bond");
+        g_assert_nonnull(l->bond);
+        g_assert_true(bond_options_mode(l->bond) == BOND_MODE_ACTIVE_BACKUP);
+        g_assert_false(l->port.present); /* a port of a bridge, not of a bond */
+        g_assert_null(l->bridge);
+        g_assert_nonnull(l->brport);
+        g_assert_cmpint(l->master, ==, 8);
+        g_assert_cmpuint(l->brport->opts.mask, ==,
+                         BRIDGE_OPT_MASK(BRIDGE_PORT_OPT_PRIORITY) |
+                                 BRIDGE_OPT_MASK(BRIDGE_PORT_OPT_COST));
+        g_assert_cmpuint(l->brport->opts.v[BRIDGE_PORT_OPT_PRIORITY], ==, 10);
+        g_assert_cmpuint(l->brport->opts.v[BRIDGE_PORT_OPT_COST], ==, 5);
+        g_assert_true(l->brport->has_state);
+        g_assert_cmpuint(l->brport->state, ==, BR_STATE_FORWARDING);
+}
+
 /* A create message has the layout of a dump: what is built parses back. */
 static void test_vlan_roundtrip(void)
 {
@@ -442,6 +477,7 @@ int main(int argc, char **argv)
         g_test_add_func("/snapshot-stack/parse/bridge", test_parse_bridge);
         g_test_add_func("/snapshot-stack/parse/bridge-port", test_parse_bridge_port);
         g_test_add_func("/snapshot-stack/parse/vlan", test_parse_vlan);
+        g_test_add_func("/snapshot-stack/parse/bond-in-bridge", test_parse_bond_in_bridge);
         g_test_add_func("/snapshot-stack/parse/short", test_parse_short);
         g_test_add_func("/snapshot-stack/parse/no-data", test_parse_no_data);
         g_test_add_func("/snapshot-stack/roundtrip/vlan", test_vlan_roundtrip);
