@@ -1,85 +1,95 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Bridge options (bridge-options.h): lookups, values, BRIDGING_OPTS, renderings. */
+/* Bridge options (bridge-options.h): values, units, BRIDGING_OPTS, renderings. */
 #include "bridge-options.h"
 
 #include <errno.h>
 #include <string.h>
 
 #include "json.h"
-#include "strutil.h"
 
-void br_opt_problem_free(BrOptProblem *p)
+/* ---- values in kernel units --------------------------------------------- */
+
+static uint64_t width_max(BridgeNlaKind k)
 {
-        if (!p)
-                return;
-        g_free(p->key);
-        g_free(p->message);
-        g_free(p->hint);
-        g_free(p);
-}
-
-const BrOptDesc *br_opt_lookup(const char *name, BrOptScope scope)
-{
-        if (!name)
-                return NULL;
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-
-                if (d->scope == scope &&
-                    (strcmp(d->name, name) == 0 || (d->alias && strcmp(d->alias, name) == 0)))
-                        return d;
-        }
-        return NULL;
-}
-
-const char *br_opt_suggest(const char *name, BrOptScope scope)
-{
-        const char *best = NULL;
-        unsigned bd = 3;
-
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-                unsigned dist;
-
-                if (d->scope != scope)
-                        continue;
-                dist = str_edit_distance(name, d->name);
-                if (dist < bd) {
-                        bd = dist;
-                        best = d->name;
-                }
-        }
-        return best;
-}
-
-static const char *unit_words(BrOptUnit u)
-{
-        return u == BR_UNIT_SECONDS ? "a number of seconds"
-               : u == BR_UNIT_CENTI ? "a number of hundredths of a second"
-                                    : "a number";
-}
-
-char *br_opt_describe_values(const BrOptDesc *d)
-{
-        GString *s;
-
-        switch (d->type) {
-        case BR_OPT_TYPE_BOOL:
-                return g_strdup(d->id == BR_OPT_PORT_HAIRPIN_MODE ? "0 or 1 (also on, off, yes, no)"
-                                                                  : "0 or 1");
-        case BR_OPT_TYPE_MAC:
-                return g_strdup("a MAC address 01:80:c2:00:00:0X");
-        case BR_OPT_TYPE_ENUM:
-                s = g_string_new(NULL);
-                for (const BrOptEnumValue *v = d->values; v->name; v++)
-                        g_string_append_printf(s, "%s%s", v != d->values ? ", " : "", v->name);
-                return g_string_free(s, FALSE);
-        case BR_OPT_TYPE_UINT:
+        switch (k) {
+        case BRIDGE_NLA_U8:
+                return UINT8_MAX;
+        case BRIDGE_NLA_U16:
+        case BRIDGE_NLA_BE16:
+                return UINT16_MAX;
+        case BRIDGE_NLA_U32:
+                return UINT32_MAX;
+        case BRIDGE_NLA_MAC:
+                return (1ull << 48) - 1;
         default:
-                return g_strdup_printf("%s from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT,
-                                       unit_words(d->unit), d->min, d->max);
+                return UINT64_MAX;
         }
 }
+
+int bridge_opt_check(const BridgeOptDesc *d, uint64_t value)
+{
+        if (!d)
+                return -EINVAL;
+        if (d->flags & BRIDGE_OPT_F_STP_RANGE)
+                return value > width_max(d->nla) ? -ERANGE : 0;
+        if (value < d->min || value > d->max)
+                return -ERANGE;
+        if (d->type == BRIDGE_OPT_TYPE_ENUM) {
+                for (const BridgeOptEnumValue *e = d->values; e->name; e++)
+                        if (e->value == value)
+                                return 0;
+                return -ERANGE;
+        }
+        /* br_set_group_fwd_mask(): the STP, MAC pause and LACP groups
+         * (BR_GROUPFWD_RESTRICTED) are never forwarded; br_setport(): a port
+         * never forwards MAC pause (BR_GROUPFWD_MACPAUSE) */
+        if (d->id == BRIDGE_OPT_GROUP_FWD_MASK && (value & 0x7))
+                return -ERANGE;
+        if (d->id == BRIDGE_PORT_OPT_GROUP_FWD_MASK && (value & 0x2))
+                return -ERANGE;
+        return 0;
+}
+
+int bridge_opt_set(BridgeOptValues *o, BridgeOptId id, uint64_t value)
+{
+        const BridgeOptDesc *d = bridge_opt_desc(id);
+        int r;
+
+        if (!d || !o)
+                return -EINVAL;
+        r = bridge_opt_check(d, value);
+        if (r < 0)
+                return r;
+        o->v[id] = value;
+        o->line[id] = 0;
+        o->mask |= BRIDGE_OPT_MASK(id);
+        return 0;
+}
+
+uint64_t bridge_opt_get(const BridgeOptValues *o, BridgeOptId id)
+{
+        const BridgeOptDesc *d = bridge_opt_desc(id);
+
+        if (!d)
+                return 0;
+        return o && bridge_opt_has(o, id) ? o->v[id] : d->def;
+}
+
+int bridge_opt_to_kernel(const BridgeOptDesc *d, uint64_t written, uint64_t *kernel)
+{
+        if (!d || !kernel)
+                return -EINVAL;
+        if (d->unit != BRIDGE_UNIT_SECONDS) {
+                *kernel = written;
+                return 0;
+        }
+        if (written > UINT64_MAX / BRIDGE_USER_HZ)
+                return -ERANGE;
+        *kernel = written * BRIDGE_USER_HZ;
+        return 0;
+}
+
+/* ---- text ----------------------------------------------------------------- */
 
 /* Decimal digits only (no sign, no blanks), into *out; false on overflow. */
 static bool parse_u64(const char *s, uint64_t *out)
@@ -89,9 +99,11 @@ static bool parse_u64(const char *s, uint64_t *out)
         if (!*s)
                 return false;
         for (const char *p = s; *p; p++) {
-                if (!g_ascii_isdigit(*p) || v > (G_MAXUINT64 - 9) / 10)
+                unsigned digit = (unsigned)(*p - '0');
+
+                if (!g_ascii_isdigit(*p) || v > (UINT64_MAX - digit) / 10)
                         return false;
-                v = v * 10 + (uint64_t)(*p - '0');
+                v = v * 10 + digit;
         }
         *out = v;
         return true;
@@ -113,97 +125,149 @@ static int parse_mac48(const char *s, uint64_t *out)
         return 0;
 }
 
-int br_opt_parse_value(const BrOptDesc *d, const char *text, uint64_t *out)
+/* An enum's name, or its number as sysfs prints it (0x8100 for vlan_protocol). */
+static int parse_enum(const BridgeOptDesc *d, const char *text, uint64_t *out)
 {
         uint64_t v;
 
-        if (!d || !text)
-                return -EINVAL;
-        switch (d->type) {
-        case BR_OPT_TYPE_BOOL:
-                /* handle_bridge_option(): 0/1; hairpin_mode is an "extended
-                 * bool" there, also on/off/yes/no */
-                if (strcmp(text, "0") == 0 || strcmp(text, "1") == 0) {
-                        *out = text[0] == '1';
+        for (const BridgeOptEnumValue *e = d->values; e->name; e++)
+                if (g_ascii_strcasecmp(e->name, text) == 0) {
+                        *out = e->value;
                         return 0;
                 }
-                if (d->id == BR_OPT_PORT_HAIRPIN_MODE) {
-                        if (!g_ascii_strcasecmp(text, "on") || !g_ascii_strcasecmp(text, "yes")) {
-                                *out = 1;
-                                return 0;
-                        }
-                        if (!g_ascii_strcasecmp(text, "off") || !g_ascii_strcasecmp(text, "no")) {
-                                *out = 0;
-                                return 0;
-                        }
-                }
-                return -EINVAL;
-        case BR_OPT_TYPE_ENUM:
-                for (const BrOptEnumValue *e = d->values; e->name; e++)
-                        if (g_ascii_strcasecmp(e->name, text) == 0) {
-                                *out = e->value;
-                                return 0;
-                        }
-                /* the number, as sysfs prints it (0x8100 for vlan_protocol) */
-                if (g_str_has_prefix(text, "0x") && text[2]) {
-                        char *end = NULL;
+        if (g_str_has_prefix(text, "0x") && text[2]) {
+                char *end = NULL;
 
-                        v = g_ascii_strtoull(text + 2, &end, 16);
-                        if (*end)
-                                return -EINVAL;
-                } else if (!parse_u64(text, &v)) {
+                v = g_ascii_strtoull(text + 2, &end, 16);
+                if (*end)
                         return -EINVAL;
-                }
-                for (const BrOptEnumValue *e = d->values; e->name; e++)
-                        if (e->value == v) {
-                                *out = v;
-                                return 0;
-                        }
+        } else if (!parse_u64(text, &v)) {
                 return -EINVAL;
-        case BR_OPT_TYPE_MAC:
+        }
+        /* a number that names no value is no value, not out of range */
+        if (bridge_opt_check(d, v) < 0)
+                return -EINVAL;
+        *out = v;
+        return 0;
+}
+
+/* handle_bridge_option(): 0/1; hairpin_mode is an "extended bool" there,
+ * also on/off/yes/no. */
+static int parse_bool(const BridgeOptDesc *d, const char *text, uint64_t *out)
+{
+        if (strcmp(text, "0") == 0 || strcmp(text, "1") == 0) {
+                *out = text[0] == '1';
+                return 0;
+        }
+        if (d->id != BRIDGE_PORT_OPT_HAIRPIN)
+                return -EINVAL;
+        if (!g_ascii_strcasecmp(text, "on") || !g_ascii_strcasecmp(text, "yes")) {
+                *out = 1;
+                return 0;
+        }
+        if (!g_ascii_strcasecmp(text, "off") || !g_ascii_strcasecmp(text, "no")) {
+                *out = 0;
+                return 0;
+        }
+        return -EINVAL;
+}
+
+int bridge_opt_parse_value(const BridgeOptDesc *d, const char *text, uint64_t *out)
+{
+        uint64_t v;
+
+        if (!d || !text || !out)
+                return -EINVAL;
+        switch (d->type) {
+        case BRIDGE_OPT_TYPE_BOOL:
+                return parse_bool(d, text, out);
+        case BRIDGE_OPT_TYPE_ENUM:
+                return parse_enum(d, text, out);
+        case BRIDGE_OPT_TYPE_MAC:
                 if (parse_mac48(text, &v) < 0)
                         return -EINVAL;
-                /* br_changelink(): is_link_local_ether_addr() */
-                if ((v & ~0xfull) != 0x0180c2000000ull)
-                        return -ERANGE;
-                *out = v;
-                return 0;
-        case BR_OPT_TYPE_UINT:
+                break;
+        case BRIDGE_OPT_TYPE_UINT:
         default:
                 if (!parse_u64(text, &v))
                         return -EINVAL;
-                if (v < d->min || v > d->max)
+                if (bridge_opt_to_kernel(d, v, &v) < 0)
                         return -ERANGE;
-                /* br_set_group_fwd_mask(): the STP, MAC pause and LACP groups
-                 * (BR_GROUPFWD_RESTRICTED) are never forwarded */
-                if (d->id == BR_OPT_GROUP_FWD_MASK && (v & 0x7))
-                        return -ERANGE;
-                *out = v;
-                return 0;
+                break;
         }
+        /* the range as written (forward_delay's 2-30 s too: NetworkManager
+         * checks it whether STP is on or not) */
+        if (v < d->min || v > d->max || bridge_opt_check(d, v) < 0)
+                return -ERANGE;
+        *out = v;
+        return 0;
 }
 
-char *br_opt_format_value(const BrOptDesc *d, uint64_t num)
+char *bridge_opt_format_value(const BridgeOptDesc *d, uint64_t value)
 {
         switch (d->type) {
-        case BR_OPT_TYPE_ENUM:
-                for (const BrOptEnumValue *e = d->values; e->name; e++)
-                        if (e->value == num)
+        case BRIDGE_OPT_TYPE_ENUM:
+                for (const BridgeOptEnumValue *e = d->values; e->name; e++)
+                        if (e->value == value)
                                 return g_strdup(e->name);
-                return g_strdup_printf("%" G_GUINT64_FORMAT, num);
-        case BR_OPT_TYPE_MAC:
-                return g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x",
-                                       (unsigned)(num >> 40) & 0xff, (unsigned)(num >> 32) & 0xff,
-                                       (unsigned)(num >> 24) & 0xff, (unsigned)(num >> 16) & 0xff,
-                                       (unsigned)(num >> 8) & 0xff, (unsigned)num & 0xff);
+                return g_strdup_printf("%" G_GUINT64_FORMAT, value);
+        case BRIDGE_OPT_TYPE_MAC:
+                return g_strdup_printf(
+                        "%02x:%02x:%02x:%02x:%02x:%02x", (unsigned)(value >> 40) & 0xff,
+                        (unsigned)(value >> 32) & 0xff, (unsigned)(value >> 24) & 0xff,
+                        (unsigned)(value >> 16) & 0xff, (unsigned)(value >> 8) & 0xff,
+                        (unsigned)value & 0xff);
         default:
-                return g_strdup_printf("%" G_GUINT64_FORMAT, num);
+                if (d->unit == BRIDGE_UNIT_SECONDS && value % BRIDGE_USER_HZ)
+                        return g_strdup_printf("%" G_GUINT64_FORMAT ".%02u", value / BRIDGE_USER_HZ,
+                                               (unsigned)(value % BRIDGE_USER_HZ));
+                if (d->unit == BRIDGE_UNIT_SECONDS)
+                        value /= BRIDGE_USER_HZ;
+                return g_strdup_printf("%" G_GUINT64_FORMAT, value);
         }
 }
 
-uint64_t br_opt_kernel_value(const BrOptDesc *d, uint64_t num)
+static const char *unit_words(BridgeOptUnit u)
 {
-        return d->unit == BR_UNIT_SECONDS ? num * 100 : num;
+        return u == BRIDGE_UNIT_SECONDS   ? "a number of seconds"
+               : u == BRIDGE_UNIT_CLOCK_T ? "a number of hundredths of a second"
+                                          : "a number";
+}
+
+char *bridge_opt_describe_values(const BridgeOptDesc *d)
+{
+        g_autofree char *min = NULL, *max = NULL;
+        GString *s;
+
+        switch (d->type) {
+        case BRIDGE_OPT_TYPE_BOOL:
+                return g_strdup(d->id == BRIDGE_PORT_OPT_HAIRPIN ? "0 or 1 (also on, off, yes, no)"
+                                                                 : "0 or 1");
+        case BRIDGE_OPT_TYPE_MAC:
+                return g_strdup("a MAC address 01:80:c2:00:00:0X");
+        case BRIDGE_OPT_TYPE_ENUM:
+                s = g_string_new(NULL);
+                for (const BridgeOptEnumValue *v = d->values; v->name; v++)
+                        g_string_append_printf(s, "%s%s", v != d->values ? ", " : "", v->name);
+                return g_string_free(s, FALSE);
+        case BRIDGE_OPT_TYPE_UINT:
+        default:
+                min = bridge_opt_format_value(d, d->min);
+                max = bridge_opt_format_value(d, d->max);
+                return g_strdup_printf("%s from %s to %s", unit_words(d->unit), min, max);
+        }
+}
+
+/* ---- BRIDGING_OPTS -------------------------------------------------------- */
+
+void bridge_opt_problem_free(BridgeOptProblem *p)
+{
+        if (!p)
+                return;
+        g_free(p->key);
+        g_free(p->message);
+        g_free(p->hint);
+        g_free(p);
 }
 
 static void problem(GPtrArray *problems, const char *key, char *hint, const char *fmt, ...)
@@ -211,14 +275,14 @@ static void problem(GPtrArray *problems, const char *key, char *hint, const char
 
 static void problem(GPtrArray *problems, const char *key, char *hint, const char *fmt, ...)
 {
-        BrOptProblem *p;
+        BridgeOptProblem *p;
         va_list ap;
 
         if (!problems) {
                 g_free(hint);
                 return;
         }
-        p = g_new0(BrOptProblem, 1);
+        p = g_new0(BridgeOptProblem, 1);
         p->key = g_strdup(key);
         p->hint = hint;
         va_start(ap, fmt);
@@ -227,22 +291,41 @@ static void problem(GPtrArray *problems, const char *key, char *hint, const char
         g_ptr_array_add(problems, p);
 }
 
-/* A name of the other scope: say which file it belongs in. */
-static char *wrong_scope_hint(const char *key, BrOptScope scope)
+/* The row BRIDGING_OPTS takes key for: its name or its sysfs file, not
+ * iproute2's keyword (ifup-eth writes the key to sysfs). */
+static const BridgeOptDesc *ifcfg_lookup(const char *key, bool port)
 {
-        if (!br_opt_lookup(key, scope == BR_OPT_FOR_BRIDGE ? BR_OPT_FOR_PORT : BR_OPT_FOR_BRIDGE))
-                return NULL;
-        return g_strdup_printf(scope == BR_OPT_FOR_BRIDGE
-                                       ? "%s is a port option: put it in BRIDGING_OPTS of the "
-                                         "port's file (the one with BRIDGE=)"
-                                       : "%s is a bridge option: put it in BRIDGING_OPTS of the "
-                                         "bridge's file (TYPE=Bridge)",
-                               key);
+        const BridgeOptDesc *d = bridge_opt_lookup(key, port);
+
+        if (d && (strcmp(d->name, key) == 0 || (d->alias && strcmp(d->alias, key) == 0)))
+                return d;
+        return NULL;
+}
+
+/* Why key is unknown, when the table knows better: an option of the other
+ * side (say which file it belongs in) or iproute2's spelling of one. */
+static char *unknown_hint(const char *key, bool port)
+{
+        const BridgeOptDesc *d = bridge_opt_lookup(key, port);
+        const char *s;
+
+        if (d)
+                return g_strdup_printf("%s is iproute2's name; BRIDGING_OPTS takes %s", key,
+                                       d->name);
+        if (ifcfg_lookup(key, !port))
+                return g_strdup_printf(!port ? "%s is a port option: put it in BRIDGING_OPTS of "
+                                               "the port's file (the one with BRIDGE=)"
+                                             : "%s is a bridge option: put it in BRIDGING_OPTS of "
+                                               "the bridge's file (TYPE=Bridge)",
+                                       key);
+        s = bridge_opt_suggest(key, port);
+        return s ? g_strdup_printf("did you mean '%s'?", s)
+                 : g_strdup("'bondcfg options --bridge' lists the bridge options");
 }
 
 /* handle_bridging_opts() (NetworkManager) and ifup-eth's loop: words split
  * at blanks, key up to the first '=', the value after it. */
-int bridge_opts_parse(const char *text, BrOptScope scope, unsigned line, BrOptions *out,
+int bridge_opts_parse(const char *text, bool port, unsigned line, BridgeOptValues *out,
                       GPtrArray *problems)
 {
         g_auto(GStrv) words = NULL;
@@ -254,7 +337,7 @@ int bridge_opts_parse(const char *text, BrOptScope scope, unsigned line, BrOptio
         for (char **w = words; *w; w++) {
                 const char *eq = strchr(*w, '=');
                 g_autofree char *key = NULL;
-                const BrOptDesc *d;
+                const BridgeOptDesc *d;
                 const char *val;
                 uint64_t num = 0;
                 int e;
@@ -270,27 +353,20 @@ int bridge_opts_parse(const char *text, BrOptScope scope, unsigned line, BrOptio
                 }
                 key = g_strndup(*w, (gsize)(eq - *w));
                 val = eq + 1;
-                d = br_opt_lookup(key, scope);
+                d = ifcfg_lookup(key, port);
                 if (!d) {
-                        char *hint = wrong_scope_hint(key, scope);
-                        const char *s = hint ? NULL : br_opt_suggest(key, scope);
-
-                        if (!hint)
-                                hint = s ? g_strdup_printf("did you mean '%s'?", s)
-                                         : g_strdup("'bondcfg options --bridge' lists the bridge "
-                                                    "options");
-                        problem(problems, key, hint, "unknown %s option '%s'",
-                                scope == BR_OPT_FOR_BRIDGE ? "bridge" : "bridge port", key);
+                        problem(problems, key, unknown_hint(key, port), "unknown %s option '%s'",
+                                port ? "bridge port" : "bridge", key);
                         r = -EINVAL;
                         continue;
                 }
-                e = br_opt_parse_value(d, val, &num);
+                e = bridge_opt_parse_value(d, val, &num);
                 if (e < 0) {
-                        g_autofree char *accepted = br_opt_describe_values(d);
+                        g_autofree char *accepted = bridge_opt_describe_values(d);
 
                         problem(problems, d->name,
                                 g_strdup_printf("%s takes %s%s", d->name, accepted,
-                                                d->unit == BR_UNIT_SECONDS && e == -ERANGE
+                                                d->unit == BRIDGE_UNIT_SECONDS && e == -ERANGE
                                                         ? " (seconds, as NetworkManager reads "
                                                           "it, not the hundredths sysfs takes)"
                                                         : ""),
@@ -299,61 +375,66 @@ int bridge_opts_parse(const char *text, BrOptScope scope, unsigned line, BrOptio
                         r = -EINVAL;
                         continue;
                 }
-                out->v[d->id].set = true;
-                out->v[d->id].num = num;
-                out->v[d->id].line = line;
+                out->v[d->id] = num;
+                out->line[d->id] = line;
+                out->mask |= BRIDGE_OPT_MASK(d->id);
         }
         return r;
 }
 
 /* ---- renderings ------------------------------------------------------------ */
 
-static const char *scope_name(BrOptScope s)
+static const char *side_name(const BridgeOptDesc *d)
 {
-        return s == BR_OPT_FOR_BRIDGE ? "bridge" : "port";
+        return d->port ? "port" : "bridge";
 }
 
-static char *default_text(const BrOptDesc *d)
-{
-        return br_opt_format_value(d, d->def);
-}
-
-char *br_opts_text(void)
+char *bridge_opts_text(void)
 {
         GString *s = g_string_new(NULL);
 
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-                g_autofree char *acc = br_opt_describe_values(d);
-                g_autofree char *def = default_text(d);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
+                g_autofree char *acc = bridge_opt_describe_values(d);
+                g_autofree char *def = bridge_opt_format_value(d, d->def);
 
-                g_string_append_printf(s, "%-34s %-6s %s (default %s): %s\n", d->name,
-                                       scope_name(d->scope), acc, def, d->help);
+                g_string_append_printf(s, "%-34s %-6s %s (default %s): %s\n", d->name, side_name(d),
+                                       acc, def, d->help);
         }
         return g_string_free(s, FALSE);
 }
 
-char *br_opts_json(void)
+char *bridge_opts_json(void)
 {
         GString *s = g_string_new("{\"bridge_options\":[");
 
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-                g_autofree char *acc = br_opt_describe_values(d);
-                g_autofree char *def = default_text(d);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
+                g_autofree char *acc = bridge_opt_describe_values(d);
+                g_autofree char *def = bridge_opt_format_value(d, d->def);
 
                 g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
                 json_append_string(s, d->name);
                 g_string_append(s, ",\"alias\":");
                 json_append_string(s, d->alias);
+                g_string_append(s, ",\"iproute2\":");
+                json_append_string(s, d->ip_name);
+                g_string_append(s, ",\"ifcfg_key\":");
+                json_append_string(s, d->ifcfg_key);
                 g_string_append(s, ",\"applies_to\":");
-                json_append_string(s, scope_name(d->scope));
+                json_append_string(s, side_name(d));
                 g_string_append(s, ",\"values\":");
                 json_append_string(s, acc);
                 g_string_append(s, ",\"default\":");
                 json_append_string(s, def);
-                g_string_append_printf(s, ",\"ifla\":%d,\"stp_only\":%s,\"help\":", d->ifla,
-                                       d->flags & BR_OPT_F_STP_ONLY ? "true" : "false");
+                g_string_append_printf(s,
+                                       ",\"ifla\":%d,\"kernel_default\":%" G_GUINT64_FORMAT
+                                       ",\"stp_only\":%s,\"initscripts\":%s,"
+                                       "\"networkmanager\":%s,\"help\":",
+                                       d->ifla, d->def,
+                                       d->flags & BRIDGE_OPT_F_STP_ONLY ? "true" : "false",
+                                       d->flags & BRIDGE_OPT_F_NOT_INITSCRIPTS ? "false" : "true",
+                                       d->flags & BRIDGE_OPT_F_NOT_NM ? "false" : "true");
                 json_append_string(s, d->help);
                 g_string_append_c(s, '}');
         }
@@ -361,17 +442,17 @@ char *br_opts_json(void)
         return g_string_free(s, FALSE);
 }
 
-char *br_opts_man(void)
+char *bridge_opts_man(void)
 {
         GString *s = g_string_new(NULL);
 
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-                g_autofree char *acc = br_opt_describe_values(d);
-                g_autofree char *def = default_text(d);
-
-                g_autofree char *line = g_strdup_printf("(%s) %s; %s, default %s.",
-                                                        scope_name(d->scope), d->help, acc, def);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
+                g_autofree char *acc = bridge_opt_describe_values(d);
+                g_autofree char *def = bridge_opt_format_value(d, d->def);
+                g_autofree char *line =
+                        g_strdup_printf("(%s) %s; %s, default %s%s%s.", side_name(d), d->help, acc,
+                                        def, d->alias ? "; also " : "", d->alias ? d->alias : "");
 
                 g_string_append_printf(s, ".TP\n.B %s\n", d->name);
                 for (const char *p = line; *p; p++) {

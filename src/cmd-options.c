@@ -279,9 +279,9 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
                 return r;
         if (bridge) {
                 /* the bridge option table (bridge-options.h): BRIDGING_OPTS */
-                g_autofree char *out = ctx->json ? br_opts_json()
-                                       : man     ? br_opts_man()
-                                                 : br_opts_text();
+                g_autofree char *out = ctx->json ? bridge_opts_json()
+                                       : man     ? bridge_opts_man()
+                                                 : bridge_opts_text();
 
                 fputs(out, stdout);
                 if (ctx->json)

@@ -51,17 +51,17 @@ void cmd_print_bond_stack_lines(const Config *c, const CfgBond *b)
                        config_bridge_of(c, b->name)->name);
 }
 
-static void print_opts(const char *label, const BrOptions *o)
+static void print_opts(const char *label, const BridgeOptValues *o)
 {
         bool any = false;
 
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
                 g_autofree char *v = NULL;
 
-                if (!o->v[i].set)
+                if (!bridge_opt_has(o, i))
                         continue;
-                v = br_opt_format_value(d, o->v[i].num);
+                v = bridge_opt_format_value(d, o->v[i]);
                 printf("%s %s=%s", any ? "" : label, d->name, v);
                 any = true;
         }
@@ -158,28 +158,28 @@ static void json_l3(GString *s, const CfgL3 *l3)
         g_string_append_c(s, ']');
 }
 
-static void json_opts(GString *s, const BrOptions *o)
+static void json_opts(GString *s, const BridgeOptValues *o)
 {
         bool first = true;
 
         g_string_append_c(s, '{');
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
                 g_autofree char *v = NULL;
 
-                if (!o->v[i].set)
+                if (!bridge_opt_has(o, i))
                         continue;
                 if (!first)
                         g_string_append_c(s, ',');
                 first = false;
                 json_append_string(s, d->name);
                 g_string_append_c(s, ':');
-                if (d->type == BR_OPT_TYPE_UINT || d->type == BR_OPT_TYPE_BOOL) {
-                        g_string_append_printf(s, "%" G_GUINT64_FORMAT, o->v[i].num);
-                } else {
-                        v = br_opt_format_value(d, o->v[i].num);
+                /* numbers as written (seconds for the STP times); names quoted */
+                v = bridge_opt_format_value(d, o->v[i]);
+                if (d->type == BRIDGE_OPT_TYPE_UINT || d->type == BRIDGE_OPT_TYPE_BOOL)
+                        g_string_append(s, v);
+                else
                         json_append_string(s, v);
-                }
         }
         g_string_append_c(s, '}');
 }

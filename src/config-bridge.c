@@ -37,22 +37,22 @@ void cfg_bridge_free(CfgBridge *br)
 static void report(const IfcfgFile *f, GPtrArray *problems, DiagList *diags)
 {
         for (guint i = 0; i < problems->len; i++) {
-                const BrOptProblem *p = problems->pdata[i];
+                const BridgeOptProblem *p = problems->pdata[i];
 
                 diag_add(diags, DIAG_ERROR, ifcfg_path(f), ifcfg_line(f, "BRIDGING_OPTS"), p->key,
                          p->hint, "%s", p->message);
         }
 }
 
-static void parse_opts(const IfcfgFile *f, BrOptScope scope, BrOptions *opts, DiagList *diags)
+static void parse_opts(const IfcfgFile *f, bool port, BridgeOptValues *opts, DiagList *diags)
 {
         const char *v = cfg_get_str(f, "BRIDGING_OPTS");
         g_autoptr(GPtrArray) problems = NULL;
 
         if (!v)
                 return;
-        problems = g_ptr_array_new_with_free_func((GDestroyNotify)br_opt_problem_free);
-        bridge_opts_parse(v, scope, ifcfg_line(f, "BRIDGING_OPTS"), opts, problems);
+        problems = g_ptr_array_new_with_free_func((GDestroyNotify)bridge_opt_problem_free);
+        bridge_opts_parse(v, port, ifcfg_line(f, "BRIDGING_OPTS"), opts, problems);
         report(f, problems, diags);
 }
 
@@ -66,7 +66,8 @@ static void parse_opts(const IfcfgFile *f, BrOptScope scope, BrOptions *opts, Di
 static void read_stp(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
 {
         const char *v = cfg_get_str(f, "STP");
-        BrOptValue *o = &br->opts.v[BR_OPT_STP_STATE];
+        BridgeOptValues *o = &br->opts;
+        const BridgeOptId id = BRIDGE_OPT_STP_STATE;
 
         br->stp = -1;
         if (v) {
@@ -80,15 +81,14 @@ static void read_stp(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
         }
         if (br->stp < 0)
                 return;
-        if (o->set && o->num != (uint64_t)br->stp) {
-                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line, "stp_state",
+        if (bridge_opt_has(o, id) && o->v[id] != (uint64_t)br->stp) {
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line[id], "stp_state",
                          "remove stp_state from BRIDGING_OPTS and keep STP",
-                         "stp_state=%u in BRIDGING_OPTS contradicts STP=%s", (unsigned)o->num, v);
+                         "stp_state=%u in BRIDGING_OPTS contradicts STP=%s", (unsigned)o->v[id], v);
                 return;
         }
-        o->set = true;
-        o->num = (uint64_t)br->stp;
-        o->line = ifcfg_line(f, "STP");
+        bridge_opt_set(o, id, (uint64_t)br->stp);
+        o->line[id] = ifcfg_line(f, "STP");
 }
 
 /* DELAY: the forward delay in seconds (make_bridge_setting() hands it to
@@ -96,32 +96,34 @@ static void read_stp(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
  * `ip link add ... forward_delay`). */
 static void read_delay(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
 {
-        const BrOptDesc *d = br_opt_desc(BR_OPT_FORWARD_DELAY);
+        const BridgeOptId id = BRIDGE_OPT_FORWARD_DELAY;
+        const BridgeOptDesc *d = bridge_opt_desc(id);
         const char *v = cfg_get_str(f, "DELAY");
-        BrOptValue *o = &br->opts.v[BR_OPT_FORWARD_DELAY];
+        BridgeOptValues *o = &br->opts;
         uint64_t num;
 
         br->delay = -1;
         if (!v)
                 return;
-        if (br_opt_parse_value(d, v, &num) < 0) {
-                g_autofree char *acc = br_opt_describe_values(d);
+        if (bridge_opt_parse_value(d, v, &num) < 0) {
+                g_autofree char *acc = bridge_opt_describe_values(d);
 
                 cfg_err_key(diags, f, "DELAY", g_strdup_printf("DELAY takes %s", acc),
                             "DELAY=%s is not a forward delay", v);
                 return;
         }
-        br->delay = (int)num;
-        if (o->set && o->num != num) {
-                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line, "forward_delay",
+        br->delay = (int)(num / BRIDGE_USER_HZ);
+        if (bridge_opt_has(o, id) && o->v[id] != num) {
+                g_autofree char *was = bridge_opt_format_value(d, o->v[id]);
+
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line[id], "forward_delay",
                          "remove forward_delay from BRIDGING_OPTS and keep DELAY",
-                         "forward_delay=%u in BRIDGING_OPTS contradicts DELAY=%s", (unsigned)o->num,
-                         v);
+                         "forward_delay=%s in BRIDGING_OPTS contradicts DELAY=%s", was, v);
                 return;
         }
-        o->set = true;
-        o->num = num;
-        o->line = ifcfg_line(f, "DELAY");
+        o->v[id] = num;
+        o->mask |= BRIDGE_OPT_MASK(id);
+        o->line[id] = ifcfg_line(f, "DELAY");
 }
 
 /* handle_bridge_option(): priority, hello_time, max_age and DELAY are
@@ -129,16 +131,16 @@ static void read_delay(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
  * takes them but uses them only with STP. */
 static void check_stp_only(const CfgBridge *br, DiagList *diags)
 {
-        if (br->opts.v[BR_OPT_STP_STATE].set && br->opts.v[BR_OPT_STP_STATE].num)
+        if (bridge_opt_get(&br->opts, BRIDGE_OPT_STP_STATE))
                 return;
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
-                const BrOptValue *o = &br->opts.v[i];
-                const char *key = i == BR_OPT_FORWARD_DELAY && br->delay >= 0 ? "DELAY" : d->name;
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
+                const char *key =
+                        i == BRIDGE_OPT_FORWARD_DELAY && br->delay >= 0 ? "DELAY" : d->name;
 
-                if (!o->set || !(d->flags & BR_OPT_F_STP_ONLY))
+                if (!bridge_opt_has(&br->opts, i) || !(d->flags & BRIDGE_OPT_F_STP_ONLY))
                         continue;
-                diag_add(diags, DIAG_WARNING, ifcfg_path(br->ifcfg), o->line, key,
+                diag_add(diags, DIAG_WARNING, ifcfg_path(br->ifcfg), br->opts.line[i], key,
                          "set STP=yes, or remove it",
                          "%s acts only with STP, which is off on %s (NetworkManager drops it)", key,
                          br->name);
@@ -157,7 +159,7 @@ CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
         br->nm_name = g_strdup(cfg_get_str(f, "NAME"));
         br->ports = g_ptr_array_new_with_free_func(g_free);
         br->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
-        parse_opts(f, BR_OPT_FOR_BRIDGE, &br->opts, diags);
+        parse_opts(f, false, &br->opts, diags);
         read_stp(br, f, diags);
         read_delay(br, f, diags);
         check_stp_only(br, diags);
@@ -185,7 +187,7 @@ CfgBridgePort *cfg_bridge_add_port(CfgBridge *br, CfgBridgePortKind kind, void *
                 p->vlan = dev;
                 p->name = p->vlan->name;
         }
-        parse_opts(f, BR_OPT_FOR_PORT, &p->opts, diags);
+        parse_opts(f, true, &p->opts, diags);
         g_ptr_array_add(br->ports, p);
         return p;
 }

@@ -65,21 +65,21 @@ typedef struct {
         CfgVlan *vlan;        /* kind VLAN */
         const char *name;     /* the bond's or VLAN's name (borrowed) */
         const IfcfgFile *ifcfg;
-        BrOptions opts; /* the port options of its BRIDGING_OPTS (priority, path_cost...) */
+        BridgeOptValues opts; /* the port options of its BRIDGING_OPTS (priority, path_cost...) */
 } CfgBridgePort;
 
 typedef struct CfgBridge {
         char *name; /* DEVICE, else the file name's suffix */
         const IfcfgFile *ifcfg;
-        char *uuid;       /* UUID= or NULL (BRIDGE_UUID= names it) */
-        char *nm_name;    /* NAME= or NULL */
-        GPtrArray *ports; /* CfgBridgePort*, owned, in file order */
-        BrOptions opts;   /* STP, DELAY and BRIDGING_OPTS */
-        int stp;          /* STP=: 1 yes, 0 no, -1 unset */
-        int delay;        /* DELAY=, seconds, -1 unset (also opts forward_delay) */
-        unsigned mtu;     /* 0 = unset: the smallest of its ports' */
-        char *macaddr;    /* MACADDR, canonical, or NULL */
-        CfgL3 *l3;        /* the addresses of the bridge (and so of its ports) */
+        char *uuid;           /* UUID= or NULL (BRIDGE_UUID= names it) */
+        char *nm_name;        /* NAME= or NULL */
+        GPtrArray *ports;     /* CfgBridgePort*, owned, in file order */
+        BridgeOptValues opts; /* STP, DELAY and BRIDGING_OPTS, in kernel units */
+        int stp;              /* STP=: 1 yes, 0 no, -1 unset */
+        int delay;            /* DELAY=, seconds, -1 unset (also opts forward_delay) */
+        unsigned mtu;         /* 0 = unset: the smallest of its ports' */
+        char *macaddr;        /* MACADDR, canonical, or NULL */
+        CfgL3 *l3;            /* the addresses of the bridge (and so of its ports) */
         bool onboot;
 } CfgBridge;
 

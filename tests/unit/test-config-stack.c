@@ -119,20 +119,21 @@ static void test_good_bridges(void)
         g_assert_nonnull(br0);
         g_assert_cmpint(br0->stp, ==, 1);
         g_assert_cmpint(br0->delay, ==, 4);
-        g_assert_true(br0->opts.v[BR_OPT_STP_STATE].set);
-        g_assert_cmpuint(br0->opts.v[BR_OPT_STP_STATE].num, ==, 1);
-        g_assert_cmpuint(br0->opts.v[BR_OPT_FORWARD_DELAY].num, ==, 4);
-        g_assert_cmpuint(br0->opts.v[BR_OPT_PRIORITY].num, ==, 4096);
-        g_assert_cmpuint(br0->opts.v[BR_OPT_HELLO_TIME].num, ==, 1);
-        g_assert_cmpuint(br0->opts.v[BR_OPT_MCAST_SNOOPING].num, ==, 0);
-        g_assert_true(br0->opts.v[BR_OPT_VLAN_FILTERING].set);
-        g_assert_false(br0->opts.v[BR_OPT_AGEING_TIME].set);
+        g_assert_true(bridge_opt_has(&br0->opts, BRIDGE_OPT_STP_STATE));
+        g_assert_cmpuint(br0->opts.v[BRIDGE_OPT_STP_STATE], ==, 1);
+        /* DELAY=4: seconds, held in the kernel's centiseconds */
+        g_assert_cmpuint(br0->opts.v[BRIDGE_OPT_FORWARD_DELAY], ==, 400);
+        g_assert_cmpuint(br0->opts.v[BRIDGE_OPT_PRIORITY], ==, 4096);
+        g_assert_cmpuint(br0->opts.v[BRIDGE_OPT_HELLO_TIME], ==, 100);
+        g_assert_cmpuint(br0->opts.v[BRIDGE_OPT_MCAST_SNOOPING], ==, 0);
+        g_assert_true(bridge_opt_has(&br0->opts, BRIDGE_OPT_VLAN_FILTERING));
+        g_assert_false(bridge_opt_has(&br0->opts, BRIDGE_OPT_AGEING_TIME));
         g_assert_cmpuint(br0->ports->len, ==, 1);
         p = br0->ports->pdata[0];
         g_assert_cmpint(p->kind, ==, CFG_BRIDGE_PORT_VLAN);
         g_assert_cmpstr(p->name, ==, "vlan200");
-        g_assert_cmpuint(p->opts.v[BR_OPT_PORT_PRIORITY].num, ==, 16);
-        g_assert_cmpuint(p->opts.v[BR_OPT_PORT_PATH_COST].num, ==, 10);
+        g_assert_cmpuint(p->opts.v[BRIDGE_PORT_OPT_PRIORITY], ==, 16);
+        g_assert_cmpuint(p->opts.v[BRIDGE_PORT_OPT_COST], ==, 10);
         g_assert_cmpuint(br0->l3->addrs->len, ==, 1);
         g_assert_true(config_bridge_of(c, "vlan200") == br0);
         g_assert_true(cfg_bridge_on_bond(br0, config_find_bond(c, "bond0")));
@@ -141,11 +142,11 @@ static void test_good_bridges(void)
         br1 = config_find_bridge(c, "br1");
         g_assert_nonnull(br1);
         g_assert_cmpint(br1->stp, ==, -1);
-        g_assert_false(br1->opts.v[BR_OPT_STP_STATE].set);
+        g_assert_false(bridge_opt_has(&br1->opts, BRIDGE_OPT_STP_STATE));
         p = br1->ports->pdata[0];
         g_assert_cmpint(p->kind, ==, CFG_BRIDGE_PORT_BOND);
         g_assert_true(p->bond == bond1);
-        g_assert_cmpuint(p->opts.v[BR_OPT_PORT_HAIRPIN_MODE].num, ==, 1);
+        g_assert_cmpuint(p->opts.v[BRIDGE_PORT_OPT_HAIRPIN], ==, 1);
         g_assert_cmpstr(bond1->bridge, ==, "br1");
         g_assert_cmpuint(bond1->l3->addrs->len, ==, 0);
         g_assert_false(bond1->l3->zeroconf);
@@ -330,7 +331,7 @@ static void test_bridge_keys(void)
         g_assert_nonnull(find(d, DIAG_ERROR, "'nonsense' in BRIDGING_OPTS is not NAME=VALUE"));
         g_assert_nonnull(find(d, DIAG_ERROR, "priority=99: out of range"));
         g_assert_nonnull(find(d, DIAG_ERROR, "unknown bridge port option 'vlan_filtering'"));
-        g_assert_cmpuint(br->opts.v[BR_OPT_MCAST_HASH_MAX].num, ==, 512);
+        g_assert_cmpuint(br->opts.v[BRIDGE_OPT_MCAST_HASH_MAX], ==, 512);
         remove_dir(dir);
 }
 
@@ -338,81 +339,95 @@ static void test_bridge_keys(void)
 
 static void test_table(void)
 {
-        for (int i = 0; i < _BR_OPT_MAX; i++) {
-                const BrOptDesc *d = br_opt_desc(i);
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
 
                 g_assert_cmpint(d->id, ==, i);
                 g_assert_true(d->name && *d->name && d->help && *d->help);
-                g_assert_true(br_opt_lookup(d->name, d->scope) == d);
+                g_assert_true(bridge_opt_lookup(d->name, d->port) == d);
                 if (d->alias)
-                        g_assert_true(br_opt_lookup(d->alias, d->scope) == d);
+                        g_assert_true(bridge_opt_lookup(d->alias, d->port) == d);
                 g_assert_cmpint(d->ifla, >, 0);
-                for (int k = i + 1; k < _BR_OPT_MAX; k++) {
-                        const BrOptDesc *e = br_opt_desc(k);
+                for (int k = i + 1; k < _BRIDGE_OPT_MAX; k++) {
+                        const BridgeOptDesc *e = bridge_opt_desc(k);
 
-                        g_assert_false(d->scope == e->scope && d->ifla == e->ifla);
-                        g_assert_false(d->scope == e->scope && g_str_equal(d->name, e->name));
+                        g_assert_false(d->port == e->port && d->ifla == e->ifla);
+                        g_assert_false(d->port == e->port && g_str_equal(d->name, e->name));
                 }
         }
-        g_assert_null(br_opt_desc(_BR_OPT_MAX));
-        g_assert_cmpint(br_opt_desc(BR_OPT_FORWARD_DELAY)->ifla, ==, IFLA_BR_FORWARD_DELAY);
-        g_assert_cmpint(br_opt_desc(BR_OPT_PORT_PATH_COST)->ifla, ==, IFLA_BRPORT_COST);
-        g_assert_cmpuint(br_opt_kernel_value(br_opt_desc(BR_OPT_FORWARD_DELAY), 4), ==, 400);
-        g_assert_cmpuint(br_opt_kernel_value(br_opt_desc(BR_OPT_MCAST_QUERY_INTERVAL), 400), ==,
-                         400);
-        g_assert_cmpstr(br_opt_suggest("helo_time", BR_OPT_FOR_BRIDGE), ==, "hello_time");
-        g_assert_null(br_opt_suggest("zzzzzzzz", BR_OPT_FOR_BRIDGE));
+        g_assert_null(bridge_opt_desc(_BRIDGE_OPT_MAX));
+        g_assert_cmpint(bridge_opt_desc(BRIDGE_OPT_FORWARD_DELAY)->ifla, ==, IFLA_BR_FORWARD_DELAY);
+        g_assert_cmpint(bridge_opt_desc(BRIDGE_PORT_OPT_COST)->ifla, ==, IFLA_BRPORT_COST);
+        {
+                const BridgeOptDesc *fd = bridge_opt_desc(BRIDGE_OPT_FORWARD_DELAY);
+                const BridgeOptDesc *qi = bridge_opt_desc(BRIDGE_OPT_MCAST_QUERY_INTVL);
+                g_autofree char *secs = bridge_opt_format_value(fd, 400);
+                g_autofree char *frac = bridge_opt_format_value(fd, 1499);
+                uint64_t k = 0;
+
+                /* seconds as written, centiseconds in the kernel, back again */
+                g_assert_cmpint(bridge_opt_to_kernel(fd, 4, &k), ==, 0);
+                g_assert_cmpuint(k, ==, 400);
+                g_assert_cmpint(bridge_opt_to_kernel(qi, 400, &k), ==, 0);
+                g_assert_cmpuint(k, ==, 400);
+                g_assert_cmpint(bridge_opt_to_kernel(fd, G_MAXUINT64 / 10, &k), ==, -ERANGE);
+                g_assert_cmpstr(secs, ==, "4");
+                g_assert_cmpstr(frac, ==, "14.99");
+        }
+        g_assert_cmpstr(bridge_opt_suggest("helo_time", false), ==, "hello_time");
+        g_assert_null(bridge_opt_suggest("zzzzzzzz", false));
 }
 
 static void test_values(void)
 {
-        const BrOptDesc *proto = br_opt_desc(BR_OPT_VLAN_PROTOCOL);
-        const BrOptDesc *group = br_opt_desc(BR_OPT_GROUP_ADDRESS);
-        const BrOptDesc *mask = br_opt_desc(BR_OPT_GROUP_FWD_MASK);
-        const BrOptDesc *hairpin = br_opt_desc(BR_OPT_PORT_HAIRPIN_MODE);
-        const BrOptDesc *snoop = br_opt_desc(BR_OPT_MCAST_SNOOPING);
+        const BridgeOptDesc *proto = bridge_opt_desc(BRIDGE_OPT_VLAN_PROTOCOL);
+        const BridgeOptDesc *group = bridge_opt_desc(BRIDGE_OPT_GROUP_ADDR);
+        const BridgeOptDesc *mask = bridge_opt_desc(BRIDGE_OPT_GROUP_FWD_MASK);
+        const BridgeOptDesc *hairpin = bridge_opt_desc(BRIDGE_PORT_OPT_HAIRPIN);
+        const BridgeOptDesc *snoop = bridge_opt_desc(BRIDGE_OPT_MCAST_SNOOPING);
         g_autofree char *mac = NULL, *pname = NULL;
         uint64_t v = 0;
 
-        g_assert_cmpint(br_opt_parse_value(proto, "802.1ad", &v), ==, 0);
+        g_assert_cmpint(bridge_opt_parse_value(proto, "802.1ad", &v), ==, 0);
         g_assert_cmpuint(v, ==, 0x88a8);
-        g_assert_cmpint(br_opt_parse_value(proto, "0x8100", &v), ==, 0);
+        g_assert_cmpint(bridge_opt_parse_value(proto, "0x8100", &v), ==, 0);
         g_assert_cmpuint(v, ==, 0x8100);
-        g_assert_cmpint(br_opt_parse_value(proto, "0x9100", &v), ==, -EINVAL);
-        pname = br_opt_format_value(proto, 0x88a8);
+        g_assert_cmpint(bridge_opt_parse_value(proto, "0x9100", &v), ==, -EINVAL);
+        pname = bridge_opt_format_value(proto, 0x88a8);
         g_assert_cmpstr(pname, ==, "802.1ad");
-        g_assert_cmpint(br_opt_parse_value(group, "01:80:C2:00:00:0e", &v), ==, 0);
-        mac = br_opt_format_value(group, v);
+        g_assert_cmpint(bridge_opt_parse_value(group, "01:80:C2:00:00:0e", &v), ==, 0);
+        mac = bridge_opt_format_value(group, v);
         g_assert_cmpstr(mac, ==, "01:80:c2:00:00:0e");
-        g_assert_cmpint(br_opt_parse_value(group, "01:80:c2:00:00:10", &v), ==, -ERANGE);
-        g_assert_cmpint(br_opt_parse_value(group, "01:80:c2:00:00", &v), ==, -EINVAL);
-        g_assert_cmpint(br_opt_parse_value(mask, "8", &v), ==, 0);
-        g_assert_cmpint(br_opt_parse_value(mask, "4", &v), ==, -ERANGE); /* LACP: restricted */
-        g_assert_cmpint(br_opt_parse_value(hairpin, "on", &v), ==, 0);
+        g_assert_cmpint(bridge_opt_parse_value(group, "01:80:c2:00:00:10", &v), ==, -ERANGE);
+        g_assert_cmpint(bridge_opt_parse_value(group, "01:80:c2:00:00", &v), ==, -EINVAL);
+        g_assert_cmpint(bridge_opt_parse_value(mask, "8", &v), ==, 0);
+        g_assert_cmpint(bridge_opt_parse_value(mask, "4", &v), ==, -ERANGE); /* LACP: restricted */
+        g_assert_cmpint(bridge_opt_parse_value(hairpin, "on", &v), ==, 0);
         g_assert_cmpuint(v, ==, 1);
-        g_assert_cmpint(br_opt_parse_value(snoop, "on", &v), ==, -EINVAL); /* 0/1 only */
-        g_assert_cmpint(br_opt_parse_value(br_opt_desc(BR_OPT_AGEING_TIME), "-1", &v), ==, -EINVAL);
-        g_assert_cmpint(br_opt_parse_value(br_opt_desc(BR_OPT_MCAST_HASH_MAX),
-                                           "99999999999999999999999", &v),
+        g_assert_cmpint(bridge_opt_parse_value(snoop, "on", &v), ==, -EINVAL); /* 0/1 only */
+        g_assert_cmpint(bridge_opt_parse_value(bridge_opt_desc(BRIDGE_OPT_AGEING_TIME), "-1", &v),
+                        ==, -EINVAL);
+        g_assert_cmpint(bridge_opt_parse_value(bridge_opt_desc(BRIDGE_OPT_MCAST_HASH_MAX),
+                                               "99999999999999999999999", &v),
                         ==, -EINVAL);
 }
 
 static void test_parse(void)
 {
         g_autoptr(GPtrArray) problems =
-                g_ptr_array_new_with_free_func((GDestroyNotify)br_opt_problem_free);
-        BrOptions o = { 0 };
-        const BrOptProblem *p;
+                g_ptr_array_new_with_free_func((GDestroyNotify)bridge_opt_problem_free);
+        BridgeOptValues o = { 0 };
+        const BridgeOptProblem *p;
 
         g_assert_cmpint(bridge_opts_parse("  priority=100\tmax_age=20 multicast_router=enabled ",
-                                          BR_OPT_FOR_BRIDGE, 7, &o, problems),
+                                          false, 7, &o, problems),
                         ==, 0);
         g_assert_cmpuint(problems->len, ==, 0);
-        g_assert_cmpuint(o.v[BR_OPT_PRIORITY].num, ==, 100);
-        g_assert_cmpuint(o.v[BR_OPT_PRIORITY].line, ==, 7);
-        g_assert_cmpuint(o.v[BR_OPT_MCAST_ROUTER].num, ==, 2);
-        g_assert_cmpint(bridge_opts_parse("priority=100 path_cost=0 =1 x= hairpin_mod=1",
-                                          BR_OPT_FOR_PORT, 1, &o, problems),
+        g_assert_cmpuint(o.v[BRIDGE_OPT_PRIORITY], ==, 100);
+        g_assert_cmpuint(o.line[BRIDGE_OPT_PRIORITY], ==, 7);
+        g_assert_cmpuint(o.v[BRIDGE_OPT_MCAST_ROUTER], ==, 2);
+        g_assert_cmpint(bridge_opts_parse("priority=100 path_cost=0 =1 x= hairpin_mod=1", true, 1,
+                                          &o, problems),
                         ==, -EINVAL);
         g_assert_cmpuint(problems->len, ==, 5);
         p = problems->pdata[0];
@@ -420,8 +435,28 @@ static void test_parse(void)
         g_assert_cmpstr(p->message, ==, "priority=100: out of range");
         p = problems->pdata[4];
         g_assert_cmpstr(p->hint, ==, "did you mean 'hairpin_mode'?");
-        g_assert_cmpint(bridge_opts_parse(NULL, BR_OPT_FOR_PORT, 1, &o, NULL), ==, -EINVAL);
-        g_assert_cmpint(bridge_opts_parse("", BR_OPT_FOR_PORT, 1, &o, NULL), ==, 0);
+        /* iproute2's spelling is no sysfs file: ifup-eth would fail on it */
+        g_ptr_array_set_size(problems, 0);
+        g_assert_cmpint(bridge_opts_parse("mcast_snooping=0", false, 1, &o, problems), ==, -EINVAL);
+        p = problems->pdata[0];
+        g_assert_cmpstr(
+                p->hint, ==,
+                "mcast_snooping is iproute2's name; BRIDGING_OPTS takes multicast_snooping");
+        /* the sysfs name of an option NetworkManager spells otherwise, and the
+         * port options only the kernel table had */
+        g_assert_cmpint(
+                bridge_opts_parse("hash_max=512 group_addr=01:80:c2:00:00:0e", false, 2, &o, NULL),
+                ==, 0);
+        g_assert_cmpuint(o.v[BRIDGE_OPT_MCAST_HASH_MAX], ==, 512);
+        g_assert_cmpuint(o.v[BRIDGE_OPT_GROUP_ADDR], ==, 0x0180c200000eull);
+        g_assert_cmpint(bridge_opts_parse("learning=0 multicast_router=temporary bpdu_guard=1",
+                                          true, 3, &o, NULL),
+                        ==, 0);
+        g_assert_cmpuint(o.v[BRIDGE_PORT_OPT_MCAST_ROUTER], ==, 3);
+        g_assert_true(bridge_opt_has(&o, BRIDGE_PORT_OPT_GUARD));
+        g_assert_cmpint(bridge_opts_parse("group_fwd_mask=2", true, 3, &o, NULL), ==, -EINVAL);
+        g_assert_cmpint(bridge_opts_parse(NULL, true, 1, &o, NULL), ==, -EINVAL);
+        g_assert_cmpint(bridge_opts_parse("", true, 1, &o, NULL), ==, 0);
 }
 
 /* Anything goes in: no crash, no leak (ASan), every problem has a message. */
@@ -432,21 +467,20 @@ static void test_parse_fuzz(void)
 
         for (int n = 0; n < 3000; n++) {
                 g_autoptr(GPtrArray) problems =
-                        g_ptr_array_new_with_free_func((GDestroyNotify)br_opt_problem_free);
+                        g_ptr_array_new_with_free_func((GDestroyNotify)bridge_opt_problem_free);
                 char buf[48];
                 int len = g_rand_int_range(r, 0, (gint32)sizeof(buf));
-                BrOptions o = { 0 };
+                BridgeOptValues o = { 0 };
                 int ret;
 
                 for (int i = 0; i < len; i++)
                         buf[i] = alphabet[g_rand_int_range(r, 0, (gint32)sizeof(alphabet) - 1)];
                 buf[len] = '\0';
-                ret = bridge_opts_parse(buf, n % 2 ? BR_OPT_FOR_PORT : BR_OPT_FOR_BRIDGE, 1, &o,
-                                        problems);
+                ret = bridge_opts_parse(buf, n % 2, 1, &o, problems);
                 g_assert_true(ret == 0 || ret == -EINVAL);
                 g_assert_true((ret == 0) == (problems->len == 0));
                 for (guint i = 0; i < problems->len; i++)
-                        g_assert_nonnull(((BrOptProblem *)problems->pdata[i])->message);
+                        g_assert_nonnull(((BridgeOptProblem *)problems->pdata[i])->message);
         }
         g_rand_free(r);
 }
@@ -469,15 +503,15 @@ static void test_qos(void)
 
 static void test_renderings(void)
 {
-        g_autofree char *man = br_opts_man();
-        g_autofree char *json = br_opts_json();
-        g_autofree char *text = br_opts_text();
+        g_autofree char *man = bridge_opts_man();
+        g_autofree char *json = bridge_opts_json();
+        g_autofree char *text = bridge_opts_text();
         g_autofree char *flags = cfg_vlan_flags_to_string(VLAN_FLAG_REORDER_HDR | VLAN_FLAG_MVRP);
         g_autofree char *none = cfg_vlan_flags_to_string(0);
 
         g_assert_nonnull(strstr(man, ".B hairpin_mode"));
         g_assert_null(strstr(man, "start-up")); /* '-' escaped */
-        g_assert_true(g_str_has_prefix(json, "{\"bridge_options\":[{\"name\":\"stp_state\""));
+        g_assert_true(g_str_has_prefix(json, "{\"bridge_options\":[{\"name\":\"forward_delay\""));
         g_assert_nonnull(strstr(text, "multicast_snooping"));
         g_assert_cmpstr(flags, ==, "reorder_hdr,mvrp");
         g_assert_cmpstr(none, ==, "");
