@@ -389,17 +389,52 @@ static const char *side_name(const BridgeOptDesc *d)
         return d->port ? "port" : "bridge";
 }
 
-char *bridge_opts_text(void)
+/* Whether d is one of names (by name, alias or iproute2 keyword); all if none. */
+static bool named(const BridgeOptDesc *d, const char *const *names)
+{
+        if (!names || !*names)
+                return true;
+        for (const char *const *n = names; *n; n++)
+                if (strcmp(d->name, *n) == 0 || (d->alias && strcmp(d->alias, *n) == 0) ||
+                    strcmp(d->ip_name, *n) == 0)
+                        return true;
+        return false;
+}
+
+char *bridge_opts_text(const char *const *names)
 {
         GString *s = g_string_new(NULL);
 
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
                 const BridgeOptDesc *d = bridge_opt_desc(i);
-                g_autofree char *acc = bridge_opt_describe_values(d);
-                g_autofree char *def = bridge_opt_format_value(d, d->def);
+                g_autofree char *acc = NULL, *def = NULL;
 
+                if (!named(d, names))
+                        continue;
+                acc = bridge_opt_describe_values(d);
+                def = bridge_opt_format_value(d, d->def);
                 g_string_append_printf(s, "%-34s %-6s %s (default %s): %s\n", d->name, side_name(d),
                                        acc, def, d->help);
+        }
+        return g_string_free(s, FALSE);
+}
+
+char *bridge_opts_completion(void)
+{
+        g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        GString *s = g_string_new(NULL);
+
+        for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
+                const BridgeOptDesc *d = bridge_opt_desc(i);
+
+                for (const BridgeOptEnumValue *e = d->values; e && e->name; e++) {
+                        char *w = g_strdup_printf("%s=%s", d->name, e->name);
+
+                        if (g_hash_table_add(seen, w))
+                                g_string_append_printf(s, "%s\n", w);
+                }
+                if (g_hash_table_add(seen, g_strdup_printf("%s=", d->name)))
+                        g_string_append_printf(s, "%s=\n", d->name);
         }
         return g_string_free(s, FALSE);
 }

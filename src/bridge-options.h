@@ -246,7 +246,10 @@ void bridge_opt_problem_free(BridgeOptProblem *p);
 int bridge_opts_parse(const char *text, bool port, unsigned line, BridgeOptValues *out,
                       GPtrArray *problems);
 
-/* The table as troff (bondcfg(8)), JSON and one line per option. */
+/* The table as troff (bondcfg(8)), JSON, one line per option (those named
+ * by name, alias or iproute2 keyword; all if names is NULL or empty), and
+ * one completion word per line ("name=", "name=value" for enum values). */
 char *bridge_opts_man(void);
 char *bridge_opts_json(void);
-char *bridge_opts_text(void);
+char *bridge_opts_text(const char *const *names);
+char *bridge_opts_completion(void);

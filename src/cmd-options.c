@@ -202,6 +202,19 @@ static void print_completion(void)
         }
 }
 
+/* A bridge or port option by any of its names (bridge-options.h). */
+static bool bridge_name_known(const char *name)
+{
+        return bridge_opt_lookup(name, false) || bridge_opt_lookup(name, true);
+}
+
+static const char *bridge_name_suggest(const char *name)
+{
+        const char *s = bridge_opt_suggest(name, false);
+
+        return s ? s : bridge_opt_suggest(name, true);
+}
+
 static bool port_key_known(const char *key)
 {
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
@@ -255,9 +268,12 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
         bool man = false, completion = false, bridge = false;
         int r = EXIT_OK;
 
-        for (int i = 1; i < argc; i++) {
+        for (int i = 1; i < argc; i++)
                 if (strcmp(argv[i], "--bridge") == 0)
                         bridge = true;
+        for (int i = 1; i < argc; i++) {
+                if (strcmp(argv[i], "--bridge") == 0)
+                        continue;
                 else if (strcmp(argv[i], "--man") == 0)
                         man = true;
                 else if (strcmp(argv[i], "--completion") == 0)
@@ -265,23 +281,30 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
                 else if (argv[i][0] == '-') {
                         fprintf(stderr, "bondcfg options: unknown argument '%s'\n", argv[i]);
                         return EXIT_USAGE;
-                } else if (!bond_opt_lookup(argv[i]) && !port_key_known(argv[i])) {
-                        const char *sugg = bond_opt_suggest(argv[i]);
+                } else if (bridge ? bridge_name_known(argv[i])
+                                  : bond_opt_lookup(argv[i]) || port_key_known(argv[i])) {
+                        g_ptr_array_add(names, argv[i]);
+                } else {
+                        const char *sugg =
+                                bridge ? bridge_name_suggest(argv[i]) : bond_opt_suggest(argv[i]);
 
-                        fprintf(stderr, "bondcfg options: unknown bonding option '%s'%s%s%s\n",
-                                argv[i], sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                        fprintf(stderr, "bondcfg options: unknown %s option '%s'%s%s%s\n",
+                                bridge ? "bridge" : "bonding", argv[i],
+                                sugg ? " (did you mean '" : "", sugg ? sugg : "",
                                 sugg ? "'?)" : "");
                         r = EXIT_USAGE;
-                } else
-                        g_ptr_array_add(names, argv[i]);
+                }
         }
         if (r)
                 return r;
+        g_ptr_array_add(names, NULL);
         if (bridge) {
                 /* the bridge option table (bridge-options.h): BRIDGING_OPTS */
-                g_autofree char *out = ctx->json ? bridge_opts_json()
-                                       : man     ? bridge_opts_man()
-                                                 : bridge_opts_text();
+                g_autofree char *out =
+                        ctx->json    ? bridge_opts_json()
+                        : man        ? bridge_opts_man()
+                        : completion ? bridge_opts_completion()
+                                     : bridge_opts_text((const char *const *)names->pdata);
 
                 fputs(out, stdout);
                 if (ctx->json)

@@ -505,7 +505,10 @@ static void test_renderings(void)
 {
         g_autofree char *man = bridge_opts_man();
         g_autofree char *json = bridge_opts_json();
-        g_autofree char *text = bridge_opts_text();
+        g_autofree char *text = bridge_opts_text(NULL);
+        static const char *const two[] = { "hash_max", "mcast_router", NULL };
+        g_autofree char *some = bridge_opts_text(two);
+        g_autofree char *words = bridge_opts_completion();
         g_autofree char *flags = cfg_vlan_flags_to_string(VLAN_FLAG_REORDER_HDR | VLAN_FLAG_MVRP);
         g_autofree char *none = cfg_vlan_flags_to_string(0);
 
@@ -513,6 +516,16 @@ static void test_renderings(void)
         g_assert_null(strstr(man, "start-up")); /* '-' escaped */
         g_assert_true(g_str_has_prefix(json, "{\"bridge_options\":[{\"name\":\"forward_delay\""));
         g_assert_nonnull(strstr(text, "multicast_snooping"));
+        /* by sysfs name and iproute2 keyword: multicast_hash_max, and the
+         * bridge's and the port's multicast_router */
+        g_auto(GStrv) lines = g_strsplit(some, "\n", -1);
+
+        g_assert_cmpuint(g_strv_length(lines), ==, 4);
+        g_assert_true(g_str_has_prefix(some, "multicast_router "));
+        /* each word once, though priority is the bridge's and a port's */
+        g_assert_nonnull(strstr(words, "\npriority=\n"));
+        g_assert_null(strstr(strstr(words, "\npriority=\n") + 1, "\npriority=\n"));
+        g_assert_nonnull(strstr(words, "multicast_router=temporary\n"));
         g_assert_cmpstr(flags, ==, "reorder_hdr,mvrp");
         g_assert_cmpstr(none, ==, "");
 }
