@@ -77,6 +77,7 @@ typedef struct {
         GPtrArray *files;   /* IfcfgFile*, owned, sorted by name */
         GPtrArray *bonds;   /* CfgBond*, owned, sorted by name */
         GPtrArray *ports;   /* CfgPort*, owned, sorted by file name */
+        GPtrArray *listing; /* char*: the name of every file in dir, sorted (strcmp) */
 } Config;
 
 /*
