@@ -165,7 +165,7 @@ CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
         check_stp_only(br, diags);
         br->mtu = cfg_load_mtu(f, diags);
         br->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
-        br->l3 = cfg_l3_load(f, c->network, c->dir, br->name, diags);
+        br->l3 = cfg_l3_load(f, c->network, c->dir, c->listing, br->name, diags);
         if (br->l3->link_mtu) /* ifup-ipv6's ipv6_set_mtu(), after MTU */
                 br->mtu = br->l3->link_mtu;
         return br;

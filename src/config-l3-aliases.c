@@ -166,15 +166,13 @@ void l3_aliases_load(L3Ctx *x)
         g_autoptr(GHashTable) labels =
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
         Aliases al = { .x = x, .ips = ips, .labels = labels };
-        g_autoptr(GDir) d = g_dir_open(x->dir, 0, NULL);
-        const char *name;
+        g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func(g_free);
 
-        if (!d)
-                return;
-        while ((name = g_dir_read_name(d)))
-                if ((g_str_has_prefix(name, alias_pre) || g_str_has_prefix(name, range_pre)) &&
-                    !ifcfg_name_is_ignored(name))
-                        g_ptr_array_add(names, g_strdup(name));
+        l3_dir_with_prefix(x, alias_pre, found);
+        l3_dir_with_prefix(x, range_pre, found);
+        for (guint i = 0; i < found->len; i++)
+                if (!ifcfg_name_is_ignored(found->pdata[i]))
+                        g_ptr_array_add(names, g_strdup(found->pdata[i]));
         g_ptr_array_sort(names, cmp_str);
         /* the alias files first, then the range files, as ifup-aliases */
         for (int pass = 0; pass < 2; pass++) {

@@ -65,7 +65,7 @@ static void read_file(L3Ctx *x, IpNames **names, const char *name, int family, b
         guint first = x->diags->items->len;
         int r;
 
-        if (!g_file_test(path, G_FILE_TEST_EXISTS))
+        if (!l3_dir_has(x, name))
                 return;
         r = rules ? rule_file_load(path, family, names_for(x, names), x->l3->rules, x->diags)
                   : route_file_load(path, x->l3->dev, family, names_for(x, names), x->l3->routes,

@@ -9,9 +9,10 @@
 #include "rule.h"
 
 typedef struct {
-        const IfcfgFile *f;   /* the link's ifcfg file */
-        const IfcfgFile *net; /* /etc/sysconfig/network, or NULL */
-        const char *dir;      /* the ifcfg directory (route and rule files) */
+        const IfcfgFile *f;       /* the link's ifcfg file */
+        const IfcfgFile *net;     /* /etc/sysconfig/network, or NULL */
+        const char *dir;          /* the ifcfg directory (route and rule files) */
+        const GPtrArray *listing; /* char*: every file name in dir, sorted (NULL: look there) */
         CfgL3 *l3;
         DiagList *diags;
         unsigned char scope;    /* SCOPE for the IPv4 addresses */
@@ -39,3 +40,9 @@ void l3_aliases_load(L3Ctx *x);
 void l3_ipv6_load(L3Ctx *x);
 /* config-l3-files.c: route-DEV, route6-DEV, rule-DEV, rule6-DEV */
 void l3_files_load(L3Ctx *x);
+
+/* Is there a file called name in the directory? */
+bool l3_dir_has(const L3Ctx *x, const char *name);
+/* Append to out (char*, owned) the names in the directory that start with
+ * prefix. */
+void l3_dir_with_prefix(const L3Ctx *x, const char *prefix, GPtrArray *out);

@@ -513,11 +513,13 @@ CfgL3 *cfg_l3_new(const char *dev)
         return l3;
 }
 
-CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir, const char *dev,
-                   DiagList *diags)
+CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir,
+                   const GPtrArray *listing, const char *dev, DiagList *diags)
 {
         CfgL3 *l3 = cfg_l3_new(dev);
-        L3Ctx x = { .f = f, .net = network, .l3 = l3, .diags = diags, .dir = dir };
+        L3Ctx x = {
+                .f = f, .net = network, .l3 = l3, .diags = diags, .dir = dir, .listing = listing
+        };
         const char *v = cfg_get_str(f, "BOOTPROTO");
         unsigned n;
 
@@ -550,4 +552,51 @@ CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir
         l3_ipv6_load(&x);
         l3_files_load(&x);
         return l3;
+}
+
+/* The index of the first name >= key in the sorted listing. */
+static guint lower_bound(const GPtrArray *a, const char *key)
+{
+        guint lo = 0, hi = a->len;
+
+        while (lo < hi) {
+                guint mid = lo + (hi - lo) / 2;
+
+                if (strcmp(a->pdata[mid], key) < 0)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        return lo;
+}
+
+bool l3_dir_has(const L3Ctx *x, const char *name)
+{
+        g_autofree char *path = NULL;
+        guint i;
+
+        if (!x->listing) {
+                path = g_build_filename(x->dir, name, NULL);
+                return g_file_test(path, G_FILE_TEST_EXISTS);
+        }
+        i = lower_bound(x->listing, name);
+        return i < x->listing->len && strcmp(x->listing->pdata[i], name) == 0;
+}
+
+void l3_dir_with_prefix(const L3Ctx *x, const char *prefix, GPtrArray *out)
+{
+        size_t n = strlen(prefix);
+        g_autoptr(GDir) d = NULL;
+        const char *name;
+
+        if (x->listing) {
+                for (guint i = lower_bound(x->listing, prefix);
+                     i < x->listing->len && strncmp(x->listing->pdata[i], prefix, n) == 0; i++)
+                        g_ptr_array_add(out, g_strdup(x->listing->pdata[i]));
+                return;
+        }
+        d = g_dir_open(x->dir, 0, NULL);
+        while (d && (name = g_dir_read_name(d)))
+                if (strncmp(name, prefix, n) == 0)
+                        g_ptr_array_add(out, g_strdup(name));
 }

@@ -72,12 +72,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CfgL3, cfg_l3_free)
 
 /*
  * The layer-3 configuration of dev from its ifcfg file f, the network file
- * (NULL if none) and the route and rule files in dir (route-DEV, and
+ * (NULL if none), the route and rule files in dir (route-DEV, and
  * route-SUFFIX when the file's name differs from DEV, as ifup-routes reads
- * them).  Problems go to diags.  Never fails: *out is always set.
+ * them) and its alias and range files.  listing is the sorted names of
+ * dir's files, as Config has them (NULL: look in dir itself).
+ * Problems go to diags.  Never fails: *out is always set.
  */
-CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir, const char *dev,
-                   DiagList *diags);
+CfgL3 *cfg_l3_load(const IfcfgFile *f, const IfcfgFile *network, const char *dir,
+                   const GPtrArray *listing, const char *dev, DiagList *diags);
 
 /*
  * The value of key as ifup-eth sees it: f's when f assigns it (an empty

@@ -305,7 +305,7 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
         v->mtu = cfg_load_mtu(f, diags);
         v->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
         v->onboot = cfg_get_bool(f, "ONBOOT", true, diags);
-        v->l3 = cfg_l3_load(f, c->network, c->dir, v->name, diags);
+        v->l3 = cfg_l3_load(f, c->network, c->dir, c->listing, v->name, diags);
         if (v->l3->link_mtu) /* ifup-ipv6's ipv6_set_mtu(), after MTU */
                 v->mtu = v->l3->link_mtu;
         return v;

@@ -183,7 +183,7 @@ static CfgBond *load_bond(const IfcfgFile *f, const Config *c, DiagList *diags)
                                     "BONDCFG_CHIPSET_CHECK=%s is not a known value", v);
         }
         b->ethtool = load_ethtool(f, diags);
-        b->l3 = cfg_l3_load(f, c->network, c->dir, b->name, diags);
+        b->l3 = cfg_l3_load(f, c->network, c->dir, c->listing, b->name, diags);
         /* ifup-ipv6 sets IPV6_MTU as the link's MTU, after MTU */
         if (b->l3->link_mtu)
                 b->mtu = b->l3->link_mtu;
@@ -415,7 +415,10 @@ static gint bond_cmp(gconstpointer a, gconstpointer b)
         return strcmp(x->name, y->name);
 }
 
-static int list_dir(const char *dir, GPtrArray *names)
+/* The config files of dir, and the name of every file in it (for the
+ * route, rule, alias and range files of each device: config-l3*.c), each
+ * sorted; one directory read for all. */
+static int list_dir(const char *dir, GPtrArray *names, GPtrArray *listing)
 {
         DIR *d = opendir(dir);
         struct dirent *de;
@@ -423,12 +426,17 @@ static int list_dir(const char *dir, GPtrArray *names)
 
         if (!d)
                 return -errno;
-        while ((errno = 0, de = readdir(d)))
-                if (ifcfg_filename_is_config(de->d_name) && de->d_type != DT_DIR)
+        while ((errno = 0, de = readdir(d))) {
+                if (de->d_type == DT_DIR)
+                        continue;
+                g_ptr_array_add(listing, g_strdup(de->d_name));
+                if (ifcfg_filename_is_config(de->d_name))
                         g_ptr_array_add(names, g_strdup(de->d_name));
+        }
         r = -errno;
         closedir(d);
         g_ptr_array_sort(names, strcmp_ptr);
+        g_ptr_array_sort(listing, strcmp_ptr);
         return r;
 }
 
@@ -472,8 +480,9 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
         c->files = g_ptr_array_new_with_free_func((GDestroyNotify)ifcfg_free);
         c->bonds = g_ptr_array_new_with_free_func(cfg_bond_free);
         c->ports = g_ptr_array_new_with_free_func(cfg_port_free);
+        c->listing = g_ptr_array_new_with_free_func(g_free);
 
-        r = list_dir(dir, names);
+        r = list_dir(dir, names, c->listing);
         if (r < 0)
                 return r;
         load_network_file(c, diags);
@@ -552,6 +561,7 @@ void config_free(Config *c)
         g_clear_pointer(&c->bonds, g_ptr_array_unref);
         g_clear_pointer(&c->files, g_ptr_array_unref);
         g_clear_pointer(&c->network, ifcfg_free);
+        g_clear_pointer(&c->listing, g_ptr_array_unref);
         g_free(c->dir);
         g_free(c);
 }

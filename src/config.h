@@ -84,6 +84,7 @@ typedef struct Config {
         GPtrArray *vlans;     /* CfgVlan*, owned, sorted by name: the VLANs above a bond */
         GPtrArray *bridges;   /* CfgBridge*, owned, sorted by name: the bridges above a bond */
         GPtrArray *unmanaged; /* CfgUnmanaged*, owned: VLANs and bridges left alone */
+        GPtrArray *listing;   /* char*: the name of every file in dir, sorted (strcmp) */
 } Config;
 
 /*

@@ -2,6 +2,7 @@
 /* The ifcfg key table: lookups, the warnings, and its renderings. */
 #include "ifcfg-keys.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
@@ -28,15 +29,66 @@ static bool name_matches(const char *pattern, const char *key)
         return true;
 }
 
+/* The table's rows by name ("KEY#" rows under KEY): a GArray of row
+ * indices, ascending, per name.  Built once; every key of every file is
+ * looked up. */
+static GHashTable *row_index(void)
+{
+        static gsize once;
+        static GHashTable *ix;
+
+        if (g_once_init_enter(&once)) {
+                size_t n;
+                const IfcfgKeyDesc *t = ifcfg_keys(&n);
+                GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify)g_array_unref);
+
+                for (size_t i = 0; i < n; i++) {
+                        char *base = g_strdup(t[i].name);
+                        size_t l = strlen(base);
+                        GArray *rows;
+
+                        if (l && base[l - 1] == '#')
+                                base[l - 1] = '\0';
+                        rows = g_hash_table_lookup(h, base);
+                        if (!rows) {
+                                rows = g_array_new(FALSE, FALSE, sizeof(size_t));
+                                g_hash_table_insert(h, base, rows);
+                        } else {
+                                g_free(base);
+                        }
+                        g_array_append_val(rows, i);
+                }
+                ix = h;
+                g_once_init_leave(&once, 1);
+        }
+        return ix;
+}
+
+/* The first row (in table order) for key and one of roles: the rows named
+ * key, and the "BASE#" rows when key is BASE and digits. */
 static const IfcfgKeyDesc *find(const char *key, unsigned roles)
 {
-        size_t n;
+        size_t n, best = SIZE_MAX, l = strlen(key), b = l;
         const IfcfgKeyDesc *t = ifcfg_keys(&n);
+        GHashTable *ix = row_index();
+        const GArray *lists[2] = { g_hash_table_lookup(ix, key), NULL };
+        g_autofree char *base = NULL;
 
-        for (size_t i = 0; i < n; i++)
-                if ((t[i].roles & roles) && name_matches(t[i].name, key))
-                        return &t[i];
-        return NULL;
+        while (b > 0 && l - b < 3 && g_ascii_isdigit(key[b - 1]))
+                b--;
+        if (b < l && b > 0) {
+                base = g_strndup(key, b);
+                lists[1] = g_hash_table_lookup(ix, base);
+        }
+        for (size_t k = 0; k < G_N_ELEMENTS(lists); k++)
+                for (guint i = 0; lists[k] && i < lists[k]->len; i++) {
+                        size_t r = g_array_index(lists[k], size_t, i);
+
+                        if (r < best && (t[r].roles & roles) && name_matches(t[r].name, key))
+                                best = r;
+                }
+        return best == SIZE_MAX ? NULL : &t[best];
 }
 
 const IfcfgKeyDesc *ifcfg_key_lookup(const char *key, KeyRole role)

@@ -90,7 +90,7 @@ static L3 *load(const char *ifcfg, const char *network, ...)
                 g_assert_cmpint(ifcfg_parse_buffer(p, network, strlen(network), &t->net, t->diags),
                                 ==, 0);
         }
-        t->l3 = cfg_l3_load(t->f, t->net, nd, "bond0", t->diags);
+        t->l3 = cfg_l3_load(t->f, t->net, nd, NULL, "bond0", t->diags);
         for (guint i = 0; i < t->diags->items->len; i++) {
                 g_autofree char *s = diag_format(t->diags->items->pdata[i]);
 

@@ -421,6 +421,46 @@ static void test_dir_io(void)
         g_assert_cmpint(g_rmdir(dir), ==, 0);
 }
 
+/* network-functions' is_available_wait(): DEVTIMEOUT seconds to wait for a
+ * port; a value that is not a number of seconds is a warning, no wait. */
+static void test_devtimeout(void)
+{
+        g_autoptr(GError) error = NULL;
+        g_autofree char *dir = g_dir_make_tmp("test-config-XXXXXX", &error);
+        const char *files[][2] = {
+                { "ifcfg-bond0", "DEVICE=bond0\nTYPE=Bond\nBONDING_OPTS=miimon=100\n" },
+                { "ifcfg-eth0", "DEVICE=eth0\nMASTER=bond0\nSLAVE=yes\nDEVTIMEOUT=7\n" },
+                { "ifcfg-eth1", "DEVICE=eth1\nMASTER=bond0\nSLAVE=yes\nDEVTIMEOUT=5s\n" },
+                { "ifcfg-eth2", "DEVICE=eth2\nMASTER=bond0\nSLAVE=yes\n" },
+        };
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) c = NULL;
+        const CfgBond *b;
+
+        g_assert_no_error(error);
+        for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+                g_autofree char *p = g_build_filename(dir, files[i][0], NULL);
+
+                g_assert_true(g_file_set_contents(p, files[i][1], -1, &error));
+        }
+        c = load(dir, diags);
+        b = config_find_bond(c, "bond0");
+        g_assert_nonnull(b);
+        g_assert_cmpuint(b->ports->len, ==, 3);
+        g_assert_cmpuint(port(b, 0)->devtimeout, ==, 7);
+        g_assert_cmpuint(port(b, 1)->devtimeout, ==, 0);
+        g_assert_cmpuint(port(b, 2)->devtimeout, ==, 0);
+        g_assert_cmpuint(diags->items->len, ==, 1);
+        g_assert_cmpstr(((Diag *)diags->items->pdata[0])->key, ==, "DEVTIMEOUT");
+        g_assert_cmpint(((Diag *)diags->items->pdata[0])->severity, ==, DIAG_WARNING);
+        for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+                g_autofree char *p = g_build_filename(dir, files[i][0], NULL);
+
+                g_assert_cmpint(g_unlink(p), ==, 0);
+        }
+        g_assert_cmpint(g_rmdir(dir), ==, 0);
+}
+
 static void test_dir_resolve(void)
 {
         struct {
@@ -532,6 +572,7 @@ int main(int argc, char **argv)
         g_test_add_func("/config/errors", test_errors);
         g_test_add_func("/config/nm-compat", test_nm_compat);
         g_test_add_func("/config/dir-io", test_dir_io);
+        g_test_add_func("/config/devtimeout", test_devtimeout);
         g_test_add_func("/config/dir-resolve", test_dir_resolve);
         g_test_add_func("/config/find-bond", test_find_bond);
         g_test_add_func("/config/port-label", test_port_label);

@@ -169,6 +169,26 @@ case $recs in
 esac
 rm -f /etc/bondcfg.conf "$CFG/ifcfg-bp1"
 
+log "--- a bond dropped from the files: NetworkManager may take its devices again"
+# /etc/NetworkManager exists (the host's network-manager package), so
+# bondcfg keeps NetworkManager off its devices with its conf.d file even
+# though no NetworkManager runs here.
+NMF=/run/NetworkManager/conf.d/90-bondcfg.conf
+names() { grep -qE "interface-name:$1([;,[:space:]]|\$)" "$NMF"; }
+check "$NMF names bond1 and bp2" names bp2
+mkdir -p /tmp/dropped
+mv "$CFG/ifcfg-bond1" "$CFG/ifcfg-bp2" "$CFG/ifcfg-bp9" "$CFG/ifcfg-bond2" /tmp/dropped/
+n6=$(syslog_lines)
+run_rc 0 bc apply
+check "$NMF no longer names bond1" not names bond1
+check "$NMF no longer names bp2" not names bp2
+check "$NMF still names bond0 and bp0" names bp0
+case $(syslog_since "$n6") in
+*"bond1: not in the files any more: NetworkManager may take its devices again"*) pass "syslog: bond1's devices given back" ;;
+*) fail "syslog: no record of bond1's devices given back" ;;
+esac
+mv /tmp/dropped/ifcfg-bond1 /tmp/dropped/ifcfg-bp2 "$CFG/"
+
 log "--- wait-online: a bond without carrier times out, naming what is missing"
 ip -n "$PEER" link set pp2 down
 no_carrier() { [ "$(cat "/sys/class/net/$1/carrier")" = 0 ]; }
