@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #pragma once
 
-/* Private to snapshot.c and snapshot-l3.c. */
+/* Private to snapshot.c, snapshot-l3.c and snapshot-stack.c. */
 
 #include "snapshot.h"
 
 void snap_addr_free(gpointer p);
+/* A string attribute, with or without its NUL (iproute2 sends kinds
+ * without), or NULL if a is. */
+char *snapshot_attr_str(const struct nlattr *a);
+/* Is a the string s? */
+bool snapshot_attr_is(const struct nlattr *a, const char *s);
 /* An IPv4/IPv6 address attribute as text, or NULL. */
 char *snapshot_attr_ip(const struct nlattr *a, int family);
 

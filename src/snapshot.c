@@ -23,6 +23,9 @@ static void snap_link_free(gpointer p)
         bond_options_free(l->bond);
         g_free(l->ad.partner_mac);
         g_free(l->port.perm_hwaddr);
+        snap_vlan_free(l->vlan);
+        snap_bridge_free(l->bridge);
+        snap_bridge_port_free(l->brport);
         if (l->sysctls)
                 g_hash_table_unref(l->sysctls);
         g_free(l);
@@ -154,6 +157,20 @@ static char *attr_mac(const struct nlattr *a)
         if (!a || nla_len(a) <= 0)
                 return NULL;
         return bondnl_format_mac(nla_data(a), (size_t)nla_len(a));
+}
+
+char *snapshot_attr_str(const struct nlattr *a)
+{
+        if (!a)
+                return NULL;
+        return g_strndup(nla_data(a), (gsize)MAX(nla_len(a), 0));
+}
+
+bool snapshot_attr_is(const struct nlattr *a, const char *s)
+{
+        g_autofree char *v = snapshot_attr_str(a);
+
+        return v && strcmp(v, s) == 0;
 }
 
 char *snapshot_attr_ip(const struct nlattr *a, int family)
@@ -307,19 +324,21 @@ static int parse_link(Snapshot *s, const struct nlmsghdr *h)
         l->perm_mac = attr_mac(tb[IFLA_PERM_ADDRESS]);
         if (tb[IFLA_MASTER])
                 l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
+        if (tb[IFLA_LINK] && nla_len(tb[IFLA_LINK]) >= 4)
+                l->link = (int)nla_get_u32(tb[IFLA_LINK]);
         if (tb[IFLA_LINKINFO]) {
                 struct nlattr *li[IFLA_INFO_MAX + 1];
 
                 if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL) == 0) {
                         if (li[IFLA_INFO_KIND])
-                                l->kind = g_strdup(nla_get_string(li[IFLA_INFO_KIND]));
+                                l->kind = snapshot_attr_str(li[IFLA_INFO_KIND]);
                         if (g_strcmp0(l->kind, "bond") == 0 && li[IFLA_INFO_DATA])
                                 parse_bond_data(l, li[IFLA_INFO_DATA]);
                         else if (g_strcmp0(l->kind, "bond") == 0)
                                 l->bond = bond_options_new();
-                        if (li[IFLA_INFO_SLAVE_KIND] &&
-                            strcmp(nla_get_string(li[IFLA_INFO_SLAVE_KIND]), "bond") == 0)
+                        if (snapshot_attr_is(li[IFLA_INFO_SLAVE_KIND], "bond"))
                                 parse_port_data(l, li[IFLA_INFO_SLAVE_DATA]);
+                        snapshot_parse_stack(l->kind, li, &l->vlan, &l->bridge, &l->brport);
                 }
         }
         if (!l->perm_mac && l->port.perm_hwaddr)

@@ -3,7 +3,8 @@
 
 /*
  * A snapshot of the live network state that bondcfg cares about: links
- * (with bond and bond-port attributes), addresses and main-table default
+ * (with bond and bond-port attributes, and those of VLANs, bridges and
+ * bridge ports: snapshot-stack.h), addresses and main-table default
  * routes.  Taken over rtnetlink, or built by hand in unit tests.
  *
  * Bond attributes are parsed back into a BondOptions through the option
@@ -18,6 +19,7 @@
 #include "netlink.h"
 #include "route.h"
 #include "rule.h"
+#include "snapshot-stack.h"
 
 typedef struct {
         bool present; /* IFLA_BOND_AD_INFO was reported */
@@ -55,7 +57,11 @@ typedef struct {
         BondOptMask bond_attrs; /* options whose attribute the kernel reported */
         SnapAdInfo ad;
         SnapPort port;
-        GHashTable *sysctls; /* "ipv6/accept_ra" -> value, if read (snapshot_read_sysctls) */
+        int link;               /* IFLA_LINK: the lower link (a VLAN's parent); 0 if none */
+        SnapVlan *vlan;         /* kind "vlan", else NULL (snapshot-stack.h) */
+        SnapBridge *bridge;     /* kind "bridge", else NULL */
+        SnapBridgePort *brport; /* a bridge's port (IFLA_INFO_SLAVE_KIND "bridge"), else NULL */
+        GHashTable *sysctls;    /* "ipv6/accept_ra" -> value, if read (snapshot_read_sysctls) */
 } SnapLink;
 
 /* An address lifetime that never ends (the kernel's INFINITY_LIFE_TIME). */
