@@ -18,7 +18,8 @@
 #include "snapshot.h"
 
 typedef struct LinkKind {
-        const char *name; /* IFLA_INFO_KIND: "vlan", "bridge" */
+        const char *name;   /* IFLA_INFO_KIND: "vlan", "bridge" */
+        const char *module; /* the kernel module that provides it: "8021q" */
         void *(*copy)(const void *spec);
         void (*free)(void *spec);
         /* One line for the plan: "id 100, reorder_hdr" */

@@ -231,6 +231,7 @@ static int vlan_msg_change(int ifindex, const void *spec, struct nl_msg **out)
 
 const LinkKind link_kind_vlan = {
         .name = "vlan",
+        .module = "8021q",
         .copy = vlan_copy,
         .free = vlan_free,
         .describe = vlan_describe,
