@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "link-kind.h"
+#include "module.h"
 
 int apply_link(NlConn *c, const PlanStep *st)
 {
@@ -15,6 +16,11 @@ int apply_link(NlConn *c, const PlanStep *st)
         if (!st->kind)
                 return -EINVAL;
         if (st->action == PLAN_CREATE_LINK) {
+                /* the kernel would ask modprobe itself (rtnl-link-vlan):
+                 * bondcfg loads it as it loads bonding, through libkmod,
+                 * and a failure shows as the create's own error */
+                if (st->kind->module)
+                        (void)link_module_ensure(st->kind->module, NULL);
                 if (st->parent) {
                         parent = apply_link_index(c, st->parent, NULL, NULL);
                         if (parent < 0)
