@@ -33,3 +33,5 @@ int apply_sysctl(const char *ifname, const char *name, const char *value);
 int apply_probe(NlConn *c, const PlanStep *st, char **msg);
 int apply_link_delay(const PlanStep *st);
 int apply_ethtool(const PlanStep *st, char **msg);
+/* apply-link.c: CREATE_LINK, CHANGE_LINK, DELETE_LINK of a stacked link. */
+int apply_link(NlConn *c, const PlanStep *st);

@@ -80,6 +80,16 @@ static bool invert_step(const PlanStep *st, PlanStep *inv)
         case PLAN_SET_ARP:
                 inv->up = !st->up;
                 return true;
+        case PLAN_CREATE_LINK:
+                inv->action = PLAN_DELETE_LINK;
+                return true;
+        case PLAN_CHANGE_LINK:
+                inv->spec = st->old_spec;
+                return st->old_spec != NULL;
+        case PLAN_DELETE_LINK:
+                inv->action = PLAN_CREATE_LINK;
+                inv->spec = st->old_spec;
+                return st->old_spec != NULL;
         default:
                 /* probes, waits, ethtool runs, gratuitous ARPs */
                 return false;

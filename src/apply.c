@@ -211,7 +211,8 @@ int apply_step_msg(NlConn *c, const PlanStep *st, char **msg)
         int r = do_step(c, st, msg);
 
         /* A link came or went: its name now stands for another index. */
-        if (st->action == PLAN_CREATE_BOND || st->action == PLAN_DELETE_BOND)
+        if (st->action == PLAN_CREATE_BOND || st->action == PLAN_DELETE_BOND ||
+            st->action == PLAN_CREATE_LINK || st->action == PLAN_DELETE_LINK)
                 nl_conn_forget_ifindex(c, st->ifname);
         return r;
 }
@@ -247,6 +248,10 @@ static int do_step(NlConn *c, const PlanStep *st, char **msg)
                 return apply_link_delay(st);
         case PLAN_RUN_ETHTOOL:
                 return apply_ethtool(st, msg);
+        case PLAN_CREATE_LINK:
+        case PLAN_CHANGE_LINK:
+        case PLAN_DELETE_LINK:
+                return apply_link(c, st);
         default:
                 break;
         }

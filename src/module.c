@@ -90,17 +90,16 @@ const char *bond_module_extra_options(const char *config_opts)
         return "max_bonds=0";
 }
 
-int bond_module_ensure(bool *loaded, char **error)
+/* Load module name through libkmod (modprobe.d's blacklist and options,
+ * then extra); *loaded tells whether this call loaded it. */
+static int module_load(const char *name, const char *(*extra)(const char *config_opts),
+                       bool *loaded, char **error)
 {
         g_autoptr(KmodCtx) ctx = NULL;
         g_autoptr(KmodModule) mod = NULL;
         const char *null_config = NULL;
         int r;
 
-        if (loaded)
-                *loaded = false;
-        if (bond_module_loaded())
-                return 0;
         r = kmod_dlopen(error);
         if (r < 0)
                 return r;
@@ -110,27 +109,46 @@ int bond_module_ensure(bool *loaded, char **error)
                         *error = g_strdup("cannot initialise libkmod");
                 return -ENOMEM;
         }
-        r = kmod.module_new_from_name(ctx, "bonding", &mod);
+        r = kmod.module_new_from_name(ctx, name, &mod);
         if (r < 0) {
                 if (error)
-                        *error = g_strdup_printf("cannot look up module bonding: %s",
+                        *error = g_strdup_printf("cannot look up module %s: %s", name,
                                                  g_strerror(-r));
                 return r;
         }
         r = kmod.probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST,
-                                     bond_module_extra_options(kmod.module_get_options(mod)), NULL,
-                                     NULL, NULL);
+                                     extra ? extra(kmod.module_get_options(mod)) : NULL, NULL, NULL,
+                                     NULL);
         if (r != 0) {
                 if (r > 0) /* KMOD_PROBE_APPLY_BLACKLIST* */
                         r = -EPERM;
                 if (error)
-                        *error = g_strdup_printf(
-                                r == -EPERM ? "module bonding is blacklisted in modprobe.d"
-                                            : "cannot load module bonding: %s",
-                                g_strerror(-r));
+                        *error = r == -EPERM
+                                         ? g_strdup_printf("module %s is blacklisted in modprobe.d",
+                                                           name)
+                                         : g_strdup_printf("cannot load module %s: %s", name,
+                                                           g_strerror(-r));
                 return r;
         }
         if (loaded)
                 *loaded = true;
         return 0;
+}
+
+int bond_module_ensure(bool *loaded, char **error)
+{
+        if (loaded)
+                *loaded = false;
+        if (bond_module_loaded())
+                return 0;
+        return module_load("bonding", bond_module_extra_options, loaded, error);
+}
+
+int link_module_ensure(const char *name, char **error)
+{
+        g_autofree char *sys = g_strconcat("/sys/module/", name, NULL);
+
+        if (access(sys, F_OK) == 0)
+                return 0;
+        return module_load(name, NULL, NULL, error);
 }

@@ -25,3 +25,8 @@ int bond_module_ensure(bool *loaded, char **error);
 /* The extra options bondcfg passes for module options `config_opts` from
  * modprobe.d: "max_bonds=0" unless they set max_bonds, else NULL. */
 const char *bond_module_extra_options(const char *config_opts);
+
+/* The module of a stacked link kind ("8021q", "bridge"), loaded through
+ * libkmod as the bonding module is, unless /sys/module/NAME exists (loaded
+ * or built in).  0 or -errno with *error (may be NULL). */
+int link_module_ensure(const char *name, char **error);

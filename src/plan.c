@@ -10,6 +10,7 @@
 
 #include "hwaddr.h"
 #include "json.h"
+#include "link-kind.h"
 #include "plan-internal.h"
 
 static const char *const action_names[_PLAN_ACTION_MAX] = {
@@ -34,6 +35,9 @@ static const char *const action_names[_PLAN_ACTION_MAX] = {
         [PLAN_PROBE_ADDRESSES] = "probe-addresses",
         [PLAN_LINK_DELAY] = "link-delay",
         [PLAN_RUN_ETHTOOL] = "run-ethtool",
+        [PLAN_CREATE_LINK] = "create-link",
+        [PLAN_CHANGE_LINK] = "change-link",
+        [PLAN_DELETE_LINK] = "delete-link",
 };
 
 const char *plan_action_to_string(PlanAction a)
@@ -62,6 +66,11 @@ void plan_step_free(PlanStep *st)
         g_free(st->value);
         g_free(st->old_value);
         g_strfreev(st->argv);
+        if (st->kind) {
+                st->kind->free(st->spec);
+                st->kind->free(st->old_spec);
+        }
+        g_free(st->parent);
         g_free(st);
 }
 

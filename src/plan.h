@@ -48,6 +48,9 @@ typedef enum {
         PLAN_PROBE_ADDRESSES, /* ARPCHECK: no other host may use them */
         PLAN_LINK_DELAY,      /* LINKDELAY: wait before the addresses */
         PLAN_RUN_ETHTOOL,     /* ETHTOOL_OPTS, one ethtool(8) run */
+        PLAN_CREATE_LINK,     /* a stacked link (VLAN, bridge: link-kind.h) */
+        PLAN_CHANGE_LINK,     /* what its kind can change on a live link */
+        PLAN_DELETE_LINK,
         _PLAN_ACTION_MAX,
 } PlanAction;
 
@@ -82,6 +85,12 @@ typedef struct {
         char **argv;      /* RUN_ETHTOOL: the arguments after "ethtool"; PROBE: addresses */
         unsigned wait_ms; /* LINK_DELAY; PROBE_ADDRESSES: how long to listen */
         unsigned tries;   /* PROBE_ADDRESSES: ARPING_TRIES */
+        /* CREATE_LINK (spec, mtu, parent), CHANGE_LINK (spec, and old_spec
+         * that undoes it), DELETE_LINK (old_spec, mtu and parent to create
+         * it again): a link of kind (link-kind.h) */
+        const struct LinkKind *kind;
+        void *spec, *old_spec;
+        char *parent; /* the lower link's name, or NULL */
         /* A step whose failure is a warning, not a rollback: initscripts
          * carries on after a route that `ip route add` refuses, and so do
          * gratuitous ARPs and ethtool runs. */
@@ -108,6 +117,31 @@ void plan_step_append_json(GString *s, const PlanStep *st);
 SnapLink *plan_resolve_port(const CfgPort *p, const Snapshot *s);
 /* Is l, which p resolved to by name, the NIC p's HWADDR (if any) names? */
 bool plan_port_is(const CfgPort *p, const SnapLink *l);
+
+/*
+ * A link stacked on a bond (a VLAN, a bridge), as the configuration wants
+ * it: the planner's node for every kind but the bond itself.
+ */
+typedef struct {
+        const struct LinkKind *kind;
+        const char *name;
+        const char *parent; /* the lower link (a VLAN's), or NULL */
+        const void *spec;   /* the kind's attributes */
+        unsigned mtu;       /* 0: as the kernel makes it */
+        const CfgL3 *l3;    /* its addresses, routes, rules, sysctls (NULL: none) */
+        const char *file;   /* its ifcfg file, for diagnostics */
+} LinkWant;
+
+/*
+ * Append to p the steps that bring the link w, which serves bond (for the
+ * log and the plan), to its configuration: create it (after its parent,
+ * which an earlier plan step may create), or change what its kind can
+ * change live, its MTU, its state and its layer 3.  A link of that name
+ * that is not this one (another kind, VLAN id or parent) is an error in
+ * diags, and -EINVAL is returned with no step.
+ */
+int plan_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s, const Owned *owned,
+              DiagList *diags);
 
 /*
  * Append to p the steps that bring bond b to its configuration.  Problems

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The planner's links stacked on a bond (VLANs, bridges): one plan for
+ * every kind, the kind's own rules behind its vtable (link-kind.h).  As
+ * initscripts' ifup brings a VLAN up (ifup-eth, the VLAN block of ifup):
+ * create it on its parent, set it up, then its addresses and routes.
+ */
+#include "plan-internal.h"
+
+#include <errno.h>
+
+#include "link-kind.h"
+
+static void plan_l3(Plan *p, const char *bond, const LinkWant *w, const SnapLink *live,
+                    const Snapshot *s, const Owned *owned)
+{
+        if (!w->l3)
+                return;
+        plan_addresses(p, bond, w->l3, live, s, owned, false);
+        plan_routes(p, bond, w->l3, live, s, owned, false);
+        plan_rules(p, bond, w->l3, s, owned);
+}
+
+static void plan_create_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s)
+{
+        g_autofree char *d = w->kind->describe(w->spec);
+        PlanStep *st;
+
+        if (w->parent)
+                st = plan_add_step(p, PLAN_CREATE_LINK, bond, w->name, "create %s on %s (%s)",
+                                   w->kind->name, w->parent, d);
+        else
+                st = plan_add_step(p, PLAN_CREATE_LINK, bond, w->name, "create %s (%s)",
+                                   w->kind->name, d);
+        st->kind = w->kind;
+        st->spec = w->kind->copy(w->spec);
+        st->parent = g_strdup(w->parent);
+        st->mtu = w->mtu;
+        if (w->l3)
+                plan_sysctls(p, bond, w->l3, NULL, s);
+        plan_add_set_up(p, bond, w->name, true);
+        plan_l3(p, bond, w, NULL, s, NULL);
+}
+
+static void plan_change_link(Plan *p, const char *bond, const LinkWant *w, const SnapLink *live,
+                             const Snapshot *s, const Owned *owned)
+{
+        g_autofree char *what = NULL;
+        void *old = NULL;
+        void *change = w->kind->diff(w->spec, live, &old, &what);
+        PlanStep *st;
+
+        if (change) {
+                st = plan_add_step(p, PLAN_CHANGE_LINK, bond, w->name, "set %s", what);
+                st->kind = w->kind;
+                st->spec = change;
+                st->old_spec = old;
+        }
+        if (w->mtu && live->mtu != w->mtu) {
+                st = plan_add_step(p, PLAN_SET_MTU, bond, w->name, "set mtu %u -> %u", live->mtu,
+                                   w->mtu);
+                st->mtu = w->mtu;
+                st->old_mtu = live->mtu;
+        }
+        if (w->l3)
+                plan_sysctls(p, bond, w->l3, live, s);
+        if (!live->up)
+                plan_add_set_up(p, bond, w->name, true);
+        plan_l3(p, bond, w, live, s, owned);
+}
+
+int plan_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s, const Owned *owned,
+              DiagList *diags)
+{
+        const SnapLink *live = snapshot_link_by_name(s, w->name);
+        const SnapLink *parent = w->parent ? snapshot_link_by_name(s, w->parent) : NULL;
+        g_autofree char *why = NULL;
+
+        if (!live) {
+                plan_create_link(p, bond, w, s);
+                return 0;
+        }
+        why = w->kind->mismatch(w->spec, parent ? parent->ifindex : 0, live);
+        if (why) {
+                g_autofree char *hint = g_strdup_printf(
+                        "delete it first ('ip link del %s'): bondcfg does not delete a link it "
+                        "did not make",
+                        w->name);
+
+                diag_add(diags, DIAG_ERROR, w->file, 0, NULL, hint, "%s", why);
+                return -EINVAL;
+        }
+        plan_change_link(p, bond, w, live, s, owned);
+        return 0;
+}
