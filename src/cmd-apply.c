@@ -6,6 +6,7 @@
 
 #include "apply.h"
 #include "cmd-apply-internal.h"
+#include "plan-stack.h"
 #include "cmd-nm.h"
 #include "cmd-run.h"
 #include "lock.h"
@@ -83,13 +84,20 @@ static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, voi
 
 /* Plan bond b on s, with the records of the ports it drops and of what
  * bondcfg put on it before (-EINVAL: diags). */
-static int plan_one(const CfgBond *b, const Snapshot *s, Plan **out, DiagList *diags)
+static int plan_one(const Config *cfg, const CfgBond *b, const Snapshot *s, Plan **out,
+                    DiagList *diags)
 {
         g_autoptr(GHashTable) saved = saved_for_dropped(b, s);
         g_autoptr(Owned) owned = cmd_load_owned(b->name, s);
+        g_autoptr(GHashTable) stack_owned = cmd_load_stack_owned(cfg, b, s);
+        int r;
 
         *out = plan_new();
-        return plan_bond(*out, b, s, saved, owned, diags);
+        r = plan_bond(*out, b, s, saved, owned, diags);
+        /* then the VLANs above it, bottom-up */
+        if (plan_stack(*out, cfg, b, s, stack_owned, diags) < 0)
+                r = -EINVAL;
+        return r;
 }
 
 /*
@@ -97,33 +105,47 @@ static int plan_one(const CfgBond *b, const Snapshot *s, Plan **out, DiagList *d
  * bondcfg now owns on b, the configured objects that are there (added, or
  * adopted as they were), unless the record says so already.
  */
-static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const CfgBond *b, const Plan *p,
-                         const ApplyResult *res, const Snapshot *s)
+static void record_owned_link(const BondcfgCtx *ctx, NlConn *nl, const char *name, const CfgL3 *l3,
+                              const Plan *p, const ApplyResult *res, const Snapshot *s)
 {
         g_autofree char *dir = owned_dir();
         g_autoptr(Owned) o = NULL;
         g_autoptr(Owned) old = NULL;
         g_autofree char *a = NULL, *t = NULL;
-        const SnapLink *l = res ? NULL : snapshot_link_by_name(s, b->name);
+        const SnapLink *l = res ? NULL : snapshot_link_by_name(s, name);
         /* unchanged: the snapshot knows the link; else the connection's
          * memo, or one request */
-        int ifindex = l ? l->ifindex : apply_ifindex(nl, b->name);
+        int ifindex = l ? l->ifindex : apply_ifindex(nl, name);
         int r;
 
         if (ifindex <= 0)
                 return;
-        o = plan_owned_after(b->l3, ifindex, p, res ? res->skipped : NULL);
-        old = owned_load(dir, b->name, ifindex);
+        o = plan_owned_after(l3, ifindex, p, res ? res->skipped : NULL);
+        old = owned_load(dir, name, ifindex);
         a = owned_format(old);
         t = owned_format(o);
         if (g_str_equal(a, t))
                 return;
-        r = owned_save(dir, b->name, o);
+        r = owned_save(dir, name, o);
         if (r < 0 && !ctx->json)
                 fprintf(stderr,
                         "bondcfg: warning: cannot record what bondcfg put on %s in %s: %s (a "
                         "later apply will not remove it when the files drop it)\n",
-                        b->name, dir, g_strerror(-r));
+                        name, dir, g_strerror(-r));
+}
+
+/* What bondcfg owns on b and on the VLANs above it, after the plan. */
+static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const CfgBond *b,
+                         const Plan *p, const ApplyResult *res, const Snapshot *s)
+{
+        g_autoptr(GPtrArray) vlans = plan_stack_vlans(cfg, b);
+
+        record_owned_link(ctx, nl, b->name, b->l3, p, res, s);
+        for (guint i = 0; i < vlans->len; i++) {
+                const CfgVlan *v = vlans->pdata[i];
+
+                record_owned_link(ctx, nl, v->name, v->l3, p, res, s);
+        }
 }
 
 /*
@@ -132,8 +154,8 @@ static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const CfgBond *b, co
  * for those (an unchanged bond gets no write, so nothing to check).
  * Planning problems go to pdiags.
  */
-static GPtrArray *plan_all(const GPtrArray *bonds, const Snapshot *snap, GPtrArray **touch,
-                           DiagList *pdiags)
+static GPtrArray *plan_all(const Config *cfg, const GPtrArray *bonds, const Snapshot *snap,
+                           GPtrArray **touch, DiagList *pdiags)
 {
         GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)plan_free);
 
@@ -141,7 +163,7 @@ static GPtrArray *plan_all(const GPtrArray *bonds, const Snapshot *snap, GPtrArr
         for (guint i = 0; i < bonds->len; i++) {
                 Plan *p;
 
-                if (plan_one(bonds->pdata[i], snap, &p, pdiags) < 0 || p->steps->len)
+                if (plan_one(cfg, bonds->pdata[i], snap, &p, pdiags) < 0 || p->steps->len)
                         g_ptr_array_add(*touch, bonds->pdata[i]);
                 g_ptr_array_add(plans, p);
         }
@@ -179,7 +201,8 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         r = run_take_snapshot(nl, bonds, snap);
         if (r)
                 return r;
-        *plans = plan_all(bonds, *snap, &touch, pdiags);
+        cmd_read_stack_sysctls(*snap, cfg, bonds);
+        *plans = plan_all(cfg, bonds, *snap, &touch, pdiags);
         if (touch->len) {
                 udev_check_set_link_query(link_facts_from_snapshot, *snap);
                 r = cmd_nic_checks(ctx, cfg, touch, UDEV_CHECK_MODE_APPLY, diags);
@@ -265,7 +288,8 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                         rc = run_take_snapshot(nl, bonds, &now);
                         if (rc)
                                 return rc;
-                        if (plan_one(b, now, &replan, again) < 0) {
+                        cmd_read_stack_sysctls(now, cfg, bonds);
+                        if (plan_one(cfg, b, now, &replan, again) < 0) {
                                 cmd_print_diags(ctx, again);
                                 apply_log_refusal(bonds, again);
                                 diag_list_move(diags, again);
@@ -276,14 +300,14 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
                                 printf("%s: up to date\n", b->name);
-                        record_owned(ctx, nl, b, p, NULL, now ? now : snap);
+                        record_owned(ctx, nl, cfg, b, p, NULL, now ? now : snap);
                         continue;
                 }
                 changed = true;
                 r = run_plan(nl, p, now ? now : snap, counter, verify_bond, &run, &res);
                 if (r)
                         return r;
-                record_owned(ctx, nl, b, p, &res, NULL);
+                record_owned(ctx, nl, cfg, b, p, &res, NULL);
                 apply_result_clear(&res);
         }
         return EXIT_OK;

@@ -6,6 +6,7 @@
 #include <linux/if_addr.h>
 
 #include "commands.h"
+#include "plan-stack.h"
 #include "udev-check.h"
 #include "validate.h"
 
@@ -271,4 +272,37 @@ Owned *cmd_load_owned(const char *name, const Snapshot *s)
         const SnapLink *l = snapshot_link_by_name(s, name);
 
         return owned_load(dir, name, l ? l->ifindex : -1);
+}
+
+GHashTable *cmd_load_stack_owned(const Config *cfg, const CfgBond *b, const Snapshot *s)
+{
+        GHashTable *h =
+                g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)owned_free);
+        g_autoptr(GPtrArray) names = plan_stack_names(cfg, b);
+
+        for (guint i = 0; i < names->len; i++)
+                g_hash_table_insert(h, names->pdata[i], cmd_load_owned(names->pdata[i], s));
+        return h;
+}
+
+void cmd_read_stack_sysctls(Snapshot *s, const Config *cfg, const GPtrArray *bonds)
+{
+        g_autoptr(GPtrArray) names = g_ptr_array_new();
+        bool fresh = false;
+
+        for (guint i = 0; bonds && i < bonds->len; i++) {
+                g_autoptr(GPtrArray) vlans = plan_stack_vlans(cfg, bonds->pdata[i]);
+
+                for (guint k = 0; k < vlans->len; k++) {
+                        const CfgVlan *v = vlans->pdata[k];
+
+                        if (!v->l3->sysctls->len)
+                                continue;
+                        g_ptr_array_add(names, v->name);
+                        fresh |= !snapshot_link_by_name(s, v->name);
+                }
+        }
+        g_ptr_array_add(names, NULL);
+        if (names->len > 1 || fresh)
+                snapshot_read_sysctls(s, (const char *const *)names->pdata, fresh);
 }

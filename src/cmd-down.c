@@ -9,6 +9,7 @@
 #include "cmd-run.h"
 #include "lock.h"
 #include "log.h"
+#include "plan-stack.h"
 #include "port-state.h"
 
 /* Take one bond down (the lock is held).  Returns an exit code. */
@@ -30,6 +31,8 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
                 return rc;
         saved = port_state_load_ports(dir, now, bond);
         owned = cmd_load_owned(bond, now);
+        if (ctx->stack)
+                plan_stack_down(p, bond, now);
         if (plan_down(p, bond, now, saved, owned, diags) < 0) {
                 cmd_print_diags(ctx, diags);
                 return EXIT_USAGE;
@@ -44,6 +47,12 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
         if (r)
                 return r;
         owned_remove(odir, bond);
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+
+                if (st->action == PLAN_DELETE_LINK)
+                        owned_remove(odir, st->ifname);
+        }
         apply_result_clear(&res);
         /* after the ports left the bond: NetworkManager may have them */
         cmd_nm_release(ctx, bond);
@@ -74,6 +83,38 @@ static int down_bonds(const BondcfgCtx *ctx, const char *const *bonds, guint n)
         return run_finish_json(ctx, json, json_error, diags, rc);
 }
 
+/*
+ * Does the configuration stack links on one of bonds?  Then down (without
+ * --stack) would take them with the bond, and refuses, naming them.
+ */
+static bool stack_above(const BondcfgCtx *ctx, const char *const *bonds, guint n)
+{
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
+        bool found = false;
+
+        if (cmd_load_config(ctx, &cfg, diags) != 0 || !cfg)
+                return false;
+        for (guint i = 0; i < n; i++) {
+                const CfgBond *b = config_find_bond(cfg, bonds[i]);
+                g_autoptr(GPtrArray) names = b ? plan_stack_names(cfg, b) : NULL;
+                g_autofree char *list = NULL;
+
+                if (!names || !names->len)
+                        continue;
+                g_ptr_array_add(names, NULL);
+                list = g_strjoinv(", ", (char **)names->pdata);
+                fprintf(stderr,
+                        "bondcfg: %s carries %s (configured above it): nothing was changed\n"
+                        "  hint: take the whole stack down with 'bondcfg down --stack %s', or "
+                        "remove those files first\n",
+                        bonds[i], list, bonds[i]);
+                log_bond(LOG_ERR, bonds[i], "down refused: %s carries %s", bonds[i], list);
+                found = true;
+        }
+        return found;
+}
+
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
 {
         int r = run_refuse_root(ctx, "down");
@@ -84,6 +125,8 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                 fprintf(stderr, "bondcfg: down needs the name of a bond\n");
                 return EXIT_USAGE;
         }
+        if (!ctx->stack && stack_above(ctx, (const char *const *)argv + 1, (guint)argc - 1))
+                return EXIT_CONFIG;
         return down_bonds(ctx, (const char *const *)argv + 1, (guint)argc - 1);
 }
 

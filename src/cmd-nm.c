@@ -9,6 +9,7 @@
 #include "nm-conf.h"
 #include "nm-dbus.h"
 #include "plan.h"
+#include "plan-stack.h"
 #include "settings.h"
 #include "state-file.h"
 
@@ -162,7 +163,11 @@ void cmd_nm_claim(const BondcfgCtx *ctx, const Config *cfg, const GPtrArray *bon
         for (guint i = 0; i < bonds->len; i++) {
                 const CfgBond *b = bonds->pdata[i];
                 g_autoptr(GPtrArray) devs = bond_devices(b, snap);
+                g_autoptr(GPtrArray) above = plan_stack_names(cfg, b);
 
+                /* and the links stacked on it (before the NULL end) */
+                for (guint k = 0; k < above->len; k++)
+                        g_ptr_array_insert(devs, (gint)devs->len - 1, above->pdata[k]);
                 if (set_record(ctx, b->name, (const char *const *)devs->pdata)) {
                         g_autofree char *list = g_strjoinv(", ", (char **)devs->pdata);
 

@@ -6,6 +6,7 @@
 
 #include "cmd-nm.h"
 #include "commands.h"
+#include "plan-stack.h"
 #include "netlink.h"
 #include "plan.h"
 #include "snapshot.h"
@@ -37,7 +38,50 @@ typedef struct {
         GString *out;   /* text */
         GString *json;  /* JSON */
         GHashTable *nm; /* bond -> char**: what NetworkManager leaves alone */
+        const Config *cfg;
 } StatusOut;
+
+/* The VLANs above b, as a tree under it: each one's state and addresses
+ * (its drift is in the bond's, from the same plan). */
+static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
+{
+        g_autoptr(GPtrArray) vlans = plan_stack_vlans(o->cfg, b);
+
+        g_string_append(o->json, ",\"stack\":[");
+        for (guint i = 0; i < vlans->len; i++) {
+                const CfgVlan *v = vlans->pdata[i];
+                const SnapLink *l = snapshot_link_by_name(s, v->name);
+                bool first = true;
+
+                if (i)
+                        g_string_append_c(o->json, ',');
+                g_string_append(o->json, "{\"name\":");
+                json_append_string(o->json, v->name);
+                g_string_append_printf(o->json, ",\"kind\":\"vlan\",\"id\":%u,\"parent\":", v->id);
+                json_append_string(o->json, v->parent);
+                g_string_append_printf(o->json, ",\"present\":%s,\"up\":%s,\"addresses\":[",
+                                       l ? "true" : "false", l && l->up ? "true" : "false");
+                g_string_append_printf(o->out, "  %s vlan %s (id %u on %s): %s",
+                                       i + 1 < vlans->len ? "|-" : "`-", v->name, v->id, v->parent,
+                                       !l      ? "not present"
+                                       : l->up ? "up"
+                                               : "down");
+                for (guint k = 0; l && k < s->addrs->len; k++) {
+                        const SnapAddr *a = s->addrs->pdata[k];
+
+                        if (a->ifindex != l->ifindex)
+                                continue;
+                        g_string_append_printf(o->out, "%s%s/%u", first ? ", " : " ", a->address,
+                                               a->prefix);
+                        g_string_append_printf(o->json, "%s\"%s/%u\"", first ? "" : ",", a->address,
+                                               a->prefix);
+                        first = false;
+                }
+                g_string_append(o->out, "\n");
+                g_string_append(o->json, "]}");
+        }
+        g_string_append_c(o->json, ']');
+}
 
 /* The devices NetworkManager was told to leave alone for b (cmd-nm.h). */
 static void put_nm(StatusOut *o, const CfgBond *b)
@@ -269,8 +313,14 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
         put_routes(o, b, bond, s, owned);
         g_string_append_c(o->json, ']');
         put_nm(o, b);
+        put_stack(o, b, s);
         g_string_append(o->json, ",\"drift\":[");
         plan_bond(p, b, s, NULL, owned, d);
+        {
+                g_autoptr(GHashTable) stack_owned = cmd_load_stack_owned(o->cfg, b, s);
+
+                plan_stack(p, o->cfg, b, s, stack_owned, d);
+        }
         for (guint i = 0; i < d->items->len; i++) {
                 const Diag *dg = d->items->pdata[i];
 
@@ -317,6 +367,8 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
                 return EXIT_USAGE;
         }
         cmd_read_sysctls(snap, bonds);
+        o.cfg = cfg;
+        cmd_read_stack_sysctls(snap, cfg, bonds);
         for (guint i = 0; i < bonds->len; i++) {
                 if (i)
                         g_string_append_c(json, ',');

@@ -35,6 +35,7 @@ typedef struct {
         bool dry_run;     /* apply --dry-run */
         bool boot;        /* apply --boot */
         int timeout;      /* wait-online --timeout SECONDS */
+        bool stack;       /* down --stack: the VLANs above the bond too */
 } BondcfgCtx;
 
 typedef struct {
@@ -87,8 +88,12 @@ int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_
 
 /* Read the sysctls of the bonds (CfgBond*, NULL: none) into the snapshot. */
 void cmd_read_sysctls(Snapshot *s, const GPtrArray *bonds);
+/* Likewise for the links stacked on bonds (cfg's VLANs above them). */
+void cmd_read_stack_sysctls(Snapshot *s, const Config *cfg, const GPtrArray *bonds);
 /* What bondcfg put on the link called name before (owned.h); never NULL. */
 Owned *cmd_load_owned(const char *name, const Snapshot *s);
+/* What bondcfg put on each link stacked on b: ifname -> Owned*. */
+GHashTable *cmd_load_stack_owned(const Config *cfg, const CfgBond *b, const Snapshot *s);
 
 /* show: a link's addresses, routes, rules and sysctls, one "  key: value" line each. */
 void cmd_print_l3_text(const char *name, const CfgL3 *l3);

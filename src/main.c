@@ -155,6 +155,14 @@ int main(int argc, char **argv)
                 };
                 g_option_context_add_main_entries(oc, apply_entries, NULL);
         }
+        if (cmd && strcmp(cmd->name, "down") == 0) {
+                GOptionEntry down_entries[] = {
+                        { "stack", 0, 0, G_OPTION_ARG_NONE, &ctx.stack,
+                          "Take down the VLANs above the bond too (top-down)", NULL },
+                        { NULL }
+                };
+                g_option_context_add_main_entries(oc, down_entries, NULL);
+        }
         if (cmd && strcmp(cmd->name, "wait-online") == 0) {
                 GOptionEntry wait_entries[] = { { "timeout", 0, 0, G_OPTION_ARG_INT, &ctx.timeout,
                                                   "Give up after SECONDS (default 120)",

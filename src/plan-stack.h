@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#pragma once
+
+/*
+ * The stack on a bond, from the configuration to the planner's links
+ * (plan_link(), link-kind.h): the VLANs above a bond, bottom-up to build
+ * and top-down to take down.
+ */
+
+#include <glib.h>
+#include "config-stack.h"
+#include "config.h"
+#include "diag.h"
+#include "plan.h"
+#include "snapshot.h"
+
+/* The ONBOOT VLANs above bond b, each after its parent (CfgVlan*, borrowed). */
+GPtrArray *plan_stack_vlans(const Config *c, const CfgBond *b);
+
+/*
+ * Append to p the steps that bring the stack above b to its configuration,
+ * after b's own steps.  owned: ifname -> Owned* (what bondcfg put on each
+ * link before; NULL: nothing).  -EINVAL with diags if a link is in the way.
+ */
+int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GHashTable *owned,
+               DiagList *diags);
+
+/*
+ * Append to p the steps that delete every VLAN on bond (as the snapshot has
+ * them), top-down, each able to be created again by the undo.  Before
+ * plan_down() of the bond.
+ */
+void plan_stack_down(Plan *p, const char *bond, const Snapshot *s);
+
+/* The links the configuration stacks on b (their names, borrowed), for
+ * `down` to refuse and for NetworkManager's unmanaged list. */
+GPtrArray *plan_stack_names(const Config *c, const CfgBond *b);
