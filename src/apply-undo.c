@@ -90,6 +90,12 @@ static bool invert_step(const PlanStep *st, PlanStep *inv)
                 inv->action = PLAN_CREATE_LINK;
                 inv->spec = st->old_spec;
                 return st->old_spec != NULL;
+        case PLAN_SET_MASTER:
+                inv->master = st->old_master;
+                return true;
+        case PLAN_SET_LINK_PORT:
+                inv->spec = st->old_spec;
+                return st->old_spec != NULL;
         default:
                 /* probes, waits, ethtool runs, gratuitous ARPs */
                 return false;

@@ -251,6 +251,8 @@ static int do_step(NlConn *c, const PlanStep *st, char **msg)
         case PLAN_CREATE_LINK:
         case PLAN_CHANGE_LINK:
         case PLAN_DELETE_LINK:
+        case PLAN_SET_MASTER:
+        case PLAN_SET_LINK_PORT:
                 return apply_link(c, st);
         default:
                 break;

@@ -139,12 +139,18 @@ static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, c
                          const Plan *p, const ApplyResult *res, const Snapshot *s)
 {
         g_autoptr(GPtrArray) vlans = plan_stack_vlans(cfg, b);
+        g_autoptr(GPtrArray) bridges = plan_stack_bridges(cfg, b);
 
         record_owned_link(ctx, nl, b->name, b->l3, p, res, s);
         for (guint i = 0; i < vlans->len; i++) {
                 const CfgVlan *v = vlans->pdata[i];
 
                 record_owned_link(ctx, nl, v->name, v->l3, p, res, s);
+        }
+        for (guint i = 0; i < bridges->len; i++) {
+                const CfgBridge *br = bridges->pdata[i];
+
+                record_owned_link(ctx, nl, br->name, br->l3, p, res, s);
         }
 }
 

@@ -293,6 +293,8 @@ void cmd_read_stack_sysctls(Snapshot *s, const Config *cfg, const GPtrArray *bon
         for (guint i = 0; bonds && i < bonds->len; i++) {
                 g_autoptr(GPtrArray) vlans = plan_stack_vlans(cfg, bonds->pdata[i]);
 
+                g_autoptr(GPtrArray) bridges = plan_stack_bridges(cfg, bonds->pdata[i]);
+
                 for (guint k = 0; k < vlans->len; k++) {
                         const CfgVlan *v = vlans->pdata[k];
 
@@ -300,6 +302,14 @@ void cmd_read_stack_sysctls(Snapshot *s, const Config *cfg, const GPtrArray *bon
                                 continue;
                         g_ptr_array_add(names, v->name);
                         fresh |= !snapshot_link_by_name(s, v->name);
+                }
+                for (guint k = 0; k < bridges->len; k++) {
+                        const CfgBridge *br = bridges->pdata[k];
+
+                        if (!br->l3->sysctls->len)
+                                continue;
+                        g_ptr_array_add(names, br->name);
+                        fresh |= !snapshot_link_by_name(s, br->name);
                 }
         }
         g_ptr_array_add(names, NULL);

@@ -31,8 +31,13 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
                 return rc;
         saved = port_state_load_ports(dir, now, bond);
         owned = cmd_load_owned(bond, now);
-        if (ctx->stack)
-                plan_stack_down(p, bond, now);
+        if (ctx->stack) {
+                g_autoptr(DiagList) cd = diag_list_new();
+                g_autoptr(Config) cfg = NULL;
+
+                (void)cmd_load_config(ctx, &cfg, cd);
+                plan_stack_down(p, cfg, cfg ? config_find_bond(cfg, bond) : NULL, bond, now);
+        }
         if (plan_down(p, bond, now, saved, owned, diags) < 0) {
                 cmd_print_diags(ctx, diags);
                 return EXIT_USAGE;

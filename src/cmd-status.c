@@ -41,6 +41,58 @@ typedef struct {
         const Config *cfg;
 } StatusOut;
 
+/* The bridges above b: each one's state, ports (the foreign ones
+ * marked) and addresses. */
+static void put_bridges(StatusOut *o, const CfgBond *b, const Snapshot *s, guint n)
+{
+        g_autoptr(GPtrArray) bridges = plan_stack_bridges(o->cfg, b);
+
+        for (guint i = 0; i < bridges->len; i++) {
+                const CfgBridge *br = bridges->pdata[i];
+                const SnapLink *l = snapshot_link_by_name(s, br->name);
+
+                if (n + i)
+                        g_string_append_c(o->json, ',');
+                g_string_append(o->json, "{\"name\":");
+                json_append_string(o->json, br->name);
+                g_string_append_printf(o->json,
+                                       ",\"kind\":\"bridge\",\"present\":%s,\"up\":%s,"
+                                       "\"ports\":[",
+                                       l ? "true" : "false", l && l->up ? "true" : "false");
+                g_string_append_printf(o->out, "  %s bridge %s: %s",
+                                       i + 1 < bridges->len ? "|-" : "`-", br->name,
+                                       !l      ? "not present"
+                                       : l->up ? "up"
+                                               : "down");
+                for (guint k = 0, m = 0; l && k < s->links->len; k++) {
+                        const SnapLink *pl = s->links->pdata[k];
+                        bool ours = false;
+
+                        if (pl->master != l->ifindex)
+                                continue;
+                        for (guint q = 0; q < br->ports->len; q++)
+                                ours |= g_strcmp0(((CfgBridgePort *)br->ports->pdata[q])->name,
+                                                  pl->name) == 0;
+                        g_string_append_printf(o->out, "%s%s%s", m ? " " : ", ports ", pl->name,
+                                               ours ? "" : " (not managed by bondcfg)");
+                        g_string_append_printf(o->json, "%s\"%s\"", m++ ? "," : "", pl->name);
+                }
+                g_string_append(o->json, "],\"addresses\":[");
+                for (guint k = 0, m = 0; l && k < s->addrs->len; k++) {
+                        const SnapAddr *a = s->addrs->pdata[k];
+
+                        if (a->ifindex != l->ifindex)
+                                continue;
+                        g_string_append_printf(o->out, "%s%s/%u", m ? " " : ", ", a->address,
+                                               a->prefix);
+                        g_string_append_printf(o->json, "%s\"%s/%u\"", m++ ? "," : "", a->address,
+                                               a->prefix);
+                }
+                g_string_append(o->out, "\n");
+                g_string_append(o->json, "]}");
+        }
+}
+
 /* The VLANs above b, as a tree under it: each one's state and addresses
  * (its drift is in the bond's, from the same plan). */
 static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
@@ -80,6 +132,7 @@ static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
                 g_string_append(o->out, "\n");
                 g_string_append(o->json, "]}");
         }
+        put_bridges(o, b, s, vlans->len);
         g_string_append_c(o->json, ']');
 }
 

@@ -2,7 +2,7 @@
 /* The link kinds bondcfg stacks on bonds: see link-kind.h. */
 #include "link-kind.h"
 
-static const LinkKind *const kinds[] = { &link_kind_vlan };
+static const LinkKind *const kinds[] = { &link_kind_vlan, &link_kind_bridge };
 
 const LinkKind *link_kind_by_name(const char *name)
 {

@@ -42,6 +42,7 @@ typedef struct LinkKind {
 } LinkKind;
 
 extern const LinkKind link_kind_vlan;
+extern const LinkKind link_kind_bridge;
 
 /* The kind called name ("vlan"), or NULL. */
 const LinkKind *link_kind_by_name(const char *name);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 
+#include "link-bridge.h"
 #include "link-kind.h"
 
 static void plan_l3(Plan *p, const char *bond, const LinkWant *w, const SnapLink *live,
@@ -92,4 +93,46 @@ int plan_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s, c
         }
         plan_change_link(p, bond, w, live, s, owned);
         return 0;
+}
+
+void plan_link_l3(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s,
+                  const Owned *owned)
+{
+        const SnapLink *live = snapshot_link_by_name(s, w->name);
+
+        if (!w->l3)
+                return;
+        plan_sysctls(p, bond, w->l3, live, s);
+        plan_l3(p, bond, w, live, s, owned);
+}
+
+void plan_bridge_port(Plan *p, const char *bond, const char *port, const char *bridge,
+                      const BridgeOptValues *opts, const Snapshot *s)
+{
+        const SnapLink *l = snapshot_link_by_name(s, port);
+        const SnapLink *br = snapshot_link_by_name(s, bridge);
+        const SnapLink *was = l && l->master ? snapshot_link_by_index(s, l->master) : NULL;
+        bool member = l && br && l->master == br->ifindex;
+        static const BridgeOptValues none;
+        const BridgeOptValues *have = member && l->brport ? &l->brport->opts : &none;
+        BridgeOptMask m = link_bridge_diff_mask(opts, have, BRIDGE_OPT_MASK_PORT);
+        PlanStep *st;
+
+        if (!member) {
+                st = plan_add_step(p, PLAN_SET_MASTER, bond, port, "join bridge %s", bridge);
+                st->master = g_strdup(bridge);
+                st->old_master = was ? g_strdup(was->name) : NULL;
+        }
+        if (m) {
+                BridgeOptValues *change = g_new0(BridgeOptValues, 1);
+                BridgeOptValues *undo = g_new0(BridgeOptValues, 1);
+                g_autofree char *what = NULL;
+
+                link_bridge_split(opts, have, m, change, undo);
+                what = link_bridge_describe_opts(change, m, undo);
+                st = plan_add_step(p, PLAN_SET_LINK_PORT, bond, port, "set bridge port %s", what);
+                st->kind = &link_kind_bridge;
+                st->spec = change;
+                st->old_spec = undo;
+        }
 }

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 
+#include "link-bridge.h"
 #include "link-kind.h"
 #include "link-vlan.h"
 #include "plan-internal.h"
@@ -57,7 +58,32 @@ GPtrArray *plan_stack_names(const Config *c, const CfgBond *b)
                 if (cfg_vlan_on_bond(v, b))
                         g_ptr_array_add(a, v->name);
         }
+        for (guint i = 0; c->bridges && i < c->bridges->len; i++) {
+                const CfgBridge *br = c->bridges->pdata[i];
+
+                if (cfg_bridge_on_bond(br, b))
+                        g_ptr_array_add(a, br->name);
+        }
         return a;
+}
+
+GPtrArray *plan_stack_bridges(const Config *c, const CfgBond *b)
+{
+        GPtrArray *a = g_ptr_array_new();
+
+        for (guint i = 0; c->bridges && i < c->bridges->len; i++) {
+                const CfgBridge *br = c->bridges->pdata[i];
+
+                if (br->onboot && cfg_bridge_on_bond(br, b))
+                        g_ptr_array_add(a, (CfgBridge *)br);
+        }
+        return a;
+}
+
+/* Is the port p of a bridge b itself, or a VLAN above b? */
+static bool port_on_bond(const CfgBridgePort *p, const CfgBond *b)
+{
+        return p->kind == CFG_BRIDGE_PORT_BOND ? p->bond == b : cfg_vlan_on_bond(p->vlan, b);
 }
 
 /* ifup's VLAN block and NetworkManager's make_vlan_setting(): the id, the
@@ -102,6 +128,37 @@ int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GH
                               diags) < 0)
                         r = -EINVAL;
         }
+        /* the bridges above it: made, their ports (b, its VLANs) joined,
+         * then their addresses, as ifup-eth brings a bridge up */
+        {
+                g_autoptr(GPtrArray) bridges = plan_stack_bridges(c, b);
+
+                for (guint i = 0; i < bridges->len; i++) {
+                        const CfgBridge *br = bridges->pdata[i];
+                        const Owned *o = owned ? g_hash_table_lookup(owned, br->name) : NULL;
+                        LinkWant w = {
+                                .kind = &link_kind_bridge,
+                                .name = br->name,
+                                .spec = &br->opts,
+                                .mtu = br->mtu,
+                                .file = ifcfg_path(br->ifcfg),
+                        };
+
+                        if (plan_link(p, b->name, &w, s, o, diags) < 0) {
+                                r = -EINVAL;
+                                continue;
+                        }
+                        for (guint k = 0; k < br->ports->len; k++) {
+                                const CfgBridgePort *bp = br->ports->pdata[k];
+
+                                if (port_on_bond(bp, b))
+                                        plan_bridge_port(p, b->name, bp->name, br->name, &bp->opts,
+                                                         s);
+                        }
+                        w.l3 = br->l3;
+                        plan_link_l3(p, b->name, &w, s, o);
+                }
+        }
         return r;
 }
 
@@ -124,10 +181,46 @@ static void down_vlans_on(Plan *p, const char *bond, const SnapLink *lower, cons
         }
 }
 
-void plan_stack_down(Plan *p, const char *bond, const Snapshot *s)
+/* Does bridge br have a port that is not one of the links going (bond and
+ * the VLANs on it), e.g. a libvirt tap? */
+static bool has_other_ports(const SnapLink *br, const SnapLink *bond, const Snapshot *s)
+{
+        for (guint i = 0; i < s->links->len; i++) {
+                const SnapLink *l = s->links->pdata[i];
+                const SnapLink *x = l;
+
+                if (l->master != br->ifindex)
+                        continue;
+                while (x && x != bond && x->vlan && x->link)
+                        x = snapshot_link_by_index(s, x->link);
+                if (x != bond)
+                        return true;
+        }
+        return false;
+}
+
+void plan_stack_down(Plan *p, const Config *c, const CfgBond *cb, const char *bond,
+                     const Snapshot *s)
 {
         const SnapLink *b = snapshot_link_by_name(s, bond);
+        g_autoptr(GPtrArray) bridges = cb ? plan_stack_bridges(c, cb) : g_ptr_array_new();
 
-        if (b)
-                down_vlans_on(p, bond, b, s);
+        if (!b)
+                return;
+        /* the configured bridges above it go first, unless a port that is
+         * not of this stack is in them (it is left alone, and so is the
+         * bridge) */
+        for (guint i = 0; i < bridges->len; i++) {
+                const CfgBridge *br = bridges->pdata[i];
+                const SnapLink *l = snapshot_link_by_name(s, br->name);
+                PlanStep *st;
+
+                if (!l || !l->bridge || has_other_ports(l, b, s))
+                        continue;
+                st = plan_add_step(p, PLAN_DELETE_LINK, bond, l->name, "delete bridge");
+                st->kind = &link_kind_bridge;
+                st->old_spec = link_kind_bridge.from_live(l);
+                st->mtu = l->mtu;
+        }
+        down_vlans_on(p, bond, b, s);
 }

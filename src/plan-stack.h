@@ -26,11 +26,16 @@ int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GH
                DiagList *diags);
 
 /*
- * Append to p the steps that delete every VLAN on bond (as the snapshot has
- * them), top-down, each able to be created again by the undo.  Before
+ * Append to p the steps that delete the stack on bond, top-down, each able to
+ * be created again by the undo: the bridges the configuration (c, cb: the
+ * bond's configuration, may be NULL) puts above it, unless another port is
+ * in them, then every VLAN on it as the snapshot has them.  Before
  * plan_down() of the bond.
  */
-void plan_stack_down(Plan *p, const char *bond, const Snapshot *s);
+void plan_stack_down(Plan *p, const Config *c, const CfgBond *cb, const char *bond,
+                     const Snapshot *s);
+/* The ONBOOT bridges above bond b (CfgBridge*, borrowed). */
+GPtrArray *plan_stack_bridges(const Config *c, const CfgBond *b);
 
 /* The links the configuration stacks on b (their names, borrowed), for
  * `down` to refuse and for NetworkManager's unmanaged list. */

@@ -38,6 +38,8 @@ static const char *const action_names[_PLAN_ACTION_MAX] = {
         [PLAN_CREATE_LINK] = "create-link",
         [PLAN_CHANGE_LINK] = "change-link",
         [PLAN_DELETE_LINK] = "delete-link",
+        [PLAN_SET_MASTER] = "set-master",
+        [PLAN_SET_LINK_PORT] = "set-port-link-options",
 };
 
 const char *plan_action_to_string(PlanAction a)
@@ -71,6 +73,7 @@ void plan_step_free(PlanStep *st)
                 st->kind->free(st->old_spec);
         }
         g_free(st->parent);
+        g_free(st->old_master);
         g_free(st);
 }
 

@@ -18,6 +18,7 @@
 #include <glib.h>
 #include <stdbool.h>
 #include "bond-options.h"
+#include "bridge-options.h"
 #include "config.h"
 #include "diag.h"
 #include "netlink.h"
@@ -51,6 +52,8 @@ typedef enum {
         PLAN_CREATE_LINK,     /* a stacked link (VLAN, bridge: link-kind.h) */
         PLAN_CHANGE_LINK,     /* what its kind can change on a live link */
         PLAN_DELETE_LINK,
+        PLAN_SET_MASTER,    /* a link joins a bridge (master), or leaves one (NULL) */
+        PLAN_SET_LINK_PORT, /* a bridge port's options (spec, old_spec: BridgeOptValues) */
         _PLAN_ACTION_MAX,
 } PlanAction;
 
@@ -90,7 +93,8 @@ typedef struct {
          * it again): a link of kind (link-kind.h) */
         const struct LinkKind *kind;
         void *spec, *old_spec;
-        char *parent; /* the lower link's name, or NULL */
+        char *parent;     /* the lower link's name, or NULL */
+        char *old_master; /* SET_MASTER: the master before (NULL: none), for the undo */
         /* A step whose failure is a warning, not a rollback: initscripts
          * carries on after a route that `ip route add` refuses, and so do
          * gratuitous ARPs and ethtool runs. */
@@ -142,6 +146,17 @@ typedef struct {
  */
 int plan_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s, const Owned *owned,
               DiagList *diags);
+/* The layer 3 of w (sysctls, addresses, routes, rules), for a link whose
+ * plan_link() had no l3 because its ports join it first (a bridge). */
+void plan_link_l3(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s,
+                  const Owned *owned);
+/*
+ * port (a bond or a VLAN) is a port of bridge with the port options opts
+ * (BRIDGE_OPT_MASK_PORT of it) set: as ifup-eth's `ip link set dev DEV
+ * master BRIDGE` and its BRIDGING_OPTS loop over /sys/class/net/DEV/brport.
+ */
+void plan_bridge_port(Plan *p, const char *bond, const char *port, const char *bridge,
+                      const BridgeOptValues *opts, const Snapshot *s);
 
 /*
  * Append to p the steps that bring bond b to its configuration.  Problems
