@@ -95,10 +95,12 @@ static const BridgeOptEnumValue vlan_protocol_values[] = {
 #define CONF     BRIDGE_OPT_F_CONFIG_DEPENDENT
 
 static const BridgeOptDesc table[_BRIDGE_OPT_MAX] = {
-        /* STP times: BR_MIN/MAX_FORWARD_DELAY 2-30 s (with STP on),
+        /* STP times: BR_MIN/MAX_FORWARD_DELAY 2-30 s with STP on, any
+         * with it off (br_set_forward_delay(); "STP=no DELAY=0" is the
+         * usual RHEL bridge file: config-bridge.c checks the STP range),
          * BR_MIN/MAX_HELLO_TIME 1-10 s, BR_MIN/MAX_MAX_AGE 6-40 s */
         BR(FORWARD_DELAY, "forward_delay", NULL, "forward_delay", "DELAY", UINT, NULL, SECONDS,
-           STP | NO_NM | STPRANGE, U32, 200, 3000, 1500,
+           STP | NO_NM | STPRANGE, U32, 0, 3000, 1500,
            "seconds in listening and learning; the DELAY key sets it too"),
         BR(HELLO_TIME, "hello_time", NULL, "hello_time", NULL, UINT, NULL, SECONDS, STP, U32, 100,
            1000, 200, "seconds between STP hello packets"),

@@ -131,14 +131,33 @@ static void read_delay(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
  * takes them but uses them only with STP. */
 static void check_stp_only(const CfgBridge *br, DiagList *diags)
 {
-        if (bridge_opt_get(&br->opts, BRIDGE_OPT_STP_STATE))
+        const BridgeOptValues *o = &br->opts;
+
+        if (bridge_opt_get(o, BRIDGE_OPT_STP_STATE)) {
+                /* br_set_forward_delay(): 2 to 30 s while STP runs */
+                uint64_t fd = o->v[BRIDGE_OPT_FORWARD_DELAY];
+                g_autofree char *text =
+                        bridge_opt_format_value(bridge_opt_desc(BRIDGE_OPT_FORWARD_DELAY), fd);
+
+                if (bridge_opt_has(o, BRIDGE_OPT_FORWARD_DELAY) && (fd < 200 || fd > 3000))
+                        diag_add(diags, DIAG_ERROR, ifcfg_path(br->ifcfg),
+                                 o->line[BRIDGE_OPT_FORWARD_DELAY],
+                                 br->delay >= 0 ? "DELAY" : "forward_delay",
+                                 "give 2 to 30 seconds, or turn STP off (STP=no)",
+                                 "with STP on, the kernel takes a forward delay of 2 to 30 "
+                                 "seconds, not %s",
+                                 text);
                 return;
+        }
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
                 const BridgeOptDesc *d = bridge_opt_desc(i);
                 const char *key =
                         i == BRIDGE_OPT_FORWARD_DELAY && br->delay >= 0 ? "DELAY" : d->name;
 
                 if (!bridge_opt_has(&br->opts, i) || !(d->flags & BRIDGE_OPT_F_STP_ONLY))
+                        continue;
+                /* DELAY=0 with STP off: what it says already (no wait) */
+                if (i == BRIDGE_OPT_FORWARD_DELAY && br->opts.v[i] == 0)
                         continue;
                 diag_add(diags, DIAG_WARNING, ifcfg_path(br->ifcfg), br->opts.line[i], key,
                          "set STP=yes, or remove it",
