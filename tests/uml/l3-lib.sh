@@ -349,6 +349,30 @@ apply_rc() {
 	return $r
 }
 
+# fail_each_step MIN: apply with BONDCFG_TEST_FAIL_STEP=1, 2, ... until a
+# run succeeds; each failed run must exit 3 and leave the state as it was
+# (state_same_stable); the plan must have more than MIN steps.
+fail_each_step() {
+	local min=$1 i n=0
+	for i in $(seq 1 100); do
+		quiet
+		state_dump_stable /tmp/fes.before
+		run env BONDCFG_TEST_FAIL_STEP="$i" "$BONDCFG" --config-dir "$CFG" apply
+		if [ "$RC" = 0 ]; then
+			n=$((i - 1))
+			break
+		fi
+		assert_eq "failure at step $i: exit 3 (rolled back)" "$RC" 3
+		state_dump_stable /tmp/fes.after
+		state_same_stable "failure at step $i: state as before" /tmp/fes.before /tmp/fes.after
+	done
+	if [ "$n" -gt "$min" ]; then
+		pass "all $n steps of the plan were failed in turn"
+	else
+		fail "the plan had only $n steps"
+	fi
+}
+
 # bond_down NAME: bondcfg down (nothing there is fine: exit 0 too).
 bond_down() {
 	run_rc 0 bc down "$1"

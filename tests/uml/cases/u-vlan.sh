@@ -109,24 +109,7 @@ apply_rc 0
 
 key "every step of creating the stack fails in turn: the state is as before, byte for byte"
 run_rc 0 bc down --stack bond0
-n=0
-for i in $(seq 1 60); do
-	quiet
-	state_dump_stable /tmp/u.before
-	run env BONDCFG_TEST_FAIL_STEP="$i" "$BONDCFG" --config-dir "$CFG" apply
-	if [ "$RC" = 0 ]; then
-		n=$((i - 1))
-		break
-	fi
-	assert_eq "failure at step $i: exit 3 (rolled back)" "$RC" 3
-	state_dump_stable /tmp/u.after
-	state_same_stable "failure at step $i: state as before" /tmp/u.before /tmp/u.after
-done
-if [ "$n" -gt 6 ]; then
-	pass "all $n steps of the stack's plan were failed in turn"
-else
-	fail "the stack's plan had only $n steps"
-fi
+fail_each_step 6
 
 key "down: refused while a VLAN is configured above the bond, nothing changed; down --stack takes all"
 apply_rc 0

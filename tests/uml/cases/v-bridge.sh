@@ -111,24 +111,7 @@ ip link set vnet0 nomaster
 ip link del br0
 
 key "every step of building the whole stack fails in turn: the state is as before"
-n=0
-for i in $(seq 1 80); do
-	quiet
-	state_dump_stable /tmp/v.before
-	run env BONDCFG_TEST_FAIL_STEP="$i" "$BONDCFG" --config-dir "$CFG" apply
-	if [ "$RC" = 0 ]; then
-		n=$((i - 1))
-		break
-	fi
-	assert_eq "failure at step $i: exit 3 (rolled back)" "$RC" 3
-	state_dump_stable /tmp/v.after
-	state_same_stable "failure at step $i: state as before" /tmp/v.before /tmp/v.after
-done
-if [ "$n" -gt 10 ]; then
-	pass "all $n steps of the stack's plan were failed in turn"
-else
-	fail "the stack's plan had only $n steps"
-fi
+fail_each_step 10
 run_rc 0 bc down --stack bond0
 ip netns del guest
 l3_end
