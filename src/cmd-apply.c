@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "port-state.h"
 #include "snapshot.h"
+#include "state-file.h"
 
 /* After the steps: does the kernel report every option we set? */
 static int verify_bond(NlConn *c, char **msg, void *userdata)
@@ -84,9 +85,46 @@ static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, voi
 
 /* Plan bond b on s, with the records of the ports it drops and of what
  * bondcfg put on it before (-EINVAL: diags). */
+/* The links of the stack on bond that bondcfg brought up (their names,
+ * NULL-terminated; NULL: none recorded), from state_dir("stack")/BOND. */
+static char **stack_recorded(const char *bond)
+{
+        g_autofree char *dir = state_dir("stack");
+        g_autofree char *path = NULL;
+        g_autofree char *text = NULL;
+
+        if (!state_name_valid(bond))
+                return NULL;
+        path = g_build_filename(dir, bond, NULL);
+        if (!g_file_get_contents(path, &text, NULL, NULL))
+                return NULL;
+        return g_strsplit(g_strstrip(text), "\n", -1);
+}
+
+/* After an apply of b: record the links of its stack, for the apply that
+ * finds them dropped from the files. */
+static void stack_record(const BondcfgCtx *ctx, const Config *cfg, const CfgBond *b)
+{
+        g_autofree char *dir = state_dir("stack");
+        g_autoptr(GPtrArray) vlans = plan_stack_vlans(cfg, b);
+        g_autoptr(GPtrArray) bridges = plan_stack_bridges(cfg, b);
+        g_autoptr(GString) t = g_string_new(NULL);
+        int r;
+
+        for (guint i = 0; i < vlans->len; i++)
+                g_string_append_printf(t, "%s\n", ((const CfgVlan *)vlans->pdata[i])->name);
+        for (guint i = 0; i < bridges->len; i++)
+                g_string_append_printf(t, "%s\n", ((const CfgBridge *)bridges->pdata[i])->name);
+        r = t->len ? state_write(dir, b->name, t->str) : state_remove(dir, b->name);
+        if (r < 0 && r != -ENOENT && !ctx->json)
+                fprintf(stderr, "bondcfg: warning: cannot record the stack of %s in %s: %s\n",
+                        b->name, dir, g_strerror(-r));
+}
+
 static int plan_one(const Config *cfg, const CfgBond *b, const Snapshot *s, Plan **out,
                     DiagList *diags)
 {
+        g_auto(GStrv) recorded = stack_recorded(b->name);
         g_autoptr(GHashTable) saved = saved_for_dropped(b, s);
         g_autoptr(Owned) owned = cmd_load_owned(b->name, s);
         g_autoptr(GHashTable) stack_owned = cmd_load_stack_owned(cfg, b, s);
@@ -94,7 +132,9 @@ static int plan_one(const Config *cfg, const CfgBond *b, const Snapshot *s, Plan
 
         *out = plan_new();
         r = plan_bond(*out, b, s, saved, owned, diags);
-        /* then the VLANs above it, bottom-up */
+        /* what the files no longer stack on it goes, top-down; then the
+         * VLANs and bridges above it, bottom-up */
+        plan_stack_dropped(*out, cfg, b, (const char *const *)recorded, s);
         if (plan_stack(*out, cfg, b, s, stack_owned, diags) < 0)
                 r = -EINVAL;
         return r;
@@ -142,6 +182,7 @@ static void record_owned(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, c
         g_autoptr(GPtrArray) bridges = plan_stack_bridges(cfg, b);
 
         record_owned_link(ctx, nl, b->name, b->l3, p, res, s);
+        stack_record(ctx, cfg, b);
         for (guint i = 0; i < vlans->len; i++) {
                 const CfgVlan *v = vlans->pdata[i];
 

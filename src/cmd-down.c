@@ -11,6 +11,7 @@
 #include "log.h"
 #include "plan-stack.h"
 #include "port-state.h"
+#include "state-file.h"
 
 /* Take one bond down (the lock is held).  Returns an exit code. */
 static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagList *diags,
@@ -52,6 +53,11 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
         if (r)
                 return r;
         owned_remove(odir, bond);
+        {
+                g_autofree char *sdir = state_dir("stack");
+
+                (void)state_remove(sdir, bond);
+        }
         for (guint i = 0; i < p->steps->len; i++) {
                 const PlanStep *st = p->steps->pdata[i];
 

@@ -183,17 +183,22 @@ static void down_vlans_on(Plan *p, const char *bond, const SnapLink *lower, cons
 
 /* Does bridge br have a port that is not one of the links going (bond and
  * the VLANs on it), e.g. a libvirt tap? */
+/* Is l outside the stack on bond (not bond, nor a VLAN above it)? */
+static bool has_other_ports_one(const SnapLink *l, const SnapLink *bond, const Snapshot *s)
+{
+        const SnapLink *x = l;
+
+        while (x && x != bond && x->vlan && x->link)
+                x = snapshot_link_by_index(s, x->link);
+        return x != bond;
+}
+
 static bool has_other_ports(const SnapLink *br, const SnapLink *bond, const Snapshot *s)
 {
         for (guint i = 0; i < s->links->len; i++) {
                 const SnapLink *l = s->links->pdata[i];
-                const SnapLink *x = l;
 
-                if (l->master != br->ifindex)
-                        continue;
-                while (x && x != bond && x->vlan && x->link)
-                        x = snapshot_link_by_index(s, x->link);
-                if (x != bond)
+                if (l->master == br->ifindex && has_other_ports_one(l, bond, s))
                         return true;
         }
         return false;
@@ -223,4 +228,64 @@ void plan_stack_down(Plan *p, const Config *c, const CfgBond *cb, const char *bo
                 st->mtu = l->mtu;
         }
         down_vlans_on(p, bond, b, s);
+}
+
+static bool in_names(const GPtrArray *names, const char *name)
+{
+        for (guint i = 0; i < names->len; i++)
+                if (g_strcmp0(names->pdata[i], name) == 0)
+                        return true;
+        return false;
+}
+
+void plan_stack_dropped(Plan *p, const Config *c, const CfgBond *b, const char *const *recorded,
+                        const Snapshot *s)
+{
+        g_autoptr(GPtrArray) keep = plan_stack_names(c, b);
+        const SnapLink *bond = snapshot_link_by_name(s, b->name);
+
+        if (!bond)
+                return;
+        /* the bridges first: a bridge with a port outside the stack stays,
+         * without the stack's ports */
+        for (const char *const *n = recorded; n && *n; n++) {
+                const SnapLink *l = snapshot_link_by_name(s, *n);
+                PlanStep *st;
+
+                if (in_names(keep, *n) || !l || !l->bridge)
+                        continue;
+                if (!has_other_ports(l, bond, s)) {
+                        st = plan_add_step(p, PLAN_DELETE_LINK, b->name, l->name,
+                                           "delete bridge (no longer in the files)");
+                        st->kind = &link_kind_bridge;
+                        st->old_spec = link_kind_bridge.from_live(l);
+                        st->mtu = l->mtu;
+                        continue;
+                }
+                for (guint i = 0; i < s->links->len; i++) {
+                        const SnapLink *port = s->links->pdata[i];
+
+                        if (port->master != l->ifindex || has_other_ports_one(port, bond, s))
+                                continue;
+                        st = plan_add_step(p, PLAN_SET_MASTER, b->name, port->name,
+                                           "leave bridge %s (no longer in the files)", l->name);
+                        st->old_master = g_strdup(l->name);
+                }
+        }
+        for (const char *const *n = recorded; n && *n; n++) {
+                const SnapLink *l = snapshot_link_by_name(s, *n);
+                const SnapLink *lower;
+                PlanStep *st;
+
+                if (in_names(keep, *n) || !l || !l->vlan)
+                        continue;
+                lower = snapshot_link_by_index(s, l->link);
+                down_vlans_on(p, b->name, l, s);
+                st = plan_add_step(p, PLAN_DELETE_LINK, b->name, l->name,
+                                   "delete vlan %u (no longer in the files)", l->vlan->id);
+                st->kind = &link_kind_vlan;
+                st->old_spec = link_kind_vlan.from_live(l);
+                st->parent = lower ? g_strdup(lower->name) : NULL;
+                st->mtu = l->mtu;
+        }
 }

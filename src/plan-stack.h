@@ -40,3 +40,13 @@ GPtrArray *plan_stack_bridges(const Config *c, const CfgBond *b);
 /* The links the configuration stacks on b (their names, borrowed), for
  * `down` to refuse and for NetworkManager's unmanaged list. */
 GPtrArray *plan_stack_names(const Config *c, const CfgBond *b);
+
+/*
+ * Append to p the steps that take away the links of the stack on b that
+ * bondcfg brought up before (recorded: their names, NULL-terminated) and
+ * that the files no longer have, top-down: a bridge is deleted, or only
+ * left by the stack's ports if a port outside the stack is in it; a VLAN
+ * is deleted with the VLANs on it.  Before plan_stack().
+ */
+void plan_stack_dropped(Plan *p, const Config *c, const CfgBond *b, const char *const *recorded,
+                        const Snapshot *s);

@@ -107,6 +107,19 @@ run_rc 4 bc status bond0
 assert_in "drift: bond0.200 to create" "$OUT" "drift: bond0.200: create vlan on bond0"
 apply_rc 0
 
+key "a VLAN dropped from the files: bond0.200 deleted, bond0.100 untouched"
+quiet
+mv "$CFG/ifcfg-bond0.200" /tmp/ifcfg-bond0.200
+mon_start
+apply_rc 0
+mon_stop
+assert_in "the plan deletes it" "$OUT" "bond0.200: delete vlan 200 (no longer in the files)"
+check "bond0.200 is gone" not link_exists bond0.200
+assert_eq "bond0.100 is the same link" "$(link_ifindex bond0.100)" "$idx"
+check "no event on bond0.100" not grep -q 'bond0.100' /tmp/mon.events
+run_rc 0 bc apply
+assert_in "then up to date" "$OUT" "bond0: up to date"
+
 key "every step of creating the stack fails in turn: the state is as before, byte for byte"
 run_rc 0 bc down --stack bond0
 fail_each_step 6

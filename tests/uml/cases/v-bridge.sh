@@ -99,6 +99,17 @@ assert_eq "bond0.100's master" "$(link_master bond0.100)" br100
 check "198.51.100.1/24 on br100" has_addr inet br100 198.51.100.1/24
 wait_for 10 "ping 198.51.100.2 (the peer's VLAN 100) through br100, bond0.100, bond0" ping_ok 198.51.100.2
 
+key "the bridge on the VLAN dropped from the files: br100 and bond0.100 deleted, br0 and vnet0 untouched"
+mv "$CFG/ifcfg-br100" "$CFG/ifcfg-bond0.100" /tmp/
+apply_rc 0
+check "br100 is gone" not link_exists br100
+check "bond0.100 is gone" not link_exists bond0.100
+assert_eq "bond0 still in br0" "$(link_master bond0)" br0
+assert_eq "vnet0 still in br0" "$(link_master vnet0)" br0
+mv /tmp/ifcfg-br100 /tmp/ifcfg-bond0.100 "$CFG/"
+apply_rc 0
+wait_for 10 "back: ping 198.51.100.2 through br100" ping_ok 198.51.100.2
+
 key "down refused while the stack is configured; down --stack: br100 goes, br0 stays for vnet0"
 run_rc 1 bc down bond0
 assert_in "the refusal names the stack" "$ERR" br0
