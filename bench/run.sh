@@ -20,7 +20,7 @@ dir=$(uml_prepare bench)
 : >"$dir/guest.log"
 echo "== bench: bondcfg against the real bonding driver (user-mode Linux $(ls /usr/lib/uml/modules | head -1), $runs runs each, medians)"
 bin=$(uml_binary "$BONDCFG" "$dir") || exit 1
-uml_boot "$dir" "${UML_BOOT_TIMEOUT:-570}" "$top/bench/guest.sh" BONDCFG="$bin" BENCH_RUNS="$runs" 2>"$dir/boot.err" &
+uml_boot "$dir" "${UML_BOOT_TIMEOUT:-900}" "$top/bench/guest.sh" BONDCFG="$bin" BENCH_RUNS="$runs" 2>"$dir/boot.err" &
 pid=$!
 tail -n +1 -s 0.5 -F --pid="$pid" "$dir/guest.log" 2>/dev/null
 wait "$pid"
