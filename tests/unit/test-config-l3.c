@@ -197,8 +197,8 @@ static void test_arpcheck(void)
         g_assert_cmpuint(t->l3->arping_wait_ms, ==, 1000);
         g_assert_cmpuint(t->l3->arping_tries, ==, 1); /* initscripts' default */
         {
-                g_autoptr(L3) tries = load("IPADDR=192.0.2.10\nPREFIX=24\n", "ARPING_TRIES=3\n",
-                                           NULL);
+                g_autoptr(L3) tries =
+                        load("IPADDR=192.0.2.10\nPREFIX=24\n", "ARPING_TRIES=3\n", NULL);
 
                 g_assert_cmpuint(tries->l3->arping_tries, ==, 3);
         }
