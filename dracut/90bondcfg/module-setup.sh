@@ -122,6 +122,29 @@ installkernel() {
     # modules.dep.  hostonly='': the bonding module is usually not loaded
     # when the image is built, and must be in the image all the same.
     hostonly='' instmods bonding
+    # The stack on the bonds (VLANs, bridges), if the files have one:
+    # bondcfg loads their modules as it creates the first such link.
+    local flat
+    flat=$("$(_bondcfg_binary)" --offline --config-dir "$(_bondcfg_config_dir)" show --json \
+        2> /dev/null | _bondcfg_flatten_json)
+    grep -q '^vlans/[0-9]*/name' <<< "$flat" && hostonly='' instmods 8021q
+    grep -q '^bridges/[0-9]*/name' <<< "$flat" && hostonly='' instmods bridge
+    return 0
+}
+
+# _bondcfg_inst_file DIR PATH WHAT: the ifcfg file PATH (by its name in
+# DIR) into the image's network-scripts.
+_bondcfg_inst_file() {
+    case $2 in
+        '' | \\u*)
+            dwarn "bondcfg: $3: skipping an unusable file name '$2'"
+            return 1
+            ;;
+    esac
+    inst_simple "$1/${2##*/}" "/etc/sysconfig/network-scripts/${2##*/}" || {
+        dwarn "bondcfg: $3: cannot install $1/${2##*/}"
+        return 1
+    }
 }
 
 # called by dracut
@@ -129,6 +152,8 @@ install() {
     local bin cfgdir conf json rc line p v i
     local -a bonds=()
     local -A bname=() bfile=() bonboot=() bproto=() pfiles=() ofiles=()
+    local -A vname=() vfile=() vbond=() vonboot=() brname=() brfile=() bronboot=() brports=()
+    local -A inc=()
 
     bin=$(_bondcfg_binary)
     cfgdir=$(_bondcfg_config_dir)
@@ -168,6 +193,24 @@ install() {
         elif [[ $p =~ ^bonds/([0-9]+)/files/[0-9]+$ ]]; then
             # route-, route6-, rule-, rule6- files and /etc/sysconfig/network
             ofiles[${BASH_REMATCH[1]}]+="$v"$'\n'
+        elif [[ $p =~ ^vlans/([0-9]+)/(name|file|bond|onboot)$ ]]; then
+            # the stack on the bonds: VLANs, then bridges
+            i=${BASH_REMATCH[1]}
+            case ${BASH_REMATCH[2]} in
+                name) vname[$i]=$v ;;
+                file) vfile[$i]=$v ;;
+                bond) vbond[$i]=$v ;;
+                onboot) vonboot[$i]=$v ;;
+            esac
+        elif [[ $p =~ ^bridges/([0-9]+)/(name|file|onboot)$ ]]; then
+            i=${BASH_REMATCH[1]}
+            case ${BASH_REMATCH[2]} in
+                name) brname[$i]=$v ;;
+                file) brfile[$i]=$v ;;
+                onboot) bronboot[$i]=$v ;;
+            esac
+        elif [[ $p =~ ^bridges/([0-9]+)/ports/[0-9]+/name$ ]]; then
+            brports[${BASH_REMATCH[1]}]+="$v"$'\n'
         fi
     done < <(printf '%s\n' "$json" | _bondcfg_flatten_json)
 
@@ -204,6 +247,22 @@ install() {
         [[ ${bproto[$i]} == dhcp ]] \
             && dinfo "bondcfg: $v uses DHCP: bondcfg brings it up without an address; add dracut's network module for a DHCP client"
         bonds+=("$v")
+    done
+    # The ONBOOT stack above those bonds: bondcfg apply brings it up with
+    # its bond.
+    for v in "${bonds[@]}"; do inc[$v]=1; done
+    for i in "${!vname[@]}"; do
+        [[ ${vonboot[$i]} == true && -n ${inc[${vbond[$i]:-}]:-} ]] || continue
+        _bondcfg_inst_file "$cfgdir" "${vfile[$i]}" "${vname[$i]}" && inc[${vname[$i]}]=1
+    done
+    for i in "${!brname[@]}"; do
+        [[ ${bronboot[$i]} == true ]] || continue
+        while IFS= read -r p; do
+            if [[ -n $p && -n ${inc[$p]:-} ]]; then
+                _bondcfg_inst_file "$cfgdir" "${brfile[$i]}" "${brname[$i]}"
+                break
+            fi
+        done < <(printf '%s' "${brports[$i]:-}")
     done
     if ((${#bonds[@]} == 0)); then
         dwarn "bondcfg: no ONBOOT bond in $cfgdir; the initramfs will bring no bond up"

@@ -157,7 +157,9 @@ has "$mods/kernel/drivers/net/bonding/bonding.ko" && has "$mods/kernel/net/ipv6/
 tap_rc $? "image: bonding.ko and its dependency ipv6.ko"
 has $nic/ifcfg-bond0 && has $nic/ifcfg-eth0 && has $nic/ifcfg-eth1
 tap_rc $? "image: the ONBOOT bond and its ports (ifcfg-bond0, -eth0, -eth1)"
-[ "$(grep -c "^$nic/ifcfg-" "$W/contents")" = 3 ]
+has $nic/ifcfg-bond0.100 && has "$mods/kernel/net/8021q/8021q.ko"
+tap_rc $? "image: the VLAN on bond0 (ifcfg-bond0.100) and 8021q.ko"
+[ "$(grep -c "^$nic/ifcfg-" "$W/contents")" = 4 ]
 tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
 has etc/bondcfg.conf
 tap_rc $? "image: /etc/bondcfg.conf"
@@ -177,13 +179,13 @@ if [ "$sdrc" = 0 ] && [ -s "$sdimg" ]; then
 		sdhas usr/lib/dracut/need-initqueue && sdhas usr/sbin/bondcfg &&
 		sdhas usr/sbin/bondcfg-initqueue && sdhas usr/lib/dracut/hooks/cmdline/99-parse-bondcfg.sh &&
 		sdhas "$mods/kernel/drivers/net/bonding/bonding.ko" &&
-		[ "$(grep -c "^$nic/ifcfg-" "$W/contents-systemd")" = 3 ] || sdok=0
+		[ "$(grep -c "^$nic/ifcfg-" "$W/contents-systemd")" = 4 ] || sdok=0
 else
 	sdok=0
 	tail -n 30 "$W/dracut-systemd.log" | sed 's/^/#   | /'
 fi
 [ "$sdok" = 1 ]
-tap_rc $? "systemd image (systemd systemd-initrd dracut-systemd): systemd, dracut-initqueue.service, need-initqueue, bondcfg, its hooks, bonding.ko, the 3 ifcfg files"
+tap_rc $? "systemd image (systemd systemd-initrd dracut-systemd): systemd, dracut-initqueue.service, need-initqueue, bondcfg, its hooks, bonding.ko, the 4 ifcfg files"
 
 # --- boot --------------------------------------------------------------------
 boot() { # NAME IMAGE KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
@@ -284,6 +286,9 @@ check_late() { # NAME: the checks of a 'late' boot
 	tap_rc $? "$1: ip link: eth0 and eth1 have master bond0"
 	ev "$1" addr '"local":"192.0.2.10","prefixlen":24'
 	tap_rc $? "$1: ip addr: 192.0.2.10/24 on bond0"
+	ev "$1" vlan '"info_kind":"vlan"' && ev "$1" vlan '"id":100' && ev "$1" vlan '"link":"bond0"' &&
+		ev "$1" vaddr '"local":"198.51.100.10","prefixlen":24'
+	tap_rc $? "$1: the stack: bond0.100 is VLAN 100 on bond0 with 198.51.100.10/24 at pre-mount"
 	# ifup-eth's default route from /etc/sysconfig/network's GATEWAY, and
 	# route-bond0 as ifup-routes adds it, both proto boot (which ip -j
 	# leaves out)
