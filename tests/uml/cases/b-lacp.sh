@@ -14,7 +14,7 @@ assert_eq "mode" "$(sysfs bond0 mode)" "802.3ad 4"
 assert_eq "lacp_rate" "$(sysfs bond0 lacp_rate)" "fast 1"
 assert_eq "xmit_hash_policy" "$(sysfs bond0 xmit_hash_policy)" "layer3+4 1"
 assert_eq "ports" "$(bond_slaves bond0)" "bp0 bp1"
-if ! wait_for 10 "LACP converged: both ports in one aggregator with a known partner" lacp_ok bond0 2; then
+if ! wait_for 30 "LACP converged: both ports in one aggregator with a known partner" lacp_ok bond0 2; then
 	cat /proc/net/bonding/bond0
 	ip netns exec "$PEER" cat /proc/net/bonding/pbond
 fi
