@@ -41,98 +41,85 @@ typedef struct {
         const Config *cfg;
 } StatusOut;
 
-/* The bridges above b: each one's state, ports (the foreign ones
- * marked) and addresses. */
-static void put_bridges(StatusOut *o, const CfgBond *b, const Snapshot *s, guint n)
+/* One link of the stack: "  |- KIND NAME (DETAIL): STATE" and its JSON
+ * head, up to the open "addresses" array. */
+static void put_link_head(StatusOut *o, const char *kind, const char *name, const char *detail,
+                          const SnapLink *l, bool last)
 {
-        g_autoptr(GPtrArray) bridges = plan_stack_bridges(o->cfg, b);
-
-        for (guint i = 0; i < bridges->len; i++) {
-                const CfgBridge *br = bridges->pdata[i];
-                const SnapLink *l = snapshot_link_by_name(s, br->name);
-
-                if (n + i)
-                        g_string_append_c(o->json, ',');
-                g_string_append(o->json, "{\"name\":");
-                json_append_string(o->json, br->name);
-                g_string_append_printf(o->json,
-                                       ",\"kind\":\"bridge\",\"present\":%s,\"up\":%s,"
-                                       "\"ports\":[",
-                                       l ? "true" : "false", l && l->up ? "true" : "false");
-                g_string_append_printf(o->out, "  %s bridge %s: %s",
-                                       i + 1 < bridges->len ? "|-" : "`-", br->name,
-                                       !l      ? "not present"
-                                       : l->up ? "up"
-                                               : "down");
-                for (guint k = 0, m = 0; l && k < s->links->len; k++) {
-                        const SnapLink *pl = s->links->pdata[k];
-                        bool ours = false;
-
-                        if (pl->master != l->ifindex)
-                                continue;
-                        for (guint q = 0; q < br->ports->len; q++)
-                                ours |= g_strcmp0(((CfgBridgePort *)br->ports->pdata[q])->name,
-                                                  pl->name) == 0;
-                        g_string_append_printf(o->out, "%s%s%s", m ? " " : ", ports ", pl->name,
-                                               ours ? "" : " (not managed by bondcfg)");
-                        g_string_append_printf(o->json, "%s\"%s\"", m++ ? "," : "", pl->name);
-                }
-                g_string_append(o->json, "],\"addresses\":[");
-                for (guint k = 0, m = 0; l && k < s->addrs->len; k++) {
-                        const SnapAddr *a = s->addrs->pdata[k];
-
-                        if (a->ifindex != l->ifindex)
-                                continue;
-                        g_string_append_printf(o->out, "%s%s/%u", m ? " " : ", ", a->address,
-                                               a->prefix);
-                        g_string_append_printf(o->json, "%s\"%s/%u\"", m++ ? "," : "", a->address,
-                                               a->prefix);
-                }
-                g_string_append(o->out, "\n");
-                g_string_append(o->json, "]}");
-        }
+        g_string_append(o->json, "{\"name\":");
+        json_append_string(o->json, name);
+        g_string_append_printf(o->json, ",\"kind\":\"%s\",\"present\":%s,\"up\":%s", kind,
+                               l ? "true" : "false", l && l->up ? "true" : "false");
+        g_string_append_printf(o->out, "  %s %s %s%s: %s", last ? "`-" : "|-", kind, name,
+                               detail ? detail : "",
+                               !l      ? "not present"
+                               : l->up ? "up"
+                                       : "down");
 }
 
-/* The VLANs above b, as a tree under it: each one's state and addresses
- * (its drift is in the bond's, from the same plan). */
+/* The addresses on live link l: ", A/P A/P" and a JSON array. */
+static void put_link_addrs(StatusOut *o, const SnapLink *l, const Snapshot *s)
+{
+        g_string_append(o->json, ",\"addresses\":[");
+        for (guint k = 0, m = 0; l && k < s->addrs->len; k++) {
+                const SnapAddr *a = s->addrs->pdata[k];
+
+                if (a->ifindex != l->ifindex)
+                        continue;
+                g_string_append_printf(o->out, "%s%s/%u", m ? " " : ", ", a->address, a->prefix);
+                g_string_append_printf(o->json, "%s\"%s/%u\"", m++ ? "," : "", a->address,
+                                       a->prefix);
+        }
+        g_string_append(o->out, "\n");
+        g_string_append(o->json, "]}");
+}
+
+/* The links above b, as a tree under it: VLANs (bottom-up) then bridges,
+ * each one's state and addresses, and a bridge's ports, those outside the
+ * stack marked (their drift is in the bond's, from the same plan). */
 static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
 {
         g_autoptr(GPtrArray) vlans = plan_stack_vlans(o->cfg, b);
+        g_autoptr(GPtrArray) bridges = plan_stack_bridges(o->cfg, b);
+        const SnapLink *bl = snapshot_link_by_name(s, b->name);
+        guint n = vlans->len + bridges->len;
 
         g_string_append(o->json, ",\"stack\":[");
         for (guint i = 0; i < vlans->len; i++) {
                 const CfgVlan *v = vlans->pdata[i];
                 const SnapLink *l = snapshot_link_by_name(s, v->name);
-                bool first = true;
+                g_autofree char *detail = g_strdup_printf(" (id %u on %s)", v->id, v->parent);
 
                 if (i)
                         g_string_append_c(o->json, ',');
-                g_string_append(o->json, "{\"name\":");
-                json_append_string(o->json, v->name);
-                g_string_append_printf(o->json, ",\"kind\":\"vlan\",\"id\":%u,\"parent\":", v->id);
+                put_link_head(o, "vlan", v->name, detail, l, i + 1 == n);
+                g_string_append_printf(o->json, ",\"id\":%u,\"parent\":", v->id);
                 json_append_string(o->json, v->parent);
-                g_string_append_printf(o->json, ",\"present\":%s,\"up\":%s,\"addresses\":[",
-                                       l ? "true" : "false", l && l->up ? "true" : "false");
-                g_string_append_printf(o->out, "  %s vlan %s (id %u on %s): %s",
-                                       i + 1 < vlans->len ? "|-" : "`-", v->name, v->id, v->parent,
-                                       !l      ? "not present"
-                                       : l->up ? "up"
-                                               : "down");
-                for (guint k = 0; l && k < s->addrs->len; k++) {
-                        const SnapAddr *a = s->addrs->pdata[k];
-
-                        if (a->ifindex != l->ifindex)
-                                continue;
-                        g_string_append_printf(o->out, "%s%s/%u", first ? ", " : " ", a->address,
-                                               a->prefix);
-                        g_string_append_printf(o->json, "%s\"%s/%u\"", first ? "" : ",", a->address,
-                                               a->prefix);
-                        first = false;
-                }
-                g_string_append(o->out, "\n");
-                g_string_append(o->json, "]}");
+                put_link_addrs(o, l, s);
         }
-        put_bridges(o, b, s, vlans->len);
+        for (guint i = 0; i < bridges->len; i++) {
+                const CfgBridge *br = bridges->pdata[i];
+                const SnapLink *l = snapshot_link_by_name(s, br->name);
+
+                if (vlans->len + i)
+                        g_string_append_c(o->json, ',');
+                put_link_head(o, "bridge", br->name, NULL, l, vlans->len + i + 1 == n);
+                g_string_append(o->json, ",\"ports\":[");
+                for (guint k = 0, m = 0; l && k < s->links->len; k++) {
+                        const SnapLink *pl = s->links->pdata[k];
+
+                        if (pl->master != l->ifindex)
+                                continue;
+                        g_string_append_printf(o->out, "%s%s%s", m ? " " : ", ports ", pl->name,
+                                               !bl || plan_stack_foreign_port(pl, bl, s)
+                                                       ? " (not managed by bondcfg)"
+                                                       : "");
+                        g_string_append_printf(o->json, "%s", m++ ? "," : "");
+                        json_append_string(o->json, pl->name);
+                }
+                g_string_append_c(o->json, ']');
+                put_link_addrs(o, l, s);
+        }
         g_string_append_c(o->json, ']');
 }
 

@@ -162,29 +162,44 @@ int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GH
         return r;
 }
 
-/* The VLANs on the link with ifindex, and those on them, children first. */
-static void down_vlans_on(Plan *p, const char *bond, const SnapLink *lower, const Snapshot *s)
+/* A step that deletes live link l (a VLAN or a bridge), able to be created
+ * again by the undo: its kind's spec as the kernel has it, its parent and
+ * its MTU.  why: "" or " (no longer in the files)". */
+static void delete_step(Plan *p, const char *bond, const SnapLink *l, const Snapshot *s,
+                        const char *why)
+{
+        const SnapLink *lower = l->vlan ? snapshot_link_by_index(s, l->link) : NULL;
+        const LinkKind *k = l->vlan ? &link_kind_vlan : &link_kind_bridge;
+        PlanStep *st;
+
+        if (l->vlan)
+                st = plan_add_step(p, PLAN_DELETE_LINK, bond, l->name, "delete vlan %u%s%s%s",
+                                   l->vlan->id, lower ? " on " : "", lower ? lower->name : "", why);
+        else
+                st = plan_add_step(p, PLAN_DELETE_LINK, bond, l->name, "delete bridge%s", why);
+        st->kind = k;
+        st->old_spec = k->from_live(l);
+        st->parent = lower ? g_strdup(lower->name) : NULL;
+        st->mtu = l->mtu;
+}
+
+/* The VLANs on the link lower, and those on them, children first. */
+static void down_vlans_on(Plan *p, const char *bond, const SnapLink *lower, const Snapshot *s,
+                          const char *why)
 {
         for (guint i = 0; i < s->links->len; i++) {
                 const SnapLink *l = s->links->pdata[i];
-                PlanStep *st;
 
                 if (!l->vlan || l->link != lower->ifindex || g_strcmp0(l->kind, "vlan") != 0)
                         continue;
-                down_vlans_on(p, bond, l, s);
-                st = plan_add_step(p, PLAN_DELETE_LINK, bond, l->name, "delete vlan %u on %s",
-                                   l->vlan->id, lower->name);
-                st->kind = &link_kind_vlan;
-                st->old_spec = link_kind_vlan.from_live(l);
-                st->parent = g_strdup(lower->name);
-                st->mtu = l->mtu;
+                down_vlans_on(p, bond, l, s, why);
+                delete_step(p, bond, l, s, why);
         }
 }
 
-/* Does bridge br have a port that is not one of the links going (bond and
- * the VLANs on it), e.g. a libvirt tap? */
-/* Is l outside the stack on bond (not bond, nor a VLAN above it)? */
-static bool has_other_ports_one(const SnapLink *l, const SnapLink *bond, const Snapshot *s)
+/* Is l outside the stack on bond (not bond, nor a VLAN above it)?  The one
+ * test of bridge-port membership, for the planner and for status. */
+bool plan_stack_foreign_port(const SnapLink *l, const SnapLink *bond, const Snapshot *s)
 {
         const SnapLink *x = l;
 
@@ -193,12 +208,13 @@ static bool has_other_ports_one(const SnapLink *l, const SnapLink *bond, const S
         return x != bond;
 }
 
+/* Does bridge br have a port outside the stack on bond (a libvirt tap)? */
 static bool has_other_ports(const SnapLink *br, const SnapLink *bond, const Snapshot *s)
 {
         for (guint i = 0; i < s->links->len; i++) {
                 const SnapLink *l = s->links->pdata[i];
 
-                if (l->master == br->ifindex && has_other_ports_one(l, bond, s))
+                if (l->master == br->ifindex && plan_stack_foreign_port(l, bond, s))
                         return true;
         }
         return false;
@@ -218,74 +234,58 @@ void plan_stack_down(Plan *p, const Config *c, const CfgBond *cb, const char *bo
         for (guint i = 0; i < bridges->len; i++) {
                 const CfgBridge *br = bridges->pdata[i];
                 const SnapLink *l = snapshot_link_by_name(s, br->name);
-                PlanStep *st;
 
-                if (!l || !l->bridge || has_other_ports(l, b, s))
-                        continue;
-                st = plan_add_step(p, PLAN_DELETE_LINK, bond, l->name, "delete bridge");
-                st->kind = &link_kind_bridge;
-                st->old_spec = link_kind_bridge.from_live(l);
-                st->mtu = l->mtu;
+                if (l && l->bridge && !has_other_ports(l, b, s))
+                        delete_step(p, bond, l, s, "");
         }
-        down_vlans_on(p, bond, b, s);
+        down_vlans_on(p, bond, b, s, "");
 }
 
-static bool in_names(const GPtrArray *names, const char *name)
+void plan_stack_remove(Plan *p, const char *bond, const char *const *names, const GPtrArray *keep,
+                       const Snapshot *s, const char *why)
 {
-        for (guint i = 0; i < names->len; i++)
-                if (g_strcmp0(names->pdata[i], name) == 0)
-                        return true;
-        return false;
+        const SnapLink *b = snapshot_link_by_name(s, bond);
+
+        if (!b)
+                return;
+        /* the bridges first: a bridge with a port outside the stack stays,
+         * without the stack's ports */
+        for (const char *const *n = names; n && *n; n++) {
+                const SnapLink *l = snapshot_link_by_name(s, *n);
+
+                if (g_ptr_array_find_with_equal_func((GPtrArray *)keep, *n, g_str_equal, NULL) ||
+                    !l || !l->bridge)
+                        continue;
+                if (!has_other_ports(l, b, s)) {
+                        delete_step(p, bond, l, s, why);
+                        continue;
+                }
+                for (guint i = 0; i < s->links->len; i++) {
+                        const SnapLink *port = s->links->pdata[i];
+                        PlanStep *st;
+
+                        if (port->master != l->ifindex || plan_stack_foreign_port(port, b, s))
+                                continue;
+                        st = plan_add_step(p, PLAN_SET_MASTER, bond, port->name,
+                                           "leave bridge %s%s", l->name, why);
+                        st->old_master = g_strdup(l->name);
+                }
+        }
+        for (const char *const *n = names; n && *n; n++) {
+                const SnapLink *l = snapshot_link_by_name(s, *n);
+
+                if (g_ptr_array_find_with_equal_func((GPtrArray *)keep, *n, g_str_equal, NULL) ||
+                    !l || !l->vlan)
+                        continue;
+                down_vlans_on(p, bond, l, s, why);
+                delete_step(p, bond, l, s, why);
+        }
 }
 
 void plan_stack_dropped(Plan *p, const Config *c, const CfgBond *b, const char *const *recorded,
                         const Snapshot *s)
 {
         g_autoptr(GPtrArray) keep = plan_stack_names(c, b);
-        const SnapLink *bond = snapshot_link_by_name(s, b->name);
 
-        if (!bond)
-                return;
-        /* the bridges first: a bridge with a port outside the stack stays,
-         * without the stack's ports */
-        for (const char *const *n = recorded; n && *n; n++) {
-                const SnapLink *l = snapshot_link_by_name(s, *n);
-                PlanStep *st;
-
-                if (in_names(keep, *n) || !l || !l->bridge)
-                        continue;
-                if (!has_other_ports(l, bond, s)) {
-                        st = plan_add_step(p, PLAN_DELETE_LINK, b->name, l->name,
-                                           "delete bridge (no longer in the files)");
-                        st->kind = &link_kind_bridge;
-                        st->old_spec = link_kind_bridge.from_live(l);
-                        st->mtu = l->mtu;
-                        continue;
-                }
-                for (guint i = 0; i < s->links->len; i++) {
-                        const SnapLink *port = s->links->pdata[i];
-
-                        if (port->master != l->ifindex || has_other_ports_one(port, bond, s))
-                                continue;
-                        st = plan_add_step(p, PLAN_SET_MASTER, b->name, port->name,
-                                           "leave bridge %s (no longer in the files)", l->name);
-                        st->old_master = g_strdup(l->name);
-                }
-        }
-        for (const char *const *n = recorded; n && *n; n++) {
-                const SnapLink *l = snapshot_link_by_name(s, *n);
-                const SnapLink *lower;
-                PlanStep *st;
-
-                if (in_names(keep, *n) || !l || !l->vlan)
-                        continue;
-                lower = snapshot_link_by_index(s, l->link);
-                down_vlans_on(p, b->name, l, s);
-                st = plan_add_step(p, PLAN_DELETE_LINK, b->name, l->name,
-                                   "delete vlan %u (no longer in the files)", l->vlan->id);
-                st->kind = &link_kind_vlan;
-                st->old_spec = link_kind_vlan.from_live(l);
-                st->parent = lower ? g_strdup(lower->name) : NULL;
-                st->mtu = l->mtu;
-        }
+        plan_stack_remove(p, b->name, recorded, keep, s, " (no longer in the files)");
 }

@@ -50,3 +50,17 @@ GPtrArray *plan_stack_names(const Config *c, const CfgBond *b);
  */
 void plan_stack_dropped(Plan *p, const Config *c, const CfgBond *b, const char *const *recorded,
                         const Snapshot *s);
+
+/*
+ * Append to p the steps that take the links names (NULL-terminated) of the
+ * stack on bond away, top-down, except those in keep (char*): a bridge is
+ * deleted, or only left by the stack's ports if a port outside the stack is
+ * in it; a VLAN is deleted with the VLANs on it.  why ends each step's
+ * description ("" or " (no longer in the files)").
+ */
+void plan_stack_remove(Plan *p, const char *bond, const char *const *names, const GPtrArray *keep,
+                       const Snapshot *s, const char *why);
+
+/* Is live link l outside the stack on bond (neither bond nor a VLAN above
+ * it): a port of a bridge that bondcfg never touches, e.g. a libvirt tap? */
+bool plan_stack_foreign_port(const SnapLink *l, const SnapLink *bond, const Snapshot *s);
