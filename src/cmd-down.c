@@ -70,8 +70,144 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
         return EXIT_OK;
 }
 
-/* Take the bonds down, stopping at the first failure. */
-static int down_bonds(const BondcfgCtx *ctx, const char *const *bonds, guint n)
+/* Is there a network interface called name? */
+static bool link_exists(const char *name)
+{
+        g_autofree char *path = g_build_filename("/sys/class/net", name, NULL);
+
+        return g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+/*
+ * Does the configuration stack links, present in the kernel, on one of
+ * bonds?  Then down (without --stack) would take them with the bond, and
+ * refuses, naming them.
+ */
+static bool stack_above(const Config *cfg, const char *const *bonds, guint n)
+{
+        bool found = false;
+
+        for (guint i = 0; cfg && i < n; i++) {
+                const CfgBond *b = config_find_bond(cfg, bonds[i]);
+                g_autoptr(GPtrArray) names = b ? plan_stack_names(cfg, b) : NULL;
+                g_autoptr(GPtrArray) live = g_ptr_array_new();
+                g_autofree char *list = NULL;
+
+                for (guint k = 0; names && k < names->len; k++)
+                        if (link_exists(names->pdata[k]))
+                                g_ptr_array_add(live, names->pdata[k]);
+                if (!live->len)
+                        continue;
+                g_ptr_array_add(live, NULL);
+                list = g_strjoinv(", ", (char **)live->pdata);
+                fprintf(stderr,
+                        "bondcfg: %s carries %s (configured above it): nothing was changed\n"
+                        "  hint: take the whole stack down with 'bondcfg down --stack %s', or "
+                        "only those with 'bondcfg down NAME'\n",
+                        bonds[i], list, bonds[i]);
+                log_bond(LOG_ERR, bonds[i], "down refused: %s carries %s", bonds[i], list);
+                found = true;
+        }
+        return found;
+}
+
+/* The bond below link name of the stack (a VLAN or bridge the files put on
+ * a bond), or NULL. */
+static const CfgBond *stack_link_bond(const Config *cfg, const char *name)
+{
+        const CfgVlan *v = cfg ? config_find_vlan(cfg, name) : NULL;
+        const CfgBridge *br = cfg && !v ? config_find_bridge(cfg, name) : NULL;
+        const CfgBridgePort *p0 = br && br->ports->len ? br->ports->pdata[0] : NULL;
+
+        if (v)
+                return v->bond;
+        if (!p0)
+                return NULL;
+        return p0->kind == CFG_BRIDGE_PORT_BOND ? p0->bond : p0->vlan->bond;
+}
+
+/*
+ * down NAME for a VLAN or bridge of the stack (as ifdown of a VLAN deletes
+ * it): that link goes, with the VLANs on it and the bridges that only it
+ * (or those VLANs) held up; the bond and the rest of its stack stay.  A
+ * bridge with a port outside the stack is only left by the stack's ports.
+ */
+static int down_link(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const char *name,
+                     unsigned *counter, GString *json, GString *json_error)
+{
+        const CfgBond *b = stack_link_bond(cfg, name);
+        g_autoptr(Snapshot) now = NULL;
+        g_autoptr(Plan) p = plan_new();
+        g_autoptr(GPtrArray) keep = plan_stack_names(cfg, b);
+        g_autoptr(GPtrArray) gone = g_ptr_array_new();
+        g_autofree char *odir = owned_dir();
+        RunCtx run = { .ctx = ctx, .bond_name = b->name, .json = json, .json_error = json_error };
+        const SnapLink *bl, *l;
+        ApplyResult res;
+        int rc;
+
+        rc = run_take_snapshot(nl, NULL, &now);
+        if (rc)
+                return rc;
+        bl = snapshot_link_by_name(now, b->name);
+        l = snapshot_link_by_name(now, name);
+        if (!l || !bl) {
+                if (!ctx->json && ctx->verbosity >= 0)
+                        printf("%s: not present\n", name);
+                return EXIT_OK;
+        }
+        g_ptr_array_add(gone, (char *)name);
+        /* the configured bridges that hold nothing of the stack but this
+         * link and the VLANs on it go too (as ifdown-eth deletes a bridge
+         * its last port left) */
+        for (guint i = 0; cfg->bridges && i < cfg->bridges->len; i++) {
+                const CfgBridge *br = cfg->bridges->pdata[i];
+                const SnapLink *bx = snapshot_link_by_name(now, br->name);
+                guint held = 0, other = 0;
+
+                if (!bx || g_str_equal(br->name, name) || !cfg_bridge_on_bond(br, b))
+                        continue;
+                for (guint k = 0; k < now->links->len; k++) {
+                        const SnapLink *pl = now->links->pdata[k];
+                        const SnapLink *x = pl;
+
+                        if (pl->master != bx->ifindex)
+                                continue;
+                        while (x && x != l && x->vlan && x->link)
+                                x = snapshot_link_by_index(now, x->link);
+                        if (x == l)
+                                held++;
+                        else
+                                other++;
+                }
+                if (held && !other)
+                        g_ptr_array_add(gone, br->name);
+        }
+        for (guint i = 0; i < gone->len; i++)
+                g_ptr_array_remove(keep, gone->pdata[i]);
+        /* bridges first, then the VLAN: plan_stack_remove() orders them */
+        g_ptr_array_add(gone, NULL);
+        plan_stack_remove(p, b->name, (const char *const *)gone->pdata, keep, now, "");
+        if (p->steps->len == 0) {
+                if (!ctx->json && ctx->verbosity >= 0)
+                        printf("%s: nothing of it to take down\n", name);
+                return EXIT_OK;
+        }
+        rc = run_plan(nl, p, now, counter, NULL, &run, &res);
+        if (rc)
+                return rc;
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+
+                if (st->action == PLAN_DELETE_LINK)
+                        owned_remove(odir, st->ifname);
+        }
+        apply_result_clear(&res);
+        return EXIT_OK;
+}
+
+/* Take the bonds (or links of a stack) down, stopping at the first failure. */
+static int down_bonds(const BondcfgCtx *ctx, const Config *cfg, const char *const *names, guint n)
 {
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(NlConn) nl = NULL;
@@ -88,57 +224,34 @@ static int down_bonds(const BondcfgCtx *ctx, const char *const *bonds, guint n)
                 bondcfg_lock_release(lock_fd);
                 return r;
         }
-        for (guint i = 0; i < n && rc == EXIT_OK; i++)
-                rc = down_one(ctx, nl, bonds[i], diags, &counter, json, json_error);
+        for (guint i = 0; i < n && rc == EXIT_OK; i++) {
+                if (stack_link_bond(cfg, names[i]) && !config_find_bond(cfg, names[i]))
+                        rc = down_link(ctx, nl, cfg, names[i], &counter, json, json_error);
+                else
+                        rc = down_one(ctx, nl, names[i], diags, &counter, json, json_error);
+        }
         bondcfg_lock_release(lock_fd);
         return run_finish_json(ctx, json, json_error, diags, rc);
 }
 
-/*
- * Does the configuration stack links on one of bonds?  Then down (without
- * --stack) would take them with the bond, and refuses, naming them.
- */
-static bool stack_above(const BondcfgCtx *ctx, const char *const *bonds, guint n)
-{
-        g_autoptr(DiagList) diags = diag_list_new();
-        g_autoptr(Config) cfg = NULL;
-        bool found = false;
-
-        if (cmd_load_config(ctx, &cfg, diags) != 0 || !cfg)
-                return false;
-        for (guint i = 0; i < n; i++) {
-                const CfgBond *b = config_find_bond(cfg, bonds[i]);
-                g_autoptr(GPtrArray) names = b ? plan_stack_names(cfg, b) : NULL;
-                g_autofree char *list = NULL;
-
-                if (!names || !names->len)
-                        continue;
-                g_ptr_array_add(names, NULL);
-                list = g_strjoinv(", ", (char **)names->pdata);
-                fprintf(stderr,
-                        "bondcfg: %s carries %s (configured above it): nothing was changed\n"
-                        "  hint: take the whole stack down with 'bondcfg down --stack %s', or "
-                        "remove those files first\n",
-                        bonds[i], list, bonds[i]);
-                log_bond(LOG_ERR, bonds[i], "down refused: %s carries %s", bonds[i], list);
-                found = true;
-        }
-        return found;
-}
-
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
 {
+        g_autoptr(DiagList) cd = diag_list_new();
+        g_autoptr(Config) cfg = NULL;
         int r = run_refuse_root(ctx, "down");
 
         if (r)
                 return r;
         if (argc < 2) {
-                fprintf(stderr, "bondcfg: down needs the name of a bond\n");
+                fprintf(stderr, "bondcfg: down needs the name of a bond, or of a VLAN or bridge "
+                                "above one\n");
                 return EXIT_USAGE;
         }
-        if (!ctx->stack && stack_above(ctx, (const char *const *)argv + 1, (guint)argc - 1))
+        if (cmd_load_config(ctx, &cfg, cd) != 0)
+                cfg = NULL;
+        if (!ctx->stack && stack_above(cfg, (const char *const *)argv + 1, (guint)argc - 1))
                 return EXIT_CONFIG;
-        return down_bonds(ctx, (const char *const *)argv + 1, (guint)argc - 1);
+        return down_bonds(ctx, cfg, (const char *const *)argv + 1, (guint)argc - 1);
 }
 
 /* ---- stop --------------------------------------------------------------- */
@@ -255,5 +368,5 @@ int cmd_stop(BondcfgCtx *ctx, int argc, char **argv)
                 }
                 g_ptr_array_add(names, b->name);
         }
-        return down_bonds(ctx, (const char *const *)names->pdata, names->len);
+        return down_bonds(ctx, cfg, (const char *const *)names->pdata, names->len);
 }

@@ -54,6 +54,7 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_status(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_keys(BondcfgCtx *ctx, int argc, char **argv);
+int cmd_role(BondcfgCtx *ctx, int argc, char **argv);
 
 /* Shared helpers for commands (cmd-common.c) */
 

@@ -20,7 +20,8 @@ static const BondcfgCommand commands[] = {
         { "show", "[BOND...]", "Print the effective configuration", cmd_show },
         { "apply", "[--dry-run] [--boot] [BOND...]", "Bring the kernel to the configured state",
           cmd_apply },
-        { "down", "BOND...", "Release the ports and delete the bond", cmd_down },
+        { "down", "[--stack] BOND|VLAN|BRIDGE...",
+          "Release the ports and delete the bond (or a VLAN or bridge above it)", cmd_down },
         { "stop", "", "Take the bonds down, unless the root file system needs them", cmd_stop },
         { "wait-online", "[--timeout=S] [BOND...]",
           "Wait until the bonds have carrier and usable addresses", cmd_wait_online },
@@ -28,6 +29,8 @@ static const BondcfgCommand commands[] = {
         { "options", "[--bridge] [OPTION...]",
           "Describe the bonding (or bridge) options bondcfg knows", cmd_options },
         { "keys", "[--man]", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
+        { "role", "FILE", "What an ifcfg file is to bondcfg, in one shell-readable line",
+          cmd_role },
 };
 
 static const BondcfgCommand *find_command(const char *name)

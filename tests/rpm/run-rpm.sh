@@ -129,8 +129,11 @@ check "bondcfg-initscripts lists ifup-Bond, executable" \
 	has '^-rwxr-xr-x .* /etc/sysconfig/network-scripts/ifup-Bond$' "$hookfiles"
 check "bondcfg-initscripts lists ifdown-Bond, executable" \
 	has '^-rwxr-xr-x .* /etc/sysconfig/network-scripts/ifdown-Bond$' "$hookfiles"
-check "bondcfg-initscripts holds exactly the two hooks" \
-	test "$(grep -c . <<<"$hookfiles")" = 2
+check "bondcfg-initscripts lists ifup-Vlan and ifdown-Vlan, executable" \
+	has '^-rwxr-xr-x .* /etc/sysconfig/network-scripts/ifup-Vlan$' "$hookfiles" &&
+	has '^-rwxr-xr-x .* /etc/sysconfig/network-scripts/ifdown-Vlan$' "$hookfiles"
+check "bondcfg-initscripts holds exactly the four hooks" \
+	test "$(grep -c . <<<"$hookfiles")" = 4
 if grep -q '^/etc/' <<<"$files"; then
 	cfg=$(rpm -qcp "$main" 2>/dev/null)
 	check "files bondcfg installs in /etc are %config" \
@@ -160,7 +163,7 @@ fi
 check "bondcfg-initscripts requires bondcfg = $version and network-scripts" \
 	all_of "$hreq" "^bondcfg = $version-" "^network-scripts$"
 check "bondcfg-initscripts requires the hook's interpreter and tools" \
-	all_of "$hreq" "^/bin/bash$" "^/usr/bin/logger$" "^/usr/bin/awk$"
+	all_of "$hreq" "^/bin/bash$" "^/usr/bin/logger$"
 
 # --- the build itself
 optflags=$(rpm --eval '%{?optflags}')
@@ -208,7 +211,9 @@ check "the installed man page is generated (version and the option list filled i
 has "@(OPTIONS|VERSION)@" "$man_text" && tap not "the man page has no @PLACEHOLDER@ left"
 same_hooks() {
 	cmp -s "$broot/etc/sysconfig/network-scripts/ifup-Bond" ifcfg/bondcfg-hook &&
-		cmp -s "$broot/etc/sysconfig/network-scripts/ifdown-Bond" ifcfg/bondcfg-hook
+		cmp -s "$broot/etc/sysconfig/network-scripts/ifdown-Bond" ifcfg/bondcfg-hook &&
+		cmp -s "$broot/etc/sysconfig/network-scripts/ifup-Vlan" ifcfg/bondcfg-hook &&
+		cmp -s "$broot/etc/sysconfig/network-scripts/ifdown-Vlan" ifcfg/bondcfg-hook
 }
 check "the installed hooks are ifcfg/bondcfg-hook" same_hooks
 

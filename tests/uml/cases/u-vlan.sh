@@ -1,4 +1,4 @@
-# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack
+# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack, down of one VLAN
 # cost: 60
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -136,5 +136,31 @@ state_same_stable "nothing changed" /tmp/u.up /tmp/u.up2
 run_rc 0 bc down --stack bond0
 check "bond0.100 is gone" not link_exists bond0.100
 check "bond0.200 is gone" not link_exists bond0.200
+check "bond0 is gone" not link_exists bond0
+
+key "down bond0.100 (ifdown-Vlan): only that VLAN goes; the bond, its address, bond0.200 and its traffic stay; apply brings it back"
+mv /tmp/ifcfg-bond0.200 "$CFG/ifcfg-bond0.200"
+apply_rc 0
+idx0=$(link_ifindex bond0)
+idx200=$(link_ifindex bond0.200)
+run_rc 0 bc down bond0.100
+assert_in "the plan deletes only the VLAN" "$OUT" "bond0.100: delete vlan 100 on bond0"
+check "bond0.100 is gone" not link_exists bond0.100
+assert_eq "bond0 is the same link" "$(link_ifindex bond0)" "$idx0"
+assert_eq "bond0.200 is the same link" "$(link_ifindex bond0.200)" "$idx200"
+check "192.0.2.1/24 stays on bond0" has_addr inet bond0 192.0.2.1/24
+wait_for 10 "ping 203.0.113.2 through bond0.200" ping_ok 203.0.113.2
+run_rc 4 bc status bond0
+assert_in "status: bond0.100 to create" "$OUT" "drift: bond0.100: create vlan on bond0"
+run_rc 0 bc down bond0.100
+assert_in "a second down: not present" "$OUT" "bond0.100: not present"
+apply_rc 0
+check "bond0.100 is back" link_exists bond0.100
+wait_for 10 "ping 198.51.100.2 through bond0.100" ping_ok 198.51.100.2
+
+key "down bond0 once its VLANs are gone by hand: nothing above it exists, so no refusal"
+ip link del bond0.100
+ip link del bond0.200
+run_rc 0 bc down bond0
 check "bond0 is gone" not link_exists bond0
 l3_end

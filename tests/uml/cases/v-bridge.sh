@@ -1,4 +1,4 @@
-# desc: v. a bridge on the bond (BRIDGE=br0, TYPE=Bridge) and a bridge on a VLAN on the bond: traffic through them and from a second, foreign bridge port (a libvirt-like tap); the bond has no address, the bridge has; a no-op re-apply with no event; a live option change; every step failure-injected with the state identical after rollback; the foreign tap survives apply and down --stack
+# desc: v. a bridge on the bond (BRIDGE=br0, TYPE=Bridge) and a bridge on a VLAN on the bond: traffic through them and from a second, foreign bridge port (a libvirt-like tap); the bond has no address, the bridge has; a no-op re-apply with no event; a live option change; every step failure-injected with the state identical after rollback; the foreign tap survives apply, down of one link and down --stack
 # cost: 70
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -109,6 +109,28 @@ assert_eq "vnet0 still in br0" "$(link_master vnet0)" br0
 mv /tmp/ifcfg-br100 /tmp/ifcfg-bond0.100 "$CFG/"
 apply_rc 0
 wait_for 10 "back: ping 198.51.100.2 through br100" ping_ok 198.51.100.2
+
+key "down bond0.100 (ifdown-Vlan of a bridge port): the VLAN goes, and br100 it alone held up; bond0, br0 and vnet0 stay"
+idx0=$(link_ifindex bond0)
+run_rc 0 bc down bond0.100
+check "bond0.100 is gone" not link_exists bond0.100
+check "br100 is gone" not link_exists br100
+assert_eq "bond0 is the same link" "$(link_ifindex bond0)" "$idx0"
+assert_eq "bond0 still in br0" "$(link_master bond0)" br0
+assert_eq "vnet0 still in br0" "$(link_master vnet0)" br0
+apply_rc 0
+wait_for 10 "apply brings them back: ping 198.51.100.2 through br100" ping_ok 198.51.100.2
+
+key "down br0 with a foreign port in it: bond0 leaves it, br0 and vnet0 stay; apply joins it again"
+run_rc 0 bc down br0
+assert_in "the plan: bond0 leaves br0" "$OUT" "bond0: leave bridge br0"
+check "br0 stays: vnet0 is in it" link_exists br0
+assert_eq "vnet0 still in br0" "$(link_master vnet0)" br0
+check "bond0 is in no bridge" eq "$(link_master bond0)" ""
+check "br100 untouched" link_exists br100
+apply_rc 0
+assert_eq "bond0 in br0 again" "$(link_master bond0)" br0
+wait_for 10 "ping the peer through br0 again" ping_ok 192.0.2.2
 
 key "down refused while the stack is configured; down --stack: br100 goes, br0 stays for vnet0"
 run_rc 1 bc down bond0
