@@ -126,6 +126,47 @@ static void read_delay(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
         o->line[id] = ifcfg_line(f, "DELAY");
 }
 
+/* PRIO and AGEING: read by initscripts only; ifup-eth passes them to
+ * `ip link add ... type bridge priority N ageing_time N`, so PRIO is the
+ * bridge priority and AGEING is in the kernel's unit, hundredths of a
+ * second (iproute2 hands it to IFLA_BR_AGEING_TIME as it is).  Either must
+ * agree with the same option in BRIDGING_OPTS. */
+static void read_ifup_key(CfgBridge *br, const IfcfgFile *f, BridgeOptId id, DiagList *diags)
+{
+        const BridgeOptDesc *d = bridge_opt_desc(id);
+        const char *key = d->ifcfg_key;
+        const char *v = cfg_get_str(f, key);
+        BridgeOptValues *o = &br->opts;
+        unsigned num;
+
+        if (!v)
+                return;
+        if (!cfg_parse_decimal(v, G_MAXUINT, &num) || num < d->min || num > d->max) {
+                cfg_err_key(diags, f, key,
+                            g_strdup_printf("%s takes a whole number from %" G_GUINT64_FORMAT
+                                            " to %" G_GUINT64_FORMAT "%s",
+                                            key, d->min, d->max,
+                                            d->unit == BRIDGE_UNIT_SECONDS
+                                                    ? " (hundredths of a second, as ifup-eth "
+                                                      "passes it to ip link)"
+                                                    : ""),
+                            "%s=%s is not a valid %s", key, v, d->name);
+                return;
+        }
+        if (bridge_opt_has(o, id) && o->v[id] != num) {
+                g_autofree char *was = bridge_opt_format_value(d, o->v[id]);
+                g_autofree char *hint =
+                        g_strdup_printf("remove %s from BRIDGING_OPTS and keep %s", d->name, key);
+
+                diag_add(diags, DIAG_ERROR, ifcfg_path(f), o->line[id], d->name, hint,
+                         "%s=%s in BRIDGING_OPTS contradicts %s=%s", d->name, was, key, v);
+                return;
+        }
+        o->v[id] = num;
+        o->mask |= BRIDGE_OPT_MASK(id);
+        o->line[id] = ifcfg_line(f, key);
+}
+
 /* handle_bridge_option(): priority, hello_time, max_age and DELAY are
  * "invalid when STP is disabled" (NetworkManager drops them); the kernel
  * takes them but uses them only with STP. */
@@ -151,8 +192,9 @@ static void check_stp_only(const CfgBridge *br, DiagList *diags)
         }
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
                 const BridgeOptDesc *d = bridge_opt_desc(i);
-                const char *key =
-                        i == BRIDGE_OPT_FORWARD_DELAY && br->delay >= 0 ? "DELAY" : d->name;
+                const char *key = d->ifcfg_key && cfg_get_str(br->ifcfg, d->ifcfg_key)
+                                          ? d->ifcfg_key
+                                          : d->name;
 
                 if (!bridge_opt_has(&br->opts, i) || !(d->flags & BRIDGE_OPT_F_STP_ONLY))
                         continue;
@@ -181,6 +223,8 @@ CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
         parse_opts(f, false, &br->opts, diags);
         read_stp(br, f, diags);
         read_delay(br, f, diags);
+        read_ifup_key(br, f, BRIDGE_OPT_PRIORITY, diags);
+        read_ifup_key(br, f, BRIDGE_OPT_AGEING_TIME, diags);
         check_stp_only(br, diags);
         br->mtu = cfg_load_mtu(f, diags);
         br->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);

@@ -244,7 +244,8 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
         const char *dev = cfg_get_str(f, "DEVICE");
         const char *physdev = cfg_get_str(f, "PHYSDEV");
         const char *vid = cfg_get_str(f, "VLAN_ID");
-        unsigned name_id = 0, key_id = 0;
+        const char *ini_vid = cfg_get_str(f, "VID");
+        unsigned name_id = 0, key_id = 0, ini_id = 0;
         bool has_name_id = dev && id_from_name(dev, &name_id, &name_parent);
         CfgVlan *v;
 
@@ -252,6 +253,17 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
                 cfg_err_key(diags, f, "VLAN_ID", g_strdup("give a number from 1 to 4094"),
                             "VLAN_ID=%s is not a number", vid);
                 vid = NULL;
+        }
+        if (ini_vid && !cfg_parse_decimal(ini_vid, 99999, &ini_id)) {
+                cfg_err_key(diags, f, "VID", g_strdup("give a number from 1 to 4094"),
+                            "VID=%s is not a number", ini_vid);
+                ini_vid = NULL;
+        }
+        /* ifup: with VID, "PHYSDEV should be set for device ${DEVICE}" */
+        if (ini_vid && !physdev) {
+                *why = g_strdup("VID is set without PHYSDEV: ifup refuses it (\"PHYSDEV should "
+                                "be set\"); set PHYSDEV, or use VLAN_ID");
+                return NULL;
         }
         if (!has_name_id && !vid && !dev) /* ifcfg-bond0.100 without DEVICE */
                 has_name_id = id_from_name(ifcfg_suffix(f), &name_id, &name_parent);
@@ -262,7 +274,7 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
                                 "NetworkManager refuse it too");
                 return NULL;
         }
-        if (!has_name_id && !vid) {
+        if (!has_name_id && !vid && !ini_vid) {
                 *why = g_strdup("it has no VLAN id: set VLAN_ID, or name it PARENT.ID; "
                                 "NetworkManager refuses it too");
                 return NULL;
@@ -272,8 +284,20 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
         v->ifcfg = f;
         /* make_vlan_setting(): "The explicit VLAN_ID option takes precedence";
          * ifup knows only the id in DEVICE */
-        v->id = vid ? key_id : name_id;
-        v->id_line = ifcfg_line(f, vid ? "VLAN_ID" : "DEVICE");
+        v->id = vid ? key_id : ini_vid ? ini_id : name_id;
+        v->id_line = ifcfg_line(f, vid ? "VLAN_ID" : ini_vid ? "VID" : "DEVICE");
+        /* ifup: VID, when set, is the id and DEVICE's is not looked at;
+         * NetworkManager does not read VID: both must say the same */
+        if (ini_vid && (vid ? key_id : has_name_id ? name_id : ini_id) != ini_id) {
+                g_autofree char *hint = g_strdup_printf("make VID and %s agree, or remove VID",
+                                                        vid ? "VLAN_ID" : "DEVICE");
+
+                cfg_err_key(diags, f, "VID", g_steal_pointer(&hint),
+                            "two VLAN ids: VID=%s gives VLAN %u (initscripts' reading), %s=%s "
+                            "gives VLAN %u (NetworkManager's)",
+                            ini_vid, ini_id, vid ? "VLAN_ID" : "DEVICE", vid ? vid : dev,
+                            vid ? key_id : name_id);
+        }
         if (vid && has_name_id && key_id != name_id) {
                 g_autofree char *a = g_strdup_printf("VLAN %u", name_id);
                 g_autofree char *b = g_strdup_printf("VLAN %u", key_id);
@@ -292,7 +316,7 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
          * does not); with neither, the file name's suffix, as for a bond */
         if (dev)
                 v->name = g_strdup(dev);
-        else if (vid)
+        else if (vid || ini_vid)
                 v->name = g_strdup_printf("%s.%u", v->parent, v->id);
         else
                 v->name = g_strdup(ifcfg_suffix(f));

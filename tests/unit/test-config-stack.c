@@ -305,6 +305,94 @@ static void test_vlan_keys(void)
         remove_dir(dir);
 }
 
+/* VID (ifup's VLAN block, with PHYSDEV): the id; VLAN_ID and DEVICE must
+ * agree; without PHYSDEV ifup refuses the file, and so it is left alone. */
+static void test_vid(void)
+{
+        static const char *const files[] = {
+                "ifcfg-bond0",
+                BOND0,
+                "ifcfg-eth0",
+                ETH0,
+                /* VID and PHYSDEV only: bond0.42 */
+                "ifcfg-a",
+                "VLAN=yes\nPHYSDEV=bond0\nVID=42\n",
+                /* VID agrees with DEVICE */
+                "ifcfg-b",
+                "DEVICE=bond0.43\nVLAN=yes\nPHYSDEV=bond0\nVID=43\n",
+                /* VID contradicts VLAN_ID */
+                "ifcfg-c",
+                "DEVICE=vlan44\nVLAN=yes\nPHYSDEV=bond0\nVID=44\nVLAN_ID=45\n",
+                /* VID contradicts DEVICE */
+                "ifcfg-d",
+                "DEVICE=bond0.46\nVLAN=yes\nPHYSDEV=bond0\nVID=47\n",
+                /* VID without PHYSDEV */
+                "ifcfg-e",
+                "DEVICE=vlan48\nVLAN=yes\nVID=48\n",
+                "ifcfg-f",
+                "DEVICE=bond0.49\nVLAN=yes\nPHYSDEV=bond0\nVID=x\n",
+                NULL,
+        };
+        g_autofree char *dir = write_dir(files);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Config) c = load(dir, d);
+        const CfgVlan *a = config_find_vlan(c, "bond0.42");
+        const CfgVlan *b = config_find_vlan(c, "bond0.43");
+
+        g_assert_nonnull(a);
+        g_assert_cmpuint(a->id, ==, 42);
+        g_assert_cmpstr(a->parent, ==, "bond0");
+        g_assert_nonnull(b);
+        g_assert_cmpuint(b->id, ==, 43);
+        g_assert_nonnull(find(d, DIAG_ERROR,
+                              "two VLAN ids: VID=44 gives VLAN 44 (initscripts' reading), "
+                              "VLAN_ID=45 gives VLAN 45"));
+        g_assert_nonnull(find(d, DIAG_ERROR,
+                              "two VLAN ids: VID=47 gives VLAN 47 (initscripts' reading), "
+                              "DEVICE=bond0.46 gives VLAN 46"));
+        g_assert_nonnull(find(d, DIAG_NOTE, "VID is set without PHYSDEV"));
+        g_assert_nonnull(find(d, DIAG_ERROR, "VID=x is not a number"));
+        g_assert_null(config_find_vlan(c, "vlan48"));
+        remove_dir(dir);
+}
+
+/* PRIO and AGEING (ifup-eth: ip link ... priority N ageing_time N): the
+ * priority, and the ageing time in hundredths of a second; BRIDGING_OPTS
+ * must agree; a bad value is an error naming the key. */
+static void test_prio_ageing(void)
+{
+        static const char *const files[] = {
+                "ifcfg-bond0",
+                BOND0 "BRIDGE=br0\n",
+                "ifcfg-eth0",
+                ETH0,
+                "ifcfg-bond1",
+                "DEVICE=bond1\nTYPE=Bond\nBONDING_OPTS=mode=1\nBRIDGE=br1\n",
+                "ifcfg-eth1",
+                "DEVICE=eth1\nMASTER=bond1\nSLAVE=yes\n",
+                "ifcfg-br0",
+                "DEVICE=br0\nTYPE=Bridge\nSTP=yes\nPRIO=4096\nAGEING=30000\n",
+                "ifcfg-br1",
+                "DEVICE=br1\nTYPE=Bridge\nSTP=yes\nPRIO=4096\nAGEING=12x\n"
+                "BRIDGING_OPTS=\"priority=8192\"\n",
+                NULL,
+        };
+        g_autofree char *dir = write_dir(files);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Config) c = load(dir, d);
+        const CfgBridge *br = config_find_bridge(c, "br0");
+
+        g_assert_nonnull(br);
+        g_assert_true(bridge_opt_has(&br->opts, BRIDGE_OPT_PRIORITY));
+        g_assert_cmpuint(br->opts.v[BRIDGE_OPT_PRIORITY], ==, 4096);
+        /* 30000 hundredths: 300 s, the kernel's unit as it is */
+        g_assert_cmpuint(br->opts.v[BRIDGE_OPT_AGEING_TIME], ==, 30000);
+        g_assert_nonnull(
+                find(d, DIAG_ERROR, "priority=8192 in BRIDGING_OPTS contradicts PRIO=4096"));
+        g_assert_nonnull(find(d, DIAG_ERROR, "AGEING=12x is not a valid ageing_time"));
+        remove_dir(dir);
+}
+
 /* STP: NetworkManager's STP=no and BRIDGING_OPTS' stp_state=1 disagree;
  * DELAY and forward_delay too. */
 static void test_bridge_keys(void)
@@ -540,6 +628,8 @@ int main(int argc, char **argv)
         g_test_add_func("/config-stack/loop", test_loop);
         g_test_add_func("/config-stack/vlan-keys", test_vlan_keys);
         g_test_add_func("/config-stack/bridge-keys", test_bridge_keys);
+        g_test_add_func("/config-stack/vid", test_vid);
+        g_test_add_func("/config-stack/prio-ageing", test_prio_ageing);
         g_test_add_func("/config-stack/bridge-options/table", test_table);
         g_test_add_func("/config-stack/bridge-options/values", test_values);
         g_test_add_func("/config-stack/bridge-options/parse", test_parse);
