@@ -15,6 +15,7 @@
 
 typedef struct {
         NlConn *nl;
+        const Config *cfg; /* the stack above each bond is waited for too */
         const GPtrArray *bonds;
         GPtrArray *why; /* char*: what the last look found missing or failed */
         bool failed;
@@ -33,7 +34,7 @@ static int all_online(void *userdata)
         g_ptr_array_set_size(w->why, 0);
         for (guint i = 0; i < w->bonds->len; i++) {
                 char *why = NULL;
-                OnlineState st = online_state(w->bonds->pdata[i], s, &why);
+                OnlineState st = online_state(w->cfg, w->bonds->pdata[i], s, &why);
 
                 if (st == ONLINE_YES)
                         continue;
@@ -95,6 +96,7 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv)
         if (r)
                 return r;
         w.nl = nl;
+        w.cfg = cfg;
         w.bonds = ok;
         r = nl_wait_until(RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR,
                           start + (gint64)ctx->timeout * G_USEC_PER_SEC, 1000, all_online, &w);

@@ -21,10 +21,12 @@
 # once the driver's link monitor has seen a port's link (up to miimon or
 # arp_interval, plus updelay, after apply).  Like dracut's own network
 # modules, which wait for "state UP" before they go on, the initqueue is
-# held until every bond's operstate is "up", so that the hooks after it (a
-# network root, remote unlock) find a bond that carries traffic.  A bond
-# whose ports never get a link is reported at the timeout; it stays
-# configured.
+# held until every bond has carrier, and so has the device that carries the
+# address when that is a VLAN or a bridge above the bond (a bridge with STP
+# gets carrier only after its forward delay), with its addresses usable, so
+# that the hooks after it (a network root, remote unlock) find a link that
+# carries traffic.  A bond whose ports never get a link is reported at the
+# timeout, with what was missing; it stays configured.
 
 # shellcheck source=/dev/null
 type getarg > /dev/null 2>&1 || . /lib/dracut-lib.sh
@@ -90,9 +92,17 @@ attempt() {
     printf '%s' "$still" > "$state/pending"
 }
 
-# carrier BOND: the bond's operstate is "up" (a port has link)
+# carrier BOND: the bond, and each VLAN or bridge the files stack on it
+# (the link that carries the address), is up with carrier and has its
+# addresses (bondcfg wait-online, one look: a bridge with STP gets carrier
+# only once a port forwards); what is missing goes to $state/online.BOND
 carrier() {
-    [ "$(cat "/sys/class/net/$1/operstate" 2> /dev/null)" = up ]
+    /usr/sbin/bondcfg wait-online --timeout 0 "$1" > "$state/online.$1" 2>&1
+}
+
+# why_offline BOND: what the last look found missing, in a few words
+why_offline() {
+    sed -n '1{s/^bondcfg: //;s/ (timed out)$//;p;}' "$state/online.$1" 2> /dev/null
 }
 
 # all_up: nothing pending, and every configured bond has carrier; reports
@@ -137,7 +147,7 @@ if [ "$1" = "--finished" ]; then
     while read -r b || [ -n "$b" ]; do
         [ -n "$b" ] || continue
         [ -e "$state/up.$b" ] ||
-            warn "bondcfg: $b is configured but has no carrier after ${timeout}s (rd.bondcfg.timeout): no port has link; see /proc/net/bonding/$b"
+            warn "bondcfg: $b is configured but has no carrier after ${timeout}s (rd.bondcfg.timeout): $(why_offline "$b"); see /proc/net/bonding/$b"
     done < "$state/configured"
     : > "$state/done"
     exit 0

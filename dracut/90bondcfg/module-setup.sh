@@ -165,7 +165,7 @@ install() {
     }
     inst_script "$moddir/bondcfg-initqueue.sh" /sbin/bondcfg-initqueue
     chmod 0755 "$initdir/sbin/bondcfg-initqueue"
-    inst_multiple -o timeout
+    inst_multiple -o timeout sed
     # After dracut's own bond= parser (network-legacy, cmdline 96).
     inst_hook cmdline 99 "$moddir/parse-bondcfg.sh"
     [[ -f $conf ]] && inst_simple "$conf" /etc/bondcfg.conf

@@ -8,10 +8,12 @@
 #include <linux/rtnetlink.h>
 
 #include "netlink-wait.h"
+#include "config-stack.h"
 #include "online.h"
 
 typedef struct {
         CfgBond b;
+        const Config *cfg; /* the stack above it, or NULL */
 } TestBond;
 
 static TestBond *mk_bond(void)
@@ -53,7 +55,7 @@ static char *state_text(const TestBond *t, const Snapshot *s)
 {
         static const char *const names[] = { "yes", "wait", "failed" };
         g_autofree char *why = NULL;
-        OnlineState st = online_state(&t->b, s, &why);
+        OnlineState st = online_state(t->cfg, &t->b, s, &why);
 
         return g_strdup_printf("%s%s%s", names[st], why ? ": " : "", why ? why : "");
 }
@@ -80,6 +82,74 @@ static void test_link(void)
         l->lower_up = true;
         /* no address configured (BOOTPROTO=dhcp, say): carrier is enough */
         assert_state(t, s, "yes");
+}
+
+/* A VLAN that carries the address and a bridge above the bond: each must
+ * be up with carrier and have its addresses, the bond's carrier is not
+ * enough (the initramfs and network-online.target wait for the link that
+ * carries the address: a bridge gets carrier only once STP lets a port
+ * forward). */
+static void test_stack(void)
+{
+        g_autoptr(TestBond) t = mk_bond();
+        g_autoptr(Snapshot) s = snapshot_new();
+        Config c = { 0 };
+        CfgVlan v = { .name = (char *)"bond0.100", .bond = &t->b, .onboot = true };
+        CfgVlan off = { .name = (char *)"bond0.200", .bond = &t->b, .onboot = false };
+        CfgBridgePort port = { .kind = CFG_BRIDGE_PORT_BOND, .bond = &t->b, .name = "bond0" };
+        CfgBridge br = { .name = (char *)"br0", .onboot = true };
+        CfgAddress *a = g_new0(CfgAddress, 1);
+        SnapLink *l, *vl, *bl;
+
+        v.l3 = cfg_l3_new("bond0.100");
+        off.l3 = cfg_l3_new("bond0.200");
+        br.l3 = cfg_l3_new("br0");
+        a->family = AF_INET;
+        a->address = g_strdup("192.0.2.1");
+        a->prefix = 24;
+        g_ptr_array_add(v.l3->addrs, a);
+        br.ports = g_ptr_array_new();
+        g_ptr_array_add(br.ports, &port);
+        c.vlans = g_ptr_array_new();
+        c.bridges = g_ptr_array_new();
+        g_ptr_array_add(c.vlans, &v);
+        g_ptr_array_add(c.vlans, &off);
+        g_ptr_array_add(c.bridges, &br);
+        t->cfg = &c;
+
+        l = snapshot_add_bond(s, 7, "bond0", NULL);
+        l->up = l->lower_up = true;
+        assert_state(t, s, "wait: bond0.100 does not exist");
+        vl = snapshot_add_bond(s, 8, "bond0.100", NULL);
+        vl->up = true;
+        vl->lower_up = false;
+        assert_state(t, s, "wait: bond0.100 has no carrier");
+        vl->lower_up = true;
+        assert_state(t, s, "wait: bond0.100 has no 192.0.2.1/24 yet");
+        {
+                SnapAddr *x = g_new0(SnapAddr, 1);
+
+                x->ifindex = 8;
+                x->family = AF_INET;
+                x->address = g_strdup("192.0.2.1");
+                x->prefix = 24;
+                g_ptr_array_add(s->addrs, x);
+        }
+        /* bond0.200 is not ONBOOT: not waited for */
+        assert_state(t, s, "wait: br0 does not exist");
+        bl = snapshot_add_bond(s, 9, "br0", NULL);
+        bl->up = true;
+        bl->lower_up = false; /* STP: no port forwards yet */
+        assert_state(t, s, "wait: br0 has no carrier");
+        bl->lower_up = true;
+        assert_state(t, s, "yes");
+
+        cfg_l3_free(v.l3);
+        cfg_l3_free(off.l3);
+        cfg_l3_free(br.l3);
+        g_ptr_array_unref(br.ports);
+        g_ptr_array_unref(c.vlans);
+        g_ptr_array_unref(c.bridges);
 }
 
 static void test_addresses(void)
@@ -180,6 +250,7 @@ int main(int argc, char **argv)
         g_test_init(&argc, &argv, NULL);
         g_test_add_func("/online/link", test_link);
         g_test_add_func("/online/addresses", test_addresses);
+        g_test_add_func("/online/stack", test_stack);
         g_test_add_func("/online/dad-failed", test_dad_failed);
         g_test_add_func("/online/wait", test_wait);
         return g_test_run();
