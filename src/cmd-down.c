@@ -183,8 +183,12 @@ static int down_link(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const
                 if (held && !other)
                         g_ptr_array_add(gone, br->name);
         }
-        for (guint i = 0; i < gone->len; i++)
-                g_ptr_array_remove(keep, gone->pdata[i]);
+        for (guint i = 0; i < gone->len; i++) {
+                guint at;
+
+                if (g_ptr_array_find_with_equal_func(keep, gone->pdata[i], g_str_equal, &at))
+                        g_ptr_array_remove_index(keep, at);
+        }
         /* bridges first, then the VLAN: plan_stack_remove() orders them */
         g_ptr_array_add(gone, NULL);
         plan_stack_remove(p, b->name, (const char *const *)gone->pdata, keep, now, "");

@@ -1,4 +1,4 @@
-# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack, down of one VLAN
+# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack, down of one VLAN, a refused apply that changes nothing
 # cost: 60
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -113,7 +113,7 @@ mv "$CFG/ifcfg-bond0.200" /tmp/ifcfg-bond0.200
 mon_start
 apply_rc 0
 mon_stop
-assert_in "the plan deletes it" "$OUT" "bond0.200: delete vlan 200 (no longer in the files)"
+assert_in "the plan deletes it" "$OUT" "bond0.200: delete vlan 200 on bond0 (no longer in the files)"
 check "bond0.200 is gone" not link_exists bond0.200
 assert_eq "bond0.100 is the same link" "$(link_ifindex bond0.100)" "$idx"
 check "no event on bond0.100" not grep -q 'bond0.100' /tmp/mon.events
@@ -157,6 +157,19 @@ assert_in "a second down: not present" "$OUT" "bond0.100: not present"
 apply_rc 0
 check "bond0.100 is back" link_exists bond0.100
 wait_for 10 "ping 198.51.100.2 through bond0.100" ping_ok 198.51.100.2
+
+key "a refused apply over the stack (VLAN_ID=5000 in bond0.100's file): exit 1, the error names the file and line, nothing changes"
+quiet
+state_dump_stable /tmp/u.r1
+echo "VLAN_ID=5000" >>"$CFG/ifcfg-bond0.100"
+line=$(wc -l <"$CFG/ifcfg-bond0.100")
+run_rc 1 bc apply
+assert_in "the error names the file and the line" "$ERR" "ifcfg-bond0.100:$line: error:"
+state_dump_stable /tmp/u.r2
+state_same_stable "nothing changed" /tmp/u.r1 /tmp/u.r2
+sed -i '/^VLAN_ID=5000$/d' "$CFG/ifcfg-bond0.100"
+run_rc 0 bc apply
+assert_in "then up to date" "$OUT" "bond0: up to date"
 
 key "down bond0 once its VLANs are gone by hand: nothing above it exists, so no refusal"
 ip link del bond0.100
