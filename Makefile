@@ -48,6 +48,12 @@ HDRS      := $(wildcard src/*.h)
 OBJ       := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC))
 # Sanitized objects for tests
 SAN_OBJ   := $(patsubst src/%.c,build/san/%.o,$(LIB_SRC))
+# The test seams (fault injection, other state and lock paths) exist only in
+# test builds: the sanitized objects and build/bondcfg-test, whose objects
+# are the release ones but for these, compiled with BONDCFG_TEST_SEAMS.
+SEAM_SRC  := src/apply.c src/lock.c src/state-file.c
+SEAM_OBJ  := $(patsubst src/%.c,build/test-obj/%.o,$(SEAM_SRC))
+TEST_OBJ  := $(filter-out $(patsubst src/%.c,build/obj/%.o,$(SEAM_SRC)),$(OBJ)) $(SEAM_OBJ)
 
 UNIT_SRC  := $(wildcard tests/unit/test-*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/unit/%,$(UNIT_SRC))
@@ -75,9 +81,12 @@ build/obj/%.o: src/%.c $(HDRS) | build/obj
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/san/%.o: src/%.c $(HDRS) | build/san
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(BASE_CFLAGS) -DBONDCFG_TEST_SEAMS -O1 -g $(SAN_FLAGS) -c -o $@ $<
 
-build/obj build/san build/tests/unit build/tests/udev:
+build/test-obj/%.o: src/%.c $(HDRS) | build/test-obj
+	$(CC) $(BASE_CFLAGS) -DBONDCFG_TEST_SEAMS $(CFLAGS) -c -o $@ $<
+
+build/obj build/san build/test-obj build/tests/unit build/tests/udev:
 	@mkdir -p $@
 
 build/libbondcfg.a: $(OBJ)
@@ -88,6 +97,14 @@ build/libbondcfg-san.a: $(SAN_OBJ)
 
 bondcfg: src/main.c build/libbondcfg.a $(HDRS)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ src/main.c build/libbondcfg.a $(LDFLAGS) $(PKG_LIBS)
+
+# The release build with the test seams, for the real-kernel tests that
+# inject failures (UML); never installed.
+build/libbondcfg-test.a: $(TEST_OBJ)
+	$(AR) rcs $@ $^
+
+build/bondcfg-test: src/main.c build/libbondcfg-test.a $(HDRS)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ src/main.c build/libbondcfg-test.a $(LDFLAGS) $(PKG_LIBS)
 
 # The sanitized CLI, used by the golden tests.
 build/bondcfg-san: src/main.c build/libbondcfg-san.a $(HDRS)
@@ -102,7 +119,7 @@ build/tests/udev/%: tests/udev/%.c build/libbondcfg-san.a $(HDRS) | build/tests/
 		$(shell $(PKG_CONFIG) --cflags umockdev-1.0) -o $@ $< \
 		build/libbondcfg-san.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs umockdev-1.0)
 
-check-build: bondcfg build/bondcfg-san $(UNIT_BIN) $(UDEV_BIN)
+check-build: bondcfg build/bondcfg-san build/bondcfg-test $(UNIT_BIN) $(UDEV_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory check-build

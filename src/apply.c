@@ -360,6 +360,10 @@ static void forget_ports(GPtrArray *created, ApplyResult *res)
         }
 }
 
+#ifdef BONDCFG_TEST_SEAMS
+/* The test build only (make build/bondcfg-test): fail step N of a run
+ * (BONDCFG_TEST_FAIL_STEP=N), for the rollback tests.  The shipped binary
+ * has no such switch. */
 static unsigned fail_step_from_env(void)
 {
         const char *e = getenv("BONDCFG_TEST_FAIL_STEP");
@@ -371,11 +375,15 @@ static unsigned fail_step_from_env(void)
         n = strtoul(e, &end, 10);
         return *end == '\0' ? (unsigned)n : 0;
 }
+#endif
 
 int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
                ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res)
 {
-        unsigned fail_at = fail_step_from_env(), local = 0;
+        unsigned local = 0;
+#ifdef BONDCFG_TEST_SEAMS
+        unsigned fail_at = fail_step_from_env();
+#endif
         g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func(g_free);
         guint i;
         int r = 0;
@@ -397,11 +405,14 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                 ++*counter;
                 if (progress)
                         progress(st, false, userdata);
+#ifdef BONDCFG_TEST_SEAMS
                 if (fail_at && *counter == fail_at) {
                         r = -EIO;
                         res->message = g_strdup_printf(
                                 "injected failure (BONDCFG_TEST_FAIL_STEP=%u)", fail_at);
-                } else {
+                } else
+#endif
+                {
                         g_autofree char *msg = NULL;
 
                         if (st->action == PLAN_ENSLAVE && before)

@@ -198,6 +198,15 @@ else
 	tap not "the installed binary in the buildroot runs --version and prints 'bondcfg $version'"
 	echo "# ${bin:-no /usr/sbin/bondcfg in the buildroot}: ${out:-}"
 fi
+# No test seam in the shipped binary: fault injection and path overrides
+# exist only in build/bondcfg-test (strings(1), as a reviewer would look).
+seams=$([ -n "$bin" ] && strings "$bin" | grep -E 'BONDCFG_(TEST_FAIL_STEP|STATE_DIR|LOCK_FILE)|injected failure')
+if [ -n "$bin" ] && [ -z "$seams" ]; then
+	tap ok "the packaged binary has no test seam (no BONDCFG_TEST_FAIL_STEP, BONDCFG_STATE_DIR, BONDCFG_LOCK_FILE)"
+else
+	tap not "the packaged binary has no test seam"
+	printf '%s\n' "$seams" | sed 's/^/# strings: /'
+fi
 broot=${bin%/usr/sbin/bondcfg}
 man=$(find "$broot/usr/share/man/man8" -name 'bondcfg.8*' 2>/dev/null | head -1)
 man_text=

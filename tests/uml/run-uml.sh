@@ -25,7 +25,9 @@ if ! uml_require; then
 	exit 1
 fi
 # BONDCFG overrides the binary under test (default: the release ./bondcfg).
-BONDCFG=${BONDCFG:-$top/bondcfg}
+# The release build with the test seams (BONDCFG_TEST_FAIL_STEP...): the
+# shipped ./bondcfg has none.
+BONDCFG=${BONDCFG:-$top/build/bondcfg-test}
 if [ ! -x "$BONDCFG" ]; then
 	tap not "$BONDCFG is built (run 'make bondcfg')"
 	exit 1
