@@ -391,6 +391,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         r = run_refuse_root(ctx, "apply");
         if (r)
                 return r;
+        ctx->strict_files = true;
         r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;

@@ -6,6 +6,7 @@
 #include <linux/if_addr.h>
 
 #include "commands.h"
+#include "trust.h"
 #include "plan-stack.h"
 #include "udev-check.h"
 #include "validate.h"
@@ -24,6 +25,10 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
                 return EXIT_USAGE;
         }
         validate_config(c, diags);
+        /* apply, down, stop: a file anyone but root can change is an error
+         * (trust.h); check leaves it a warning */
+        if (ctx->strict_files)
+                trust_enforce(diags);
         *config = g_steal_pointer(&c);
         return 0;
 }
@@ -91,6 +96,19 @@ static bool identity_unknown(const IfcfgFile *f)
 void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags)
 {
         g_autoptr(GHashTable) files = g_hash_table_new(g_str_hash, g_str_equal);
+        g_autoptr(GHashTable) any = g_hash_table_new(g_str_hash, g_str_equal);
+
+        /* every file of some device: an untrusted file that is none of these
+         * (the directory, /etc/sysconfig/network, bondcfg.conf) concerns
+         * every bond */
+        for (guint i = 0; i < c->files->len; i++)
+                g_hash_table_add(any, (gpointer)ifcfg_path(c->files->pdata[i]));
+        for (guint i = 0; i < c->bonds->len; i++) {
+                const CfgBond *b = c->bonds->pdata[i];
+
+                for (guint k = 0; b->files && k < b->files->len; k++)
+                        g_hash_table_add(any, b->files->pdata[k]);
+        }
 
         for (guint i = 0; i < c->files->len; i++) {
                 const IfcfgFile *f = c->files->pdata[i];
@@ -130,6 +148,8 @@ void cmd_scope_diags(const Config *c, const GPtrArray *bonds, DiagList *diags)
                 char *m;
 
                 if (!d->file || g_hash_table_contains(files, d->file))
+                        continue;
+                if (d->untrusted && !g_hash_table_contains(any, d->file))
                         continue;
                 if (d->severity != DIAG_ERROR) {
                         g_ptr_array_remove_index(diags->items, i);
@@ -220,6 +240,8 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
                 fprintf(stderr, "bondcfg: cannot read settings: %s\n", g_strerror(-r));
                 return EXIT_USAGE;
         }
+        if (ctx->strict_files)
+                trust_enforce(diags);
         for (guint i = 0; i < bonds->len; i++)
                 names[i] = ((const CfgBond *)bonds->pdata[i])->name;
 

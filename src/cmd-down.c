@@ -70,6 +70,39 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
         return EXIT_OK;
 }
 
+static const CfgBond *stack_link_bond(const Config *cfg, const char *name);
+
+/*
+ * Are files that concern the bonds (or links of a stack) named, or the
+ * configuration as a whole, ones root alone cannot change?  Then down
+ * refuses, as apply does, with the diagnostics (trust.h).
+ */
+static bool untrusted(const BondcfgCtx *ctx, const Config *cfg, const char *const *names, guint n,
+                      DiagList *diags)
+{
+        g_autoptr(GPtrArray) bonds = g_ptr_array_new();
+        bool found = false;
+
+        for (guint i = 0; i < n; i++) {
+                CfgBond *b = config_find_bond(cfg, names[i]);
+                const CfgBond *below = b ? NULL : stack_link_bond(cfg, names[i]);
+
+                if (b || below)
+                        g_ptr_array_add(bonds, b ? b : (CfgBond *)below);
+        }
+        cmd_scope_diags(cfg, bonds, diags);
+        for (guint i = 0; i < diags->items->len; i++) {
+                const Diag *d = diags->items->pdata[i];
+
+                found |= d->untrusted && d->severity == DIAG_ERROR;
+        }
+        if (found) {
+                cmd_print_diags(ctx, diags);
+                fprintf(stderr, "bondcfg: down refused: nothing was changed\n");
+        }
+        return found;
+}
+
 /* Is there a network interface called name? */
 static bool link_exists(const char *name)
 {
@@ -251,8 +284,11 @@ int cmd_down(BondcfgCtx *ctx, int argc, char **argv)
                                 "above one\n");
                 return EXIT_USAGE;
         }
+        ctx->strict_files = true;
         if (cmd_load_config(ctx, &cfg, cd) != 0)
                 cfg = NULL;
+        if (cfg && untrusted(ctx, cfg, (const char *const *)argv + 1, (guint)argc - 1, cd))
+                return EXIT_CONFIG;
         if (!ctx->stack && stack_above(cfg, (const char *const *)argv + 1, (guint)argc - 1))
                 return EXIT_CONFIG;
         return down_bonds(ctx, cfg, (const char *const *)argv + 1, (guint)argc - 1);
@@ -353,9 +389,12 @@ int cmd_stop(BondcfgCtx *ctx, int argc, char **argv)
                         printf("%s\n", msg);
                 return EXIT_OK;
         }
+        ctx->strict_files = true;
         r = cmd_load_config(ctx, &cfg, diags);
         if (r)
                 return r;
+        if (untrusted(ctx, cfg, NULL, 0, diags))
+                return EXIT_CONFIG;
         for (guint i = 0; i < cfg->bonds->len; i++) {
                 const CfgBond *b = cfg->bonds->pdata[i];
                 g_autofree char *path = g_build_filename("/sys/class/net", b->name, NULL);

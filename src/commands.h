@@ -24,18 +24,19 @@ enum {
 };
 
 typedef struct {
-        char *root;       /* --root DIR, or NULL */
-        char *config_dir; /* --config-dir DIR, or NULL */
-        char *dir;        /* resolved ifcfg directory */
-        bool json;        /* --json */
-        int verbosity;    /* -q: -1, default 0, -v: 1 */
-        bool force;       /* --force: check errors become warnings */
-        bool offline;     /* --offline (implied by --root): do not inspect this machine */
-        int wait_lock;    /* --wait-lock SECONDS (default 10) */
-        bool dry_run;     /* apply --dry-run */
-        bool boot;        /* apply --boot */
-        int timeout;      /* wait-online --timeout SECONDS */
-        bool stack;       /* down --stack: the VLANs above the bond too */
+        char *root;        /* --root DIR, or NULL */
+        char *config_dir;  /* --config-dir DIR, or NULL */
+        char *dir;         /* resolved ifcfg directory */
+        bool json;         /* --json */
+        int verbosity;     /* -q: -1, default 0, -v: 1 */
+        bool force;        /* --force: check errors become warnings */
+        bool offline;      /* --offline (implied by --root): do not inspect this machine */
+        int wait_lock;     /* --wait-lock SECONDS (default 10) */
+        bool dry_run;      /* apply --dry-run */
+        bool boot;         /* apply --boot */
+        int timeout;       /* wait-online --timeout SECONDS */
+        bool stack;        /* down --stack: the VLANs above the bond too */
+        bool strict_files; /* apply, down, stop: refuse files root alone cannot change */
 } BondcfgCtx;
 
 typedef struct {

@@ -11,6 +11,7 @@
  * The files are parsed by route-file.c, never sourced.
  */
 #include "config-l3-internal.h"
+#include "trust.h"
 
 #include <errno.h>
 #include <string.h>
@@ -90,9 +91,7 @@ static void read_file(L3Ctx *x, IpNames **names, const char *name, int family, b
                 return;
         add_file(x, path);
         if (r < 0)
-                diag_add(x->diags, DIAG_ERROR, path, 0, NULL,
-                         "check the file's permissions, or move it away", "cannot read %s: %s",
-                         path, g_strerror(-r));
+                trust_read_failed(x->diags, path, r);
 }
 
 void l3_files_load(L3Ctx *x)

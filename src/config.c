@@ -7,6 +7,7 @@
 #include "config-internal.h"
 #include "hwaddr.h"
 #include "ifcfg-keys.h"
+#include "trust.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -427,7 +428,9 @@ static int list_dir(const char *dir, GPtrArray *names, GPtrArray *listing)
         if (!d)
                 return -errno;
         while ((errno = 0, de = readdir(d))) {
-                if (de->d_type == DT_DIR)
+                /* a directory named ifcfg-* is read, and refused, as a file
+                 * is: an error that says what it is */
+                if (de->d_type == DT_DIR && !ifcfg_filename_is_config(de->d_name))
                         continue;
                 g_ptr_array_add(listing, g_strdup(de->d_name));
                 if (ifcfg_filename_is_config(de->d_name))
@@ -456,13 +459,11 @@ static void load_network_file(Config *c, DiagList *diags)
         parent = g_path_get_dirname(dir);
         path = g_build_filename(parent, "network", NULL);
 
-        if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        if (!g_file_test(path, G_FILE_TEST_EXISTS))
                 return;
         r = ifcfg_parse_file(path, &c->network, diags);
         if (r < 0)
-                diag_add(diags, DIAG_ERROR, path, 0, NULL,
-                         "check the file's permissions, or move it away", "cannot read %s: %s",
-                         path, g_strerror(-r));
+                trust_read_failed(diags, path, r);
         else
                 ifcfg_keys_check(c->network, KEY_ROLE_NETWORK, diags);
 }
@@ -483,6 +484,8 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
         c->listing = g_ptr_array_new_with_free_func(g_free);
 
         r = list_dir(dir, names, c->listing);
+        if (r >= 0)
+                trust_check_dir(dir, diags);
         if (r < 0)
                 return r;
         load_network_file(c, diags);
@@ -491,13 +494,11 @@ int config_load_dir(const char *dir, Config **out, DiagList *diags)
                 g_autofree char *path = g_build_filename(dir, names->pdata[i], NULL);
                 IfcfgFile *f = NULL;
 
+                /* a FIFO, device or directory named ifcfg-*: an error, never
+                 * a hang (trust_read_file() does not block on it) */
                 r = ifcfg_parse_file(path, &f, diags);
-                if (r == -EISDIR) /* a directory named ifcfg-*: not ours */
-                        continue;
                 if (r < 0) {
-                        diag_add(diags, DIAG_ERROR, path, 0, NULL,
-                                 "check the file's permissions, or move it out of the directory",
-                                 "cannot read %s: %s", path, g_strerror(-r));
+                        trust_read_failed(diags, path, r);
                         continue;
                 }
                 g_ptr_array_add(c->files, f);

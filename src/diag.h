@@ -24,7 +24,8 @@ typedef struct {
         unsigned line; /* 0 = whole file / unknown */
         char *key;     /* ifcfg key or option name, may be NULL */
         char *message;
-        char *hint; /* how to fix it, may be NULL */
+        char *hint;     /* how to fix it, may be NULL */
+        bool untrusted; /* a file root alone cannot change (trust.h) */
 } Diag;
 
 typedef struct {

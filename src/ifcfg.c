@@ -9,6 +9,7 @@
  * silently, so the scanner below does the unquoting itself in one pass.
  */
 #include "ifcfg.h"
+#include "trust.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -434,32 +435,13 @@ int ifcfg_parse_buffer(const char *path, const char *buf, size_t len, IfcfgFile 
 
 int ifcfg_parse_file(const char *path, IfcfgFile **out, DiagList *diags)
 {
-        g_autoptr(GByteArray) data = g_byte_array_new();
-        int fd, r = 0;
+        g_autofree char *buf = NULL;
+        size_t len = 0;
+        int r = trust_read_file(path, &buf, &len, diags);
 
-        /* No fstat: read() itself fails with EISDIR on a directory, and one
-         * system call less per file is measurable on large directories. */
-        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0)
-                return -errno;
-        for (;;) {
-                guint8 chunk[65536];
-                ssize_t n = read(fd, chunk, sizeof(chunk));
-
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        r = -errno;
-                        goto out;
-                }
-                if (n == 0)
-                        break;
-                g_byte_array_append(data, chunk, (guint)n);
-        }
-        r = ifcfg_parse_buffer(path, (const char *)data->data, data->len, out, diags);
-out:
-        close(fd);
-        return r;
+        if (r < 0)
+                return r;
+        return ifcfg_parse_buffer(path, buf, len, out, diags);
 }
 
 bool ifcfg_refused(const IfcfgFile *f, const char *key)

@@ -5,6 +5,7 @@
  * route and rule line readers share.
  */
 #include "route-file.h"
+#include "trust.h"
 
 #include <errno.h>
 #include <string.h>
@@ -342,28 +343,12 @@ int rule_file_parse_buffer(const char *path, const char *buf, size_t len, int fa
         return 0;
 }
 
-static int read_file(const char *path, char **buf, size_t *len)
-{
-        g_autoptr(GError) err = NULL;
-
-        if (g_file_get_contents(path, buf, len, &err))
-                return 0;
-        if (g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-                return -ENOENT;
-        if (g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-            g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_PERM))
-                return -EACCES;
-        if (g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
-                return -EISDIR;
-        return -EIO;
-}
-
 int route_file_load(const char *path, const char *dev, int family, const IpNames *names,
                     GPtrArray *routes_out, DiagList *diags)
 {
         g_autofree char *buf = NULL;
         size_t len = 0;
-        int r = read_file(path, &buf, &len);
+        int r = trust_read_file(path, &buf, &len, diags);
 
         if (r < 0)
                 return r;
@@ -375,7 +360,7 @@ int rule_file_load(const char *path, int family, const IpNames *names, GPtrArray
 {
         g_autofree char *buf = NULL;
         size_t len = 0;
-        int r = read_file(path, &buf, &len);
+        int r = trust_read_file(path, &buf, &len, diags);
 
         if (r < 0)
                 return r;

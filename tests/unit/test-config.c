@@ -397,14 +397,19 @@ static void test_dir_io(void)
         g_assert_cmpint(symlink("/nonexistent/ifcfg-x", dangling), ==, 0);
         g_assert_cmpint(g_mkdir(subdir, 0755), ==, 0);
 
-        /* one unreadable file is a diagnostic naming it, the rest still loads */
+        /* one unreadable file is a diagnostic naming it, a directory named
+         * ifcfg-* an error that says so; the rest still loads */
         c = load(dir, diags);
-        g_assert_cmpuint(diags->items->len, ==, 1);
+        g_assert_cmpuint(diags->items->len, ==, 2);
         d = diags->items->pdata[0];
         g_assert_cmpint(d->severity, ==, DIAG_ERROR);
         g_assert_cmpstr(d->file, ==, dangling);
         g_assert_cmpuint(d->line, ==, 0);
         g_assert_nonnull(strstr(d->message, "ifcfg-broken"));
+        d = diags->items->pdata[1];
+        g_assert_cmpint(d->severity, ==, DIAG_ERROR);
+        g_assert_cmpstr(d->file, ==, subdir);
+        g_assert_nonnull(strstr(d->message, "is a directory, not a regular file"));
         g_assert_cmpuint(c->files->len, ==, 1);
         g_assert_cmpuint(c->bonds->len, ==, 1);
         g_assert_cmpstr(((CfgBond *)c->bonds->pdata[0])->name, ==, "bond0");
@@ -413,7 +418,7 @@ static void test_dir_io(void)
         g_assert_cmpint(config_load_dir(missing, &none, diags), ==, -ENOENT);
         g_assert_cmpint(config_load_dir(good, &none, diags), ==, -ENOTDIR);
         g_assert_null(none);
-        g_assert_cmpuint(diags->items->len, ==, 1);
+        g_assert_cmpuint(diags->items->len, ==, 2);
 
         g_assert_cmpint(g_unlink(good), ==, 0);
         g_assert_cmpint(g_unlink(dangling), ==, 0);
