@@ -15,17 +15,17 @@ set -eu
 # overlay.  No test starts them on the host.
 #
 # Debian 12 / Ubuntu package names
-DEB_PKGS="gcc make pkg-config libglib2.0-dev libnl-3-dev libnl-route-3-dev libudev-dev
+DEB_PKGS="gcc make pkg-config libglib2.0-dev libjson-glib-dev libnl-3-dev libnl-route-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
 user-mode-linux umockdev libumockdev-dev dracut-core cpio rpm valgrind perl jq strace time
-systemd-sysv python3 shellcheck binutils xz-utils gawk mawk busybox git ethtool
+systemd-sysv python3 python3-jsonschema shellcheck binutils xz-utils gawk mawk busybox git ethtool
 network-manager dbus udev"
 
 # RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
 # the real-kernel tier needs a linux.uml binary on PATH)
-RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel libnl3-devel systemd-devel
+RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel json-glib-devel libnl3-devel systemd-devel
 inih-devel kmod-devel kmod iproute iputils procps-ng util-linux
-umockdev umockdev-devel dracut cpio rpm-build valgrind perl jq strace time python3
+umockdev umockdev-devel dracut cpio rpm-build valgrind perl jq strace time python3 python3-jsonschema
 binutils xz gawk git ethtool NetworkManager dbus-daemon systemd-udev"
 
 if [ "$(id -u)" != 0 ]; then

@@ -439,42 +439,31 @@ char *bridge_opts_completion(void)
         return g_string_free(s, FALSE);
 }
 
-char *bridge_opts_json(void)
+void bridge_opts_to_json(JsonBuilder *b)
 {
-        GString *s = g_string_new("{\"bridge_options\":[");
-
+        json_begin_array_member(b, "bridge_options");
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
                 const BridgeOptDesc *d = bridge_opt_desc(i);
                 g_autofree char *acc = bridge_opt_describe_values(d);
                 g_autofree char *def = bridge_opt_format_value(d, d->def);
 
-                g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
-                json_append_string(s, d->name);
-                g_string_append(s, ",\"alias\":");
-                json_append_string(s, d->alias);
-                g_string_append(s, ",\"iproute2\":");
-                json_append_string(s, d->ip_name);
-                g_string_append(s, ",\"ifcfg_key\":");
-                json_append_string(s, d->ifcfg_key);
-                g_string_append(s, ",\"applies_to\":");
-                json_append_string(s, side_name(d));
-                g_string_append(s, ",\"values\":");
-                json_append_string(s, acc);
-                g_string_append(s, ",\"default\":");
-                json_append_string(s, def);
-                g_string_append_printf(s,
-                                       ",\"ifla\":%d,\"kernel_default\":%" G_GUINT64_FORMAT
-                                       ",\"stp_only\":%s,\"initscripts\":%s,"
-                                       "\"networkmanager\":%s,\"help\":",
-                                       d->ifla, d->def,
-                                       d->flags & BRIDGE_OPT_F_STP_ONLY ? "true" : "false",
-                                       d->flags & BRIDGE_OPT_F_NOT_INITSCRIPTS ? "false" : "true",
-                                       d->flags & BRIDGE_OPT_F_NOT_NM ? "false" : "true");
-                json_append_string(s, d->help);
-                g_string_append_c(s, '}');
+                json_builder_begin_object(b);
+                json_set_string(b, "name", d->name);
+                json_set_string(b, "alias", d->alias);
+                json_set_string(b, "iproute2", d->ip_name);
+                json_set_string(b, "ifcfg_key", d->ifcfg_key);
+                json_set_string(b, "applies_to", side_name(d));
+                json_set_string(b, "values", acc);
+                json_set_string(b, "default", def);
+                json_set_int(b, "ifla", d->ifla);
+                json_set_int(b, "kernel_default", (gint64)d->def);
+                json_set_bool(b, "stp_only", d->flags & BRIDGE_OPT_F_STP_ONLY);
+                json_set_bool(b, "initscripts", !(d->flags & BRIDGE_OPT_F_NOT_INITSCRIPTS));
+                json_set_bool(b, "networkmanager", !(d->flags & BRIDGE_OPT_F_NOT_NM));
+                json_set_string(b, "help", d->help);
+                json_builder_end_object(b);
         }
-        g_string_append(s, "]}");
-        return g_string_free(s, FALSE);
+        json_builder_end_array(b);
 }
 
 char *bridge_opts_man(void)

@@ -28,6 +28,7 @@
  */
 
 #include <glib.h>
+#include "json.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -250,6 +251,6 @@ int bridge_opts_parse(const char *text, bool port, unsigned line, BridgeOptValue
  * by name, alias or iproute2 keyword; all if names is NULL or empty), and
  * one completion word per line ("name=", "name=value" for enum values). */
 char *bridge_opts_man(void);
-char *bridge_opts_json(void);
+void bridge_opts_to_json(JsonBuilder *b);
 char *bridge_opts_text(const char *const *names);
 char *bridge_opts_completion(void);

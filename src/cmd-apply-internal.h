@@ -15,7 +15,7 @@ void apply_log_refusal(const GPtrArray *bonds, const DiagList *diags);
  * every bond of the files is selected.  Returns an exit code.
  */
 int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtrArray *bonds,
-                bool all, DiagList *diags, unsigned *counter, GString *json, GString *json_error);
+                bool all, DiagList *diags, unsigned *counter, RunJson *json);
 
 /* The bonding module; EXIT_KERNEL after saying and logging why not. */
 int apply_load_module(const GPtrArray *bonds);

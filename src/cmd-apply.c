@@ -218,7 +218,7 @@ static GPtrArray *plan_all(const Config *cfg, const GPtrArray *bonds, const Snap
 }
 
 static void print_plans(const BondcfgCtx *ctx, const GPtrArray *bonds, const GPtrArray *plans,
-                        GString *json)
+                        RunJson *json)
 {
         for (guint i = 0; i < plans->len; i++) {
                 const Plan *p = plans->pdata[i];
@@ -245,7 +245,7 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         g_autoptr(GPtrArray) touch = NULL;
         int r;
 
-        r = run_take_snapshot(nl, bonds, snap);
+        r = run_take_snapshot(ctx, nl, bonds, snap);
         if (r)
                 return r;
         cmd_read_stack_sysctls(*snap, cfg, bonds);
@@ -291,7 +291,7 @@ void apply_log_refusal(const GPtrArray *bonds, const DiagList *diags)
  * back on its own failure.  The lock is held.  Returns an exit code.
  */
 int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtrArray *bonds,
-                bool all, DiagList *diags, unsigned *counter, GString *json, GString *json_error)
+                bool all, DiagList *diags, unsigned *counter, RunJson *json)
 {
         g_autoptr(GPtrArray) plans = NULL;
         g_autoptr(Snapshot) snap = NULL;
@@ -320,11 +320,7 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                 Plan *p = plans->pdata[i];
                 g_autoptr(Plan) replan = NULL;
                 g_autoptr(Snapshot) now = NULL;
-                RunCtx run = { .ctx = ctx,
-                               .bond = b,
-                               .bond_name = b->name,
-                               .json = json,
-                               .json_error = json_error };
+                RunCtx run = { .ctx = ctx, .bond = b, .bond_name = b->name, .json = json };
                 ApplyResult res;
 
                 /* The bonds before this one changed the state it was
@@ -332,7 +328,7 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                 if (changed) {
                         g_autoptr(DiagList) again = diag_list_new();
 
-                        rc = run_take_snapshot(nl, bonds, &now);
+                        rc = run_take_snapshot(ctx, nl, bonds, &now);
                         if (rc)
                                 return rc;
                         cmd_read_stack_sysctls(now, cfg, bonds);
@@ -381,8 +377,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(Config) cfg = NULL;
         g_autoptr(GPtrArray) bonds = NULL;
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(GString) json = g_string_new("{\"steps\":[");
-        g_autoptr(GString) json_error = g_string_new(NULL);
+        g_autoptr(RunJson) json = run_json_new();
         g_autoptr(GPtrArray) missing = NULL;
         bool all = argc <= 1;
         unsigned counter = 0;
@@ -401,9 +396,9 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 cmd_print_diags(ctx, diags);
                 if (!ctx->dry_run)
                         apply_log_refusal(bonds, diags);
-                return run_finish_json(ctx, json, NULL, diags, EXIT_CONFIG);
+                return run_finish_json(ctx, json, diags, EXIT_CONFIG);
         }
-        rc = run_open_netlink(&nl);
+        rc = run_open_netlink(ctx, &nl);
         if (rc)
                 return rc;
         /* DEVTIMEOUT: a port may take its time to appear */
@@ -415,9 +410,9 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 rc = apply_load_module(bonds);
         }
         if (!rc)
-                rc = apply_bonds(ctx, nl, cfg, bonds, all, diags, &counter, json, json_error);
+                rc = apply_bonds(ctx, nl, cfg, bonds, all, diags, &counter, json);
         if (rc != EXIT_USAGE)
-                rc = run_finish_json(ctx, json, json_error, diags, rc);
+                rc = run_finish_json(ctx, json, diags, rc);
         bondcfg_lock_release(lock_fd);
         return rc;
 }

@@ -135,8 +135,7 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
         g_autoptr(GPtrArray) ok = NULL;
         g_autoptr(GPtrArray) missing = NULL;
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(GString) json = g_string_new("{\"steps\":[");
-        g_autoptr(GString) json_error = g_string_new(NULL);
+        g_autoptr(RunJson) json = run_json_new();
         g_autoptr(DiagList) later = diag_list_new();
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
@@ -146,7 +145,7 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
         /* every problem in the files, once; then each bond on its own */
         cmd_print_diags(ctx, diags);
         ok = sound_bonds(ctx, cfg, bonds, diags, &rc);
-        r = run_open_netlink(&nl);
+        r = run_open_netlink(ctx, &nl);
         if (r)
                 return r;
         missing = apply_wait_ports(ctx, nl, ok, settings->port_timeout);
@@ -166,7 +165,7 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
                 g_autoptr(DiagList) d = diag_list_new();
 
                 g_ptr_array_add(one, ok->pdata[i]);
-                r = apply_bonds(ctx, nl, cfg, one, false, d, &counter, json, json_error);
+                r = apply_bonds(ctx, nl, cfg, one, false, d, &counter, json);
                 rc = MAX(rc, r);
                 diag_list_move(later, d);
         }
@@ -179,5 +178,5 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
         }
         bondcfg_lock_release(lock_fd);
         diag_list_move(diags, later);
-        return run_finish_json(ctx, json, json_error, diags, rc);
+        return run_finish_json(ctx, json, diags, rc);
 }

@@ -39,7 +39,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         r = cmd_load_config(ctx, &c, diags);
         if (r)
                 return r;
-        r = cmd_select_bonds(c, argc, argv, false, &bonds);
+        r = cmd_select_bonds(ctx, c, argc, argv, false, &bonds);
         if (r)
                 return r;
         r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
@@ -51,11 +51,10 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         diag_list_sort(diags);
 
         if (ctx->json) {
-                g_autoptr(GString) s = g_string_new("{");
+                g_autoptr(JsonBuilder) b = json_doc_new();
 
-                json_append_diags(s, diags);
-                g_string_append(s, "}\n");
-                fputs(s->str, stdout);
+                json_add_diags(b, diags);
+                json_doc_print(b);
         } else {
                 cmd_print_diags(ctx, diags);
         }
@@ -70,52 +69,44 @@ static bool opt_shown(const BondOptDesc *d, const BondOptValue *v)
         return v->set && !(d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY));
 }
 
-static void json_append_opt(GString *s, const BondOptDesc *d, const BondOptValue *v)
+static void json_opt(JsonBuilder *b, const BondOptDesc *d, const BondOptValue *v)
 {
         g_autofree char *txt = NULL;
 
+        json_builder_set_member_name(b, d->name);
         switch (d->type) {
         case BOND_OPT_TYPE_UINT:
         case BOND_OPT_TYPE_BOOL:
-                g_string_append_printf(s, "%" G_GUINT64_FORMAT, v->num);
-                break;
         case BOND_OPT_TYPE_INT:
-                g_string_append_printf(s, "%" G_GINT64_FORMAT, (gint64)v->num);
+                json_builder_add_int_value(b, (gint64)v->num);
                 break;
         case BOND_OPT_TYPE_IP4_LIST:
         case BOND_OPT_TYPE_IP6_LIST:
-                g_string_append_c(s, '[');
-                for (guint i = 0; v->list && i < v->list->len; i++) {
-                        if (i)
-                                g_string_append_c(s, ',');
-                        json_append_string(s, v->list->pdata[i]);
-                }
-                g_string_append_c(s, ']');
+                json_builder_begin_array(b);
+                for (guint i = 0; v->list && i < v->list->len; i++)
+                        json_add_string(b, v->list->pdata[i]);
+                json_builder_end_array(b);
                 break;
         default:
                 txt = bond_opt_format_value(d, v);
-                json_append_string(s, txt);
+                json_add_string(b, txt);
         }
 }
 
-static void json_append_addrs(GString *s, const CfgBond *b, int family)
+static void json_addrs(JsonBuilder *b, const char *member, const CfgBond *bond, int family)
 {
-        bool first = true;
-
-        g_string_append_c(s, '[');
-        for (guint i = 0; i < b->l3->addrs->len; i++) {
-                const CfgAddress *a = b->l3->addrs->pdata[i];
+        json_begin_array_member(b, member);
+        for (guint i = 0; i < bond->l3->addrs->len; i++) {
+                const CfgAddress *a = bond->l3->addrs->pdata[i];
 
                 if (a->family != family)
                         continue;
-                if (!first)
-                        g_string_append_c(s, ',');
-                first = false;
-                g_string_append(s, "{\"address\":");
-                json_append_string(s, a->address);
-                g_string_append_printf(s, ",\"prefix\":%u}", a->prefix);
+                json_builder_begin_object(b);
+                json_set_string(b, "address", a->address);
+                json_set_int(b, "prefix", a->prefix);
+                json_builder_end_object(b);
         }
-        g_string_append_c(s, ']');
+        json_builder_end_array(b);
 }
 
 /* The gateway of the configured default route of family, or NULL. */
@@ -130,102 +121,74 @@ static const char *default_gateway(const CfgBond *b, int family)
         return NULL;
 }
 
-static void json_append_bond(GString *s, const CfgBond *b)
+static void json_bond(JsonBuilder *j, const CfgBond *b)
 {
-        bool first = true;
-
-        g_string_append(s, "{\"name\":");
-        json_append_string(s, b->name);
-        g_string_append(s, ",\"file\":");
-        json_append_string(s, ifcfg_path(b->ifcfg));
-        g_string_append_printf(s, ",\"onboot\":%s,\"options\":{", b->onboot ? "true" : "false");
+        json_builder_begin_object(j);
+        json_set_string(j, "name", b->name);
+        json_set_string(j, "file", ifcfg_path(b->ifcfg));
+        json_set_bool(j, "onboot", b->onboot);
+        json_begin_object_member(j, "options");
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
 
-                if (!opt_shown(d, &b->opts->v[id]))
-                        continue;
-                if (!first)
-                        g_string_append_c(s, ',');
-                first = false;
-                json_append_string(s, d->name);
-                g_string_append_c(s, ':');
-                json_append_opt(s, d, &b->opts->v[id]);
+                if (opt_shown(d, &b->opts->v[id]))
+                        json_opt(j, d, &b->opts->v[id]);
         }
-        g_string_append(s, "},\"ports\":[");
+        json_builder_end_object(j);
+        json_begin_array_member(j, "ports");
         for (guint i = 0; i < b->ports->len; i++) {
                 const CfgPort *p = b->ports->pdata[i];
 
-                if (i)
-                        g_string_append_c(s, ',');
-                g_string_append(s, "{\"name\":");
-                json_append_string(s, p->name);
-                g_string_append(s, ",\"file\":");
-                json_append_string(s, ifcfg_path(p->ifcfg));
-                if (p->hwaddr) {
-                        g_string_append(s, ",\"hwaddr\":");
-                        json_append_string(s, p->hwaddr);
-                }
+                json_builder_begin_object(j);
+                json_set_string(j, "name", p->name);
+                json_set_string(j, "file", ifcfg_path(p->ifcfg));
+                if (p->hwaddr)
+                        json_set_string(j, "hwaddr", p->hwaddr);
                 if (p->queue_id.set)
-                        g_string_append_printf(s, ",\"queue_id\":%" G_GUINT64_FORMAT,
-                                               p->queue_id.num);
+                        json_set_int(j, "queue_id", (gint64)p->queue_id.num);
                 if (p->prio.set)
-                        g_string_append_printf(s, ",\"prio\":%" G_GINT64_FORMAT,
-                                               (gint64)p->prio.num);
-                g_string_append_c(s, '}');
+                        json_set_int(j, "prio", (gint64)p->prio.num);
+                json_builder_end_object(j);
         }
-        g_string_append(s, "],\"files\":[");
-        for (guint i = 0; i < b->files->len; i++) {
-                if (i)
-                        g_string_append_c(s, ',');
-                json_append_string(s, b->files->pdata[i]);
-        }
-        g_string_append(s, "],\"mtu\":");
-        if (b->mtu)
-                g_string_append_printf(s, "%u", b->mtu);
-        else
-                g_string_append(s, "null");
-        g_string_append(s, ",\"macaddr\":");
-        json_append_string(s, b->macaddr);
-        g_string_append_printf(s, ",\"bootproto\":\"%s\"", b->l3->dhcp4 ? "dhcp" : "static");
-        g_string_append(s, ",\"ipv4\":");
-        json_append_addrs(s, b, AF_INET);
-        g_string_append(s, ",\"gateway\":");
-        json_append_string(s, default_gateway(b, AF_INET));
-        g_string_append_printf(s, ",\"ipv6init\":%s,\"dhcpv6\":%s,\"ipv6\":",
-                               b->l3->ipv6init ? "true" : "false", b->l3->dhcp6 ? "true" : "false");
-        json_append_addrs(s, b, AF_INET6);
-        g_string_append(s, ",\"ipv6_gateway\":");
-        json_append_string(s, default_gateway(b, AF_INET6));
-        g_string_append(s, ",\"routes\":[");
+        json_builder_end_array(j);
+        json_begin_array_member(j, "files");
+        for (guint i = 0; i < b->files->len; i++)
+                json_add_string(j, b->files->pdata[i]);
+        json_builder_end_array(j);
+        json_set_uint_or_null(j, "mtu", b->mtu, b->mtu != 0);
+        json_set_string(j, "macaddr", b->macaddr);
+        json_set_string(j, "bootproto", b->l3->dhcp4 ? "dhcp" : "static");
+        json_addrs(j, "ipv4", b, AF_INET);
+        json_set_string(j, "gateway", default_gateway(b, AF_INET));
+        json_set_bool(j, "ipv6init", b->l3->ipv6init);
+        json_set_bool(j, "dhcpv6", b->l3->dhcp6);
+        json_addrs(j, "ipv6", b, AF_INET6);
+        json_set_string(j, "ipv6_gateway", default_gateway(b, AF_INET6));
+        json_begin_array_member(j, "routes");
         for (guint i = 0; i < b->l3->routes->len; i++) {
                 g_autofree char *t = net_route_format(b->l3->routes->pdata[i]);
 
-                if (i)
-                        g_string_append_c(s, ',');
-                json_append_string(s, t);
+                json_add_string(j, t);
         }
-        g_string_append_printf(s, "],\"zeroconf_route\":%s,\"rules\":[",
-                               b->l3->zeroconf ? "true" : "false");
+        json_builder_end_array(j);
+        json_set_bool(j, "zeroconf_route", b->l3->zeroconf);
+        json_begin_array_member(j, "rules");
         for (guint i = 0; i < b->l3->rules->len; i++) {
                 g_autofree char *t = net_rule_format(b->l3->rules->pdata[i]);
 
-                if (i)
-                        g_string_append_c(s, ',');
-                json_append_string(s, t);
+                json_add_string(j, t);
         }
-        g_string_append(s, "],\"sysctls\":{");
+        json_builder_end_array(j);
+        json_begin_object_member(j, "sysctls");
         for (guint i = 0; i < b->l3->sysctls->len; i++) {
                 const CfgSysctl *c = b->l3->sysctls->pdata[i];
                 g_autofree char *k =
                         g_strdup_printf("%s.%s", c->family == AF_INET6 ? "ipv6" : "ipv4", c->name);
 
-                if (i)
-                        g_string_append_c(s, ',');
-                json_append_string(s, k);
-                g_string_append_c(s, ':');
-                json_append_string(s, c->value);
+                json_set_string(j, k, c->value);
         }
-        g_string_append(s, "}}");
+        json_builder_end_object(j);
+        json_builder_end_object(j);
 }
 
 static void print_bond_text(const Config *c, const CfgBond *b)
@@ -318,19 +281,16 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
         stack = nvlans || nbridges;
 
         if (ctx->json) {
-                g_autoptr(GString) s = g_string_new("{\"bonds\":[");
+                g_autoptr(JsonBuilder) b = json_doc_new();
 
-                for (guint i = 0; i < bonds->len; i++) {
-                        if (i)
-                                g_string_append_c(s, ',');
-                        json_append_bond(s, bonds->pdata[i]);
-                }
-                g_string_append(s, "],");
+                json_begin_array_member(b, "bonds");
+                for (guint i = 0; i < bonds->len; i++)
+                        json_bond(b, bonds->pdata[i]);
+                json_builder_end_array(b);
                 if (stack)
-                        cmd_json_append_stack(s, c, bonds);
-                json_append_diags(s, diags);
-                g_string_append(s, "}\n");
-                fputs(s->str, stdout);
+                        cmd_json_add_stack(b, c, bonds);
+                json_add_diags(b, diags);
+                json_doc_print(b);
         } else {
                 g_autoptr(GHashTable) shown = g_hash_table_new(NULL, NULL);
 

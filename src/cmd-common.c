@@ -11,19 +11,45 @@
 #include "udev-check.h"
 #include "validate.h"
 
+int cmd_fail(const BondcfgCtx *ctx, int rc, const char *hint, const char *fmt, ...)
+{
+        g_autofree char *msg = NULL;
+        va_list ap;
+
+        va_start(ap, fmt);
+        msg = g_strdup_vprintf(fmt, ap);
+        va_end(ap);
+        if (ctx && ctx->json) {
+                g_autoptr(JsonBuilder) b = json_doc_new();
+
+                json_begin_object_member(b, "error");
+                json_set_string(b, "message", msg);
+                json_set_string(b, "hint", hint);
+                json_builder_end_object(b);
+                json_begin_array_member(b, "diagnostics");
+                json_builder_end_array(b);
+                json_set_int(b, "exit", rc);
+                json_doc_print(b);
+                return rc;
+        }
+        fprintf(stderr, "bondcfg: %s\n", msg);
+        if (hint)
+                fprintf(stderr, "  hint: %s\n", hint);
+        return rc;
+}
+
 int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
 {
         g_autoptr(Config) c = NULL;
         int r;
 
         r = config_load_dir(ctx->dir, &c, diags);
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read configuration directory %s: %s\n", ctx->dir,
-                        g_strerror(-r));
-                if (r == -ENOENT && !ctx->config_dir)
-                        fprintf(stderr, "  hint: use --config-dir DIR or --root DIR\n");
-                return EXIT_USAGE;
-        }
+        if (r < 0)
+                return cmd_fail(
+                        ctx, EXIT_USAGE,
+                        r == -ENOENT && !ctx->config_dir ? "use --config-dir DIR or --root DIR"
+                                                         : NULL,
+                        "cannot read configuration directory %s: %s", ctx->dir, g_strerror(-r));
         validate_config(c, diags);
         /* apply, down, stop: a file anyone but root can change is an error
          * (trust.h); check leaves it a warning */
@@ -33,10 +59,10 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags)
         return 0;
 }
 
-int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only, GPtrArray **out)
+int cmd_select_bonds(const BondcfgCtx *ctx, const Config *config, int argc, char **argv,
+                     bool onboot_only, GPtrArray **out)
 {
         g_autoptr(GPtrArray) sel = g_ptr_array_new();
-        int r = 0;
 
         if (argc <= 1) {
                 for (guint i = 0; i < config->bonds->len; i++) {
@@ -46,20 +72,26 @@ int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_on
                                 g_ptr_array_add(sel, b);
                 }
         }
+        g_autoptr(GPtrArray) unknown = g_ptr_array_new();
+
         for (int i = 1; i < argc; i++) {
                 CfgBond *b = config_find_bond(config, argv[i]);
 
                 if (!b) {
-                        fprintf(stderr, "bondcfg: no bond named '%s' in %s\n", argv[i],
-                                config->dir);
-                        r = EXIT_USAGE;
+                        g_ptr_array_add(unknown, argv[i]);
                         continue;
                 }
                 if (!g_ptr_array_find(sel, b, NULL))
                         g_ptr_array_add(sel, b);
         }
-        if (r)
-                return r;
+        if (unknown->len) {
+                g_autofree char *list = NULL;
+
+                g_ptr_array_add(unknown, NULL);
+                list = g_strjoinv("', '", (char **)unknown->pdata);
+                return cmd_fail(ctx, EXIT_USAGE, "'bondcfg show' lists the bonds of the files",
+                                "no bond named '%s' in %s", list, config->dir);
+        }
         *out = g_steal_pointer(&sel);
         return 0;
 }
@@ -172,7 +204,7 @@ int cmd_load_selected(const BondcfgCtx *ctx, int argc, char **argv, bool onboot_
         r = cmd_load_config(ctx, &c, diags);
         if (r)
                 return r;
-        r = cmd_select_bonds(c, argc, argv, onboot_only, bonds);
+        r = cmd_select_bonds(ctx, c, argc, argv, onboot_only, bonds);
         if (r)
                 return r;
         /* BOND named: errors in files that are not its are warnings. */
@@ -199,32 +231,22 @@ void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags)
         }
 }
 
-void json_append_diags(GString *s, const DiagList *diags)
+void json_add_diags(JsonBuilder *b, const DiagList *diags)
 {
-        g_string_append(s, "\"diagnostics\":[");
+        json_begin_array_member(b, "diagnostics");
         for (guint i = 0; i < diags->items->len; i++) {
                 const Diag *d = diags->items->pdata[i];
 
-                if (i)
-                        g_string_append_c(s, ',');
-                g_string_append(s, "{\"severity\":");
-                json_append_string(s, diag_severity_to_string(d->severity));
-                g_string_append(s, ",\"file\":");
-                json_append_string(s, d->file);
-                g_string_append(s, ",\"line\":");
-                if (d->line)
-                        g_string_append_printf(s, "%u", d->line);
-                else
-                        g_string_append(s, "null");
-                g_string_append(s, ",\"key\":");
-                json_append_string(s, d->key);
-                g_string_append(s, ",\"message\":");
-                json_append_string(s, d->message);
-                g_string_append(s, ",\"hint\":");
-                json_append_string(s, d->hint);
-                g_string_append_c(s, '}');
+                json_builder_begin_object(b);
+                json_set_string(b, "severity", diag_severity_to_string(d->severity));
+                json_set_string(b, "file", d->file);
+                json_set_uint_or_null(b, "line", d->line, d->line != 0);
+                json_set_string(b, "key", d->key);
+                json_set_string(b, "message", d->message);
+                json_set_string(b, "hint", d->hint);
+                json_builder_end_object(b);
         }
-        g_string_append_c(s, ']');
+        json_builder_end_array(b);
 }
 
 int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,

@@ -15,7 +15,7 @@
 
 /* Take one bond down (the lock is held).  Returns an exit code. */
 static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagList *diags,
-                    unsigned *counter, GString *json, GString *json_error)
+                    unsigned *counter, RunJson *json)
 {
         g_autoptr(Snapshot) now = NULL;
         g_autoptr(Plan) p = plan_new();
@@ -23,11 +23,11 @@ static int down_one(const BondcfgCtx *ctx, NlConn *nl, const char *bond, DiagLis
         g_autoptr(Owned) owned = NULL;
         g_autofree char *dir = port_state_dir();
         g_autofree char *odir = owned_dir();
-        RunCtx run = { .ctx = ctx, .bond_name = bond, .json = json, .json_error = json_error };
+        RunCtx run = { .ctx = ctx, .bond_name = bond, .json = json };
         ApplyResult res;
         int r, rc;
 
-        rc = run_take_snapshot(nl, NULL, &now);
+        rc = run_take_snapshot(ctx, nl, NULL, &now);
         if (rc)
                 return rc;
         saved = port_state_load_ports(dir, now, bond);
@@ -166,7 +166,7 @@ static const CfgBond *stack_link_bond(const Config *cfg, const char *name)
  * bridge with a port outside the stack is only left by the stack's ports.
  */
 static int down_link(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const char *name,
-                     unsigned *counter, GString *json, GString *json_error)
+                     unsigned *counter, RunJson *json)
 {
         const CfgBond *b = stack_link_bond(cfg, name);
         g_autoptr(Snapshot) now = NULL;
@@ -174,12 +174,12 @@ static int down_link(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const
         g_autoptr(GPtrArray) keep = plan_stack_names(cfg, b);
         g_autoptr(GPtrArray) gone = g_ptr_array_new();
         g_autofree char *odir = owned_dir();
-        RunCtx run = { .ctx = ctx, .bond_name = b->name, .json = json, .json_error = json_error };
+        RunCtx run = { .ctx = ctx, .bond_name = b->name, .json = json };
         const SnapLink *bl, *l;
         ApplyResult res;
         int rc;
 
-        rc = run_take_snapshot(nl, NULL, &now);
+        rc = run_take_snapshot(ctx, nl, NULL, &now);
         if (rc)
                 return rc;
         bl = snapshot_link_by_name(now, b->name);
@@ -248,27 +248,26 @@ static int down_bonds(const BondcfgCtx *ctx, const Config *cfg, const char *cons
 {
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(GString) json = g_string_new("{\"steps\":[");
-        g_autoptr(GString) json_error = g_string_new(NULL);
+        g_autoptr(RunJson) json = run_json_new();
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
 
         r = run_take_lock(ctx, &lock_fd);
         if (r)
                 return r;
-        r = run_open_netlink(&nl);
+        r = run_open_netlink(ctx, &nl);
         if (r) {
                 bondcfg_lock_release(lock_fd);
                 return r;
         }
         for (guint i = 0; i < n && rc == EXIT_OK; i++) {
                 if (stack_link_bond(cfg, names[i]) && !config_find_bond(cfg, names[i]))
-                        rc = down_link(ctx, nl, cfg, names[i], &counter, json, json_error);
+                        rc = down_link(ctx, nl, cfg, names[i], &counter, json);
                 else
-                        rc = down_one(ctx, nl, names[i], diags, &counter, json, json_error);
+                        rc = down_one(ctx, nl, names[i], diags, &counter, json);
         }
         bondcfg_lock_release(lock_fd);
-        return run_finish_json(ctx, json, json_error, diags, rc);
+        return run_finish_json(ctx, json, diags, rc);
 }
 
 int cmd_down(BondcfgCtx *ctx, int argc, char **argv)

@@ -23,14 +23,17 @@ int cmd_keys(BondcfgCtx *ctx, int argc, char **argv)
                 fprintf(stderr, "bondcfg keys: unknown argument '%s'\n", argv[i]);
                 return EXIT_USAGE;
         }
-        if (ctx->json)
-                out = ifcfg_keys_json();
-        else if (man)
+        if (ctx->json) {
+                g_autoptr(JsonBuilder) b = json_doc_new();
+
+                ifcfg_keys_to_json(b);
+                json_doc_print(b);
+                return EXIT_OK;
+        }
+        if (man)
                 out = ifcfg_keys_man();
         else
                 out = ifcfg_keys_text();
         fputs(out, stdout);
-        if (ctx->json)
-                fputc('\n', stdout);
         return EXIT_OK;
 }

@@ -66,65 +66,47 @@ static char *key_of(const BondOptDesc *d)
 
 static void print_json(void)
 {
-        g_autoptr(GString) s = g_string_new("{\"options\":[");
+        g_autoptr(JsonBuilder) b = json_doc_new();
 
+        json_begin_array_member(b, "options");
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
 
-                if (id)
-                        g_string_append_c(s, ',');
-                g_string_append(s, "{\"name\":");
-                json_append_string(s, d->name);
-                g_string_append(s, ",\"alias\":");
-                json_append_string(s, d->alias);
-                g_string_append(s, ",\"ifcfg_key\":");
-                json_append_string(s, d->ifcfg_key);
-                g_string_append(s, ",\"type\":");
-                json_append_string(s, type_names[d->type]);
+                json_builder_begin_object(b);
+                json_set_string(b, "name", d->name);
+                json_set_string(b, "alias", d->alias);
+                json_set_string(b, "ifcfg_key", d->ifcfg_key);
+                json_set_string(b, "type", type_names[d->type]);
                 if (has_range(d) || d->type == BOND_OPT_TYPE_IP4_LIST ||
                     d->type == BOND_OPT_TYPE_IP6_LIST) {
-                        if (d->type == BOND_OPT_TYPE_INT)
-                                g_string_append_printf(s,
-                                                       ",\"min\":%" G_GINT64_FORMAT
-                                                       ",\"max\":%" G_GINT64_FORMAT,
-                                                       (gint64)d->min, (gint64)d->max);
-                        else
-                                g_string_append_printf(s,
-                                                       ",\"min\":%" G_GUINT64_FORMAT
-                                                       ",\"max\":%" G_GUINT64_FORMAT,
-                                                       d->min, d->max);
+                        json_set_int(b, "min", (gint64)d->min);
+                        json_set_int(b, "max", (gint64)d->max);
                 }
-                g_string_append(s, ",\"values\":[");
+                json_begin_array_member(b, "values");
                 for (const BondOptEnumValue *e = d->values; e && e->name; e++) {
-                        if (e != d->values)
-                                g_string_append_c(s, ',');
-                        g_string_append(s, "{\"name\":");
-                        json_append_string(s, e->name);
-                        g_string_append_printf(s, ",\"value\":%u}", e->value);
+                        json_builder_begin_object(b);
+                        json_set_string(b, "name", e->name);
+                        json_set_int(b, "value", e->value);
+                        json_builder_end_object(b);
                 }
-                g_string_append(s, "],\"modes\":[");
-                for (int m = 0, n = 0; m < _BOND_MODE_MAX; m++)
-                        if (d->modes & BOND_MODE_BIT(m)) {
-                                if (n++)
-                                        g_string_append_c(s, ',');
-                                json_append_string(s, bond_mode_to_string(m));
-                        }
-                g_string_append_printf(
-                        s,
-                        "],\"needs_down\":%s,\"needs_no_ports\":%s,\"module_only\":%s,"
-                        "\"per_port\":%s,\"ifla\":%d,\"default\":%" G_GUINT64_FORMAT,
-                        d->flags & BOND_OPT_F_NEEDS_DOWN ? "true" : "false",
-                        d->flags & BOND_OPT_F_NEEDS_NO_PORTS ? "true" : "false",
-                        d->flags & BOND_OPT_F_MODULE_ONLY ? "true" : "false",
-                        d->flags & BOND_OPT_F_PORT ? "true" : "false", d->ifla, d->def);
-                g_string_append(s, ",\"since\":");
-                json_append_string(s, d->since);
-                g_string_append(s, ",\"help\":");
-                json_append_string(s, d->help);
-                g_string_append_c(s, '}');
+                json_builder_end_array(b);
+                json_begin_array_member(b, "modes");
+                for (int m = 0; m < _BOND_MODE_MAX; m++)
+                        if (d->modes & BOND_MODE_BIT(m))
+                                json_add_string(b, bond_mode_to_string(m));
+                json_builder_end_array(b);
+                json_set_bool(b, "needs_down", d->flags & BOND_OPT_F_NEEDS_DOWN);
+                json_set_bool(b, "needs_no_ports", d->flags & BOND_OPT_F_NEEDS_NO_PORTS);
+                json_set_bool(b, "module_only", d->flags & BOND_OPT_F_MODULE_ONLY);
+                json_set_bool(b, "per_port", d->flags & BOND_OPT_F_PORT);
+                json_set_int(b, "ifla", d->ifla);
+                json_set_int(b, "default", (gint64)d->def);
+                json_set_string(b, "since", d->since);
+                json_set_string(b, "help", d->help);
+                json_builder_end_object(b);
         }
-        g_string_append(s, "]}\n");
-        fputs(s->str, stdout);
+        json_builder_end_array(b);
+        json_doc_print(b);
 }
 
 /* roff: escape backslashes and leading dots/quotes. */
@@ -266,7 +248,7 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(GPtrArray) names = g_ptr_array_new();
         bool man = false, completion = false, bridge = false;
-        int r = EXIT_OK;
+        g_autoptr(GString) unknown = g_string_new(NULL);
 
         for (int i = 1; i < argc; i++)
                 if (strcmp(argv[i], "--bridge") == 0)
@@ -279,8 +261,8 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
                 else if (strcmp(argv[i], "--completion") == 0)
                         completion = true;
                 else if (argv[i][0] == '-') {
-                        fprintf(stderr, "bondcfg options: unknown argument '%s'\n", argv[i]);
-                        return EXIT_USAGE;
+                        return cmd_fail(ctx, EXIT_USAGE, NULL, "options: unknown argument '%s'",
+                                        argv[i]);
                 } else if (bridge ? bridge_name_known(argv[i])
                                   : bond_opt_lookup(argv[i]) || port_key_known(argv[i])) {
                         g_ptr_array_add(names, argv[i]);
@@ -288,27 +270,32 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
                         const char *sugg =
                                 bridge ? bridge_name_suggest(argv[i]) : bond_opt_suggest(argv[i]);
 
-                        fprintf(stderr, "bondcfg options: unknown %s option '%s'%s%s%s\n",
-                                bridge ? "bridge" : "bonding", argv[i],
-                                sugg ? " (did you mean '" : "", sugg ? sugg : "",
-                                sugg ? "'?)" : "");
-                        r = EXIT_USAGE;
+                        g_string_append_printf(unknown, "%sunknown %s option '%s'%s%s%s",
+                                               unknown->len ? "; " : "",
+                                               bridge ? "bridge" : "bonding", argv[i],
+                                               sugg ? " (did you mean '" : "", sugg ? sugg : "",
+                                               sugg ? "'?)" : "");
                 }
         }
-        if (r)
-                return r;
+        if (unknown->len)
+                return cmd_fail(ctx, EXIT_USAGE, "'bondcfg options' lists them all", "options: %s",
+                                unknown->str);
         g_ptr_array_add(names, NULL);
         if (bridge) {
                 /* the bridge option table (bridge-options.h): BRIDGING_OPTS */
-                g_autofree char *out =
-                        ctx->json    ? bridge_opts_json()
-                        : man        ? bridge_opts_man()
-                        : completion ? bridge_opts_completion()
-                                     : bridge_opts_text((const char *const *)names->pdata);
+                g_autofree char *out = NULL;
 
+                if (ctx->json) {
+                        g_autoptr(JsonBuilder) b = json_doc_new();
+
+                        bridge_opts_to_json(b);
+                        json_doc_print(b);
+                        return EXIT_OK;
+                }
+                out = man          ? bridge_opts_man()
+                      : completion ? bridge_opts_completion()
+                                   : bridge_opts_text((const char *const *)names->pdata);
                 fputs(out, stdout);
-                if (ctx->json)
-                        fputc('\n', stdout);
                 return EXIT_OK;
         }
         g_ptr_array_add(names, NULL);

@@ -57,10 +57,9 @@ int cmd_role(BondcfgCtx *ctx, int argc, char **argv)
         const char *role = "none", *name = NULL, *bond = NULL, *bp = NULL;
         int r;
 
-        if (argc != 2) {
-                fprintf(stderr, "bondcfg: role needs one ifcfg file name (ifcfg-NAME)\n");
-                return EXIT_USAGE;
-        }
+        if (argc != 2)
+                return cmd_fail(ctx, EXIT_USAGE, "bondcfg role ifcfg-bond0",
+                                "role needs one ifcfg file name (ifcfg-NAME)");
         want = g_path_get_basename(argv[1]);
         if (!g_str_has_prefix(want, "ifcfg-")) {
                 g_autofree char *t = g_strconcat("ifcfg-", want, NULL);
@@ -99,13 +98,21 @@ int cmd_role(BondcfgCtx *ctx, int argc, char **argv)
                 bond = p0->kind == CFG_BRIDGE_PORT_BOND ? p0->bond->name : p0->vlan->bond->name;
         }
         for (const char *const *f = (const char *const[]){ name, bond, NULL }; *f; f++)
-                if (!shell_safe(*f)) {
-                        fprintf(stderr,
-                                "bondcfg: %s: the name \"%s\" is not a valid interface name\n"
-                                "  hint: 'bondcfg check' names the line to fix\n",
-                                want, *f);
-                        return EXIT_CONFIG;
-                }
+                if (!shell_safe(*f))
+                        return cmd_fail(ctx, EXIT_CONFIG, "'bondcfg check' names the line to fix",
+                                        "%s: the name \"%s\" is not a valid interface name", want,
+                                        *f);
+        if (ctx->json) {
+                g_autoptr(JsonBuilder) b = json_doc_new();
+
+                json_set_string(b, "file", want);
+                json_set_string(b, "role", role);
+                json_set_string(b, "name", name);
+                json_set_string(b, "bond", bond);
+                json_set_string(b, "bootproto", bp);
+                json_doc_print(b);
+                return EXIT_OK;
+        }
         printf("%s %s %s %s\n", role, dash(name), dash(bond), dash(bp));
         return EXIT_OK;
 }

@@ -11,13 +11,28 @@
 #include "log.h"
 #include "port-state.h"
 
-void run_json_steps(GString *s, const Plan *p)
+RunJson *run_json_new(void)
 {
-        for (guint i = 0; i < p->steps->len; i++) {
-                if (s->len && s->str[s->len - 1] != '[')
-                        g_string_append_c(s, ',');
-                plan_step_append_json(s, p->steps->pdata[i]);
-        }
+        RunJson *j = g_new0(RunJson, 1);
+
+        j->b = json_doc_new();
+        json_begin_array_member(j->b, "steps");
+        return j;
+}
+
+void run_json_free(RunJson *j)
+{
+        if (!j)
+                return;
+        g_clear_object(&j->b);
+        g_clear_pointer(&j->error, json_node_unref);
+        g_free(j);
+}
+
+void run_json_steps(RunJson *j, const Plan *p)
+{
+        for (guint i = 0; i < p->steps->len; i++)
+                plan_step_to_json(j->b, p->steps->pdata[i]);
 }
 
 void run_on_progress(const PlanStep *st, bool undo, void *userdata)
@@ -26,11 +41,8 @@ void run_on_progress(const PlanStep *st, bool undo, void *userdata)
 
         log_bond(LOG_NOTICE, rc->bond_name, "%s%s", undo ? "undo: " : "", st->description);
         if (rc->ctx->json) {
-                if (!undo) {
-                        if (rc->json->str[rc->json->len - 1] != '[')
-                                g_string_append_c(rc->json, ',');
-                        plan_step_append_json(rc->json, st);
-                }
+                if (!undo)
+                        plan_step_to_json(rc->json->b, st);
                 return;
         }
         /* under bondcfg.service, the journal has the record already */
@@ -62,36 +74,29 @@ static void log_failure(const RunCtx *rc, const ApplyResult *res)
 void run_print_failure(const RunCtx *rc, const ApplyResult *res)
 {
         const BondcfgCtx *ctx = rc->ctx;
-        GString *json = rc->json_error;
         const char *what = res->failed ? res->failed->description : "verify";
 
         log_failure(rc, res);
 
         if (ctx->json) {
-                if (json->len)
+                g_autoptr(JsonBuilder) b = NULL;
+
+                if (rc->json->error)
                         return; /* the first failure is the document's error */
-                g_string_append(json, "{\"bond\":");
-                json_append_string(json, rc->bond_name);
-                g_string_append(json, ",\"step\":");
-                if (res->failed_index)
-                        g_string_append_printf(json, "%u", res->failed_index);
-                else
-                        g_string_append(json, "null");
-                g_string_append(json, ",\"description\":");
-                json_append_string(json, what);
-                g_string_append(json, ",\"errno\":");
-                json_append_string(json, g_strerror(-res->error));
-                g_string_append(json, ",\"message\":");
-                json_append_string(json, res->message);
-                g_string_append(json, ",\"rolled_back\":");
-                g_string_append(json, res->undo_errors ? "false" : "true");
-                g_string_append(json, ",\"undo_errors\":[");
-                for (guint i = 0; res->undo_errors && i < res->undo_errors->len; i++) {
-                        if (i)
-                                g_string_append_c(json, ',');
-                        json_append_string(json, res->undo_errors->pdata[i]);
-                }
-                g_string_append(json, "]}");
+                b = json_builder_new();
+                json_builder_begin_object(b);
+                json_set_string(b, "bond", rc->bond_name);
+                json_set_uint_or_null(b, "step", res->failed_index, res->failed_index != 0);
+                json_set_string(b, "description", what);
+                json_set_string(b, "errno", g_strerror(-res->error));
+                json_set_string(b, "message", res->message);
+                json_set_bool(b, "rolled_back", !res->undo_errors);
+                json_begin_array_member(b, "undo_errors");
+                for (guint i = 0; res->undo_errors && i < res->undo_errors->len; i++)
+                        json_add_string(b, res->undo_errors->pdata[i]);
+                json_builder_end_array(b);
+                json_builder_end_object(b);
+                rc->json->error = json_builder_get_root(b);
                 return;
         }
         if (log_fd_is_journal(STDERR_FILENO))
@@ -143,76 +148,69 @@ int run_take_lock(const BondcfgCtx *ctx, int *fd)
         *fd = bondcfg_lock_acquire(path, ctx->wait_lock, &holder);
         if (*fd >= 0)
                 return 0;
-        if (*fd == -EWOULDBLOCK) {
-                if (holder)
-                        fprintf(stderr,
-                                "bondcfg: another bondcfg (pid %ld) holds %s; gave up after %d "
-                                "s (--wait-lock)\n",
+        if (*fd == -EWOULDBLOCK && holder)
+                return cmd_fail(ctx, EXIT_USAGE, "wait longer with --wait-lock SECONDS",
+                                "another bondcfg (pid %ld) holds %s; gave up after %d s "
+                                "(--wait-lock)",
                                 (long)holder, path, ctx->wait_lock);
-                else
-                        fprintf(stderr,
-                                "bondcfg: another bondcfg holds %s; gave up after %d s "
-                                "(--wait-lock)\n",
-                                path, ctx->wait_lock);
-        } else {
-                fprintf(stderr, "bondcfg: cannot lock %s: %s\n", path, g_strerror(-*fd));
-        }
-        return EXIT_USAGE;
+        if (*fd == -EWOULDBLOCK)
+                return cmd_fail(ctx, EXIT_USAGE, "wait longer with --wait-lock SECONDS",
+                                "another bondcfg holds %s; gave up after %d s (--wait-lock)", path,
+                                ctx->wait_lock);
+        return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot lock %s: %s", path, g_strerror(-*fd));
 }
 
 /* apply and down change this machine's kernel: files for another root
  * (--root, e.g. the installed system in a kickstart %post) are not its. */
 int run_refuse_root(const BondcfgCtx *ctx, const char *cmd)
 {
+        g_autofree char *hint = NULL;
+
         if (!ctx->root)
                 return 0;
-        fprintf(stderr,
-                "bondcfg: %s acts on this machine's kernel; --root %s names files for another "
-                "system\n  hint: use 'bondcfg --root %s check' to validate them, and run %s on "
-                "that system\n",
-                cmd, ctx->root, ctx->root, cmd);
-        return EXIT_USAGE;
+        hint = g_strdup_printf("use 'bondcfg --root %s check' to validate them, and run %s on "
+                               "that system",
+                               ctx->root, cmd);
+        return cmd_fail(ctx, EXIT_USAGE, hint,
+                        "%s acts on this machine's kernel; --root %s names files for another "
+                        "system",
+                        cmd, ctx->root);
 }
 
-int run_open_netlink(NlConn **c)
+int run_open_netlink(const BondcfgCtx *ctx, NlConn **c)
 {
         int r = nl_conn_open(c);
 
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot open rtnetlink: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
+        if (r < 0)
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot open rtnetlink: %s", g_strerror(-r));
         return 0;
 }
 
 /* The network state, with the sysctls of the bonds (NULL: none), or
  * EXIT_USAGE after saying why it cannot be read. */
-int run_take_snapshot(NlConn *nl, const GPtrArray *bonds, Snapshot **snap)
+int run_take_snapshot(const BondcfgCtx *ctx, NlConn *nl, const GPtrArray *bonds, Snapshot **snap)
 {
         int r = snapshot_take(nl, snap);
 
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
+        if (r < 0)
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot read the network state: %s",
+                                g_strerror(-r));
         cmd_read_sysctls(*snap, bonds);
         return 0;
 }
 
-int run_finish_json(const BondcfgCtx *ctx, GString *json, const GString *error,
-                    const DiagList *diags, int rc)
+int run_finish_json(const BondcfgCtx *ctx, RunJson *j, const DiagList *diags, int rc)
 {
         if (!ctx->json)
                 return rc;
-        g_string_append_c(json, ']');
-        if (error && error->len) {
-                g_string_append(json, ",\"error\":");
-                g_string_append_len(json, error->str, (gssize)error->len);
+        json_builder_end_array(j->b);
+        if (j->error) {
+                json_builder_set_member_name(j->b, "error");
+                json_builder_add_value(j->b, g_steal_pointer(&j->error));
         }
-        g_string_append_c(json, ',');
-        json_append_diags(json, diags);
-        g_string_append_printf(json, ",\"exit\":%d}", rc);
-        puts(json->str);
+        json_add_diags(j->b, diags);
+        json_set_int(j->b, "exit", rc);
+        json_doc_print(j->b);
         return rc;
 }
 

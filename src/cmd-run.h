@@ -14,16 +14,26 @@
 #include "plan.h"
 #include "snapshot.h"
 
+/* The JSON document of a run (apply, down, stop), built as it goes: the
+ * steps done, then the first failure, the diagnostics and the exit status. */
+typedef struct {
+        JsonBuilder *b;  /* the document, its "steps" array open */
+        JsonNode *error; /* the first failure, or NULL */
+} RunJson;
+
+RunJson *run_json_new(void);
+void run_json_free(RunJson *j);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RunJson, run_json_free)
+
 typedef struct {
         const BondcfgCtx *ctx;
         const CfgBond *bond;   /* apply: the bond being applied, or NULL */
         const char *bond_name; /* the bond the steps are for (logged) */
-        GString *json;         /* steps done: the JSON array, still open */
-        GString *json_error;   /* the first failure, a JSON object, or "" */
+        RunJson *json;         /* with --json: the document */
 } RunCtx;
 
-/* Append every step of p to the JSON array s. */
-void run_json_steps(GString *s, const Plan *p);
+/* Add every step of p to the document's steps. */
+void run_json_steps(RunJson *j, const Plan *p);
 /* ApplyProgressFn: print, add to the JSON, log. */
 void run_on_progress(const PlanStep *st, bool undo, void *userdata);
 /* A failed run: stderr or JSON, and the system log. */
@@ -35,14 +45,13 @@ void run_print_warnings(const RunCtx *rc, const ApplyResult *res);
 int run_take_lock(const BondcfgCtx *ctx, int *fd);
 /* EXIT_USAGE after saying why if --root is given: cmd acts on this kernel. */
 int run_refuse_root(const BondcfgCtx *ctx, const char *cmd);
-int run_open_netlink(NlConn **c);
+int run_open_netlink(const BondcfgCtx *ctx, NlConn **c);
 /* The network state, with the sysctls of the bonds (NULL: none), or
  * EXIT_USAGE after saying why it cannot be read. */
-int run_take_snapshot(NlConn *nl, const GPtrArray *bonds, Snapshot **snap);
+int run_take_snapshot(const BondcfgCtx *ctx, NlConn *nl, const GPtrArray *bonds, Snapshot **snap);
 /* With --json: close the steps array, add the error (if any), the
  * diagnostics and rc, print the document.  Returns rc. */
-int run_finish_json(const BondcfgCtx *ctx, GString *json, const GString *error,
-                    const DiagList *diags, int rc);
+int run_finish_json(const BondcfgCtx *ctx, RunJson *j, const DiagList *diags, int rc);
 /* After a successful run: forget the records of the ports p released for
  * good. */
 void run_forget_released(const BondcfgCtx *ctx, const Plan *p);

@@ -135,142 +135,116 @@ void cmd_print_stack_text(const Config *c, const CfgBond *b, GHashTable *shown)
 
 /* ---- JSON ---- */
 
-static void json_l3(GString *s, const CfgL3 *l3)
+static void json_l3(JsonBuilder *b, const CfgL3 *l3)
 {
-        g_string_append_printf(s, ",\"bootproto\":\"%s\",\"addresses\":[",
-                               l3->dhcp4 ? "dhcp" : "static");
+        json_set_string(b, "bootproto", l3->dhcp4 ? "dhcp" : "static");
+        json_begin_array_member(b, "addresses");
         for (guint i = 0; i < l3->addrs->len; i++) {
                 const CfgAddress *a = l3->addrs->pdata[i];
 
-                g_string_append(s, i ? ",{\"address\":" : "{\"address\":");
-                json_append_string(s, a->address);
-                g_string_append_printf(s, ",\"prefix\":%u,\"family\":\"%s\"}", a->prefix,
-                                       a->family == AF_INET ? "ipv4" : "ipv6");
+                json_builder_begin_object(b);
+                json_set_string(b, "address", a->address);
+                json_set_int(b, "prefix", a->prefix);
+                json_set_string(b, "family", a->family == AF_INET ? "ipv4" : "ipv6");
+                json_builder_end_object(b);
         }
-        g_string_append(s, "],\"routes\":[");
+        json_builder_end_array(b);
+        json_begin_array_member(b, "routes");
         for (guint i = 0; i < l3->routes->len; i++) {
                 g_autofree char *t = net_route_format(l3->routes->pdata[i]);
 
-                if (i)
-                        g_string_append_c(s, ',');
-                json_append_string(s, t);
+                json_add_string(b, t);
         }
-        g_string_append_c(s, ']');
+        json_builder_end_array(b);
 }
 
-static void json_opts(GString *s, const BridgeOptValues *o)
+static void json_opts(JsonBuilder *b, const char *member, const BridgeOptValues *o)
 {
-        bool first = true;
-
-        g_string_append_c(s, '{');
+        json_begin_object_member(b, member);
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
                 const BridgeOptDesc *d = bridge_opt_desc(i);
                 g_autofree char *v = NULL;
 
                 if (!bridge_opt_has(o, i))
                         continue;
-                if (!first)
-                        g_string_append_c(s, ',');
-                first = false;
-                json_append_string(s, d->name);
-                g_string_append_c(s, ':');
-                /* numbers as written (seconds for the STP times); names quoted */
+                /* numbers as written (seconds for the STP times); names as strings */
                 v = bridge_opt_format_value(d, o->v[i]);
-                if (d->type == BRIDGE_OPT_TYPE_UINT || d->type == BRIDGE_OPT_TYPE_BOOL)
-                        g_string_append(s, v);
+                json_builder_set_member_name(b, d->name);
+                if (d->type != BRIDGE_OPT_TYPE_UINT && d->type != BRIDGE_OPT_TYPE_BOOL)
+                        json_add_string(b, v);
+                else if (strchr(v, '.'))
+                        json_builder_add_double_value(b, g_ascii_strtod(v, NULL));
                 else
-                        json_append_string(s, v);
+                        json_builder_add_int_value(b, (gint64)g_ascii_strtoull(v, NULL, 10));
         }
-        g_string_append_c(s, '}');
+        json_builder_end_object(b);
 }
 
-static void json_common(GString *s, const char *name, const IfcfgFile *f, bool onboot, unsigned mtu,
-                        const char *macaddr)
+static void json_common(JsonBuilder *b, const char *name, const IfcfgFile *f, bool onboot,
+                        unsigned mtu, const char *macaddr)
 {
-        g_string_append(s, "{\"name\":");
-        json_append_string(s, name);
-        g_string_append(s, ",\"file\":");
-        json_append_string(s, ifcfg_path(f));
-        g_string_append_printf(s, ",\"onboot\":%s,\"mtu\":", onboot ? "true" : "false");
-        if (mtu)
-                g_string_append_printf(s, "%u", mtu);
-        else
-                g_string_append(s, "null");
-        g_string_append(s, ",\"macaddr\":");
-        json_append_string(s, macaddr);
+        json_builder_begin_object(b);
+        json_set_string(b, "name", name);
+        json_set_string(b, "file", ifcfg_path(f));
+        json_set_bool(b, "onboot", onboot);
+        json_set_uint_or_null(b, "mtu", mtu, mtu != 0);
+        json_set_string(b, "macaddr", macaddr);
 }
 
-static void json_vlan(GString *s, const Config *c, const CfgVlan *v)
+static void json_vlan(JsonBuilder *b, const Config *c, const CfgVlan *v)
 {
         g_autofree char *flags = cfg_vlan_flags_to_string(v->flags);
         g_autofree char *in = cfg_vlan_qos_to_string(v->ingress);
         g_autofree char *eg = cfg_vlan_qos_to_string(v->egress);
         CfgBridge *br = config_bridge_of(c, v->name);
 
-        json_common(s, v->name, v->ifcfg, v->onboot, v->mtu, v->macaddr);
-        g_string_append_printf(s, ",\"id\":%u,\"parent\":", v->id);
-        json_append_string(s, v->parent);
-        g_string_append(s, ",\"bond\":");
-        json_append_string(s, v->bond->name);
-        g_string_append(s, ",\"flags\":");
-        json_append_string(s, flags);
-        g_string_append(s, ",\"ingress_priority_map\":");
-        json_append_string(s, in);
-        g_string_append(s, ",\"egress_priority_map\":");
-        json_append_string(s, eg);
-        g_string_append(s, ",\"bridge\":");
-        json_append_string(s, br ? br->name : NULL);
-        json_l3(s, v->l3);
-        g_string_append_c(s, '}');
+        json_common(b, v->name, v->ifcfg, v->onboot, v->mtu, v->macaddr);
+        json_set_int(b, "id", v->id);
+        json_set_string(b, "parent", v->parent);
+        json_set_string(b, "bond", v->bond->name);
+        json_set_string(b, "flags", flags);
+        json_set_string(b, "ingress_priority_map", in);
+        json_set_string(b, "egress_priority_map", eg);
+        json_set_string(b, "bridge", br ? br->name : NULL);
+        json_l3(b, v->l3);
+        json_builder_end_object(b);
 }
 
-static void json_bridge(GString *s, const CfgBridge *br)
+static void json_bridge(JsonBuilder *b, const CfgBridge *br)
 {
-        json_common(s, br->name, br->ifcfg, br->onboot, br->mtu, br->macaddr);
-        g_string_append(s, ",\"options\":");
-        json_opts(s, &br->opts);
-        g_string_append(s, ",\"ports\":[");
+        json_common(b, br->name, br->ifcfg, br->onboot, br->mtu, br->macaddr);
+        json_opts(b, "options", &br->opts);
+        json_begin_array_member(b, "ports");
         for (guint i = 0; i < br->ports->len; i++) {
                 const CfgBridgePort *p = br->ports->pdata[i];
 
-                g_string_append(s, i ? ",{\"name\":" : "{\"name\":");
-                json_append_string(s, p->name);
-                g_string_append_printf(s, ",\"kind\":\"%s\",\"options\":",
-                                       p->kind == CFG_BRIDGE_PORT_BOND ? "bond" : "vlan");
-                json_opts(s, &p->opts);
-                g_string_append_c(s, '}');
+                json_builder_begin_object(b);
+                json_set_string(b, "name", p->name);
+                json_set_string(b, "kind", p->kind == CFG_BRIDGE_PORT_BOND ? "bond" : "vlan");
+                json_opts(b, "options", &p->opts);
+                json_builder_end_object(b);
         }
-        g_string_append_c(s, ']');
-        json_l3(s, br->l3);
-        g_string_append_c(s, '}');
+        json_builder_end_array(b);
+        json_l3(b, br->l3);
+        json_builder_end_object(b);
 }
 
-void cmd_json_append_stack(GString *s, const Config *c, const GPtrArray *bonds)
+void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds)
 {
-        bool first = true;
-
-        g_string_append(s, "\"vlans\":[");
+        json_begin_array_member(b, "vlans");
         for (guint i = 0; i < c->vlans->len; i++) {
                 const CfgVlan *v = c->vlans->pdata[i];
 
-                if (!selected(bonds, v->bond))
-                        continue;
-                if (!first)
-                        g_string_append_c(s, ',');
-                first = false;
-                json_vlan(s, c, v);
+                if (selected(bonds, v->bond))
+                        json_vlan(b, c, v);
         }
-        g_string_append(s, "],\"bridges\":[");
-        first = true;
+        json_builder_end_array(b);
+        json_begin_array_member(b, "bridges");
         for (guint i = 0; i < c->bridges->len; i++) {
                 const CfgBridge *br = c->bridges->pdata[i];
 
-                if (!bridge_selected(br, bonds))
-                        continue;
-                if (!first)
-                        g_string_append_c(s, ',');
-                first = false;
-                json_bridge(s, br);
+                if (bridge_selected(br, bonds))
+                        json_bridge(b, br);
         }
-        g_string_append(s, "],");
+        json_builder_end_array(b);
 }

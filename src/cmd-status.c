@@ -35,9 +35,9 @@ static bool mac_is_zero(const char *mac)
 
 typedef struct {
         const BondcfgCtx *ctx;
-        GString *out;   /* text */
-        GString *json;  /* JSON */
-        GHashTable *nm; /* bond -> char**: what NetworkManager leaves alone */
+        GString *out;      /* text */
+        JsonBuilder *json; /* JSON: the "bonds" array open */
+        GHashTable *nm;    /* bond -> char**: what NetworkManager leaves alone */
         const Config *cfg;
 } StatusOut;
 
@@ -46,10 +46,11 @@ typedef struct {
 static void put_link_head(StatusOut *o, const char *kind, const char *name, const char *detail,
                           const SnapLink *l, bool last)
 {
-        g_string_append(o->json, "{\"name\":");
-        json_append_string(o->json, name);
-        g_string_append_printf(o->json, ",\"kind\":\"%s\",\"present\":%s,\"up\":%s", kind,
-                               l ? "true" : "false", l && l->up ? "true" : "false");
+        json_builder_begin_object(o->json);
+        json_set_string(o->json, "name", name);
+        json_set_string(o->json, "kind", kind);
+        json_set_bool(o->json, "present", l);
+        json_set_bool(o->json, "up", l && l->up);
         g_string_append_printf(o->out, "  %s %s %s%s: %s", last ? "`-" : "|-", kind, name,
                                detail ? detail : "",
                                !l      ? "not present"
@@ -60,18 +61,20 @@ static void put_link_head(StatusOut *o, const char *kind, const char *name, cons
 /* The addresses on live link l: ", A/P A/P" and a JSON array. */
 static void put_link_addrs(StatusOut *o, const SnapLink *l, const Snapshot *s)
 {
-        g_string_append(o->json, ",\"addresses\":[");
+        json_begin_array_member(o->json, "addresses");
         for (guint k = 0, m = 0; l && k < s->addrs->len; k++) {
                 const SnapAddr *a = s->addrs->pdata[k];
+                g_autofree char *t = NULL;
 
                 if (a->ifindex != l->ifindex)
                         continue;
-                g_string_append_printf(o->out, "%s%s/%u", m ? " " : ", ", a->address, a->prefix);
-                g_string_append_printf(o->json, "%s\"%s/%u\"", m++ ? "," : "", a->address,
-                                       a->prefix);
+                t = g_strdup_printf("%s/%u", a->address, a->prefix);
+                g_string_append_printf(o->out, "%s%s", m++ ? " " : ", ", t);
+                json_add_string(o->json, t);
         }
         g_string_append(o->out, "\n");
-        g_string_append(o->json, "]}");
+        json_builder_end_array(o->json);
+        json_builder_end_object(o->json);
 }
 
 /* The links above b, as a tree under it: VLANs (bottom-up) then bridges,
@@ -84,27 +87,23 @@ static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
         const SnapLink *bl = snapshot_link_by_name(s, b->name);
         guint n = vlans->len + bridges->len;
 
-        g_string_append(o->json, ",\"stack\":[");
+        json_begin_array_member(o->json, "stack");
         for (guint i = 0; i < vlans->len; i++) {
                 const CfgVlan *v = vlans->pdata[i];
                 const SnapLink *l = snapshot_link_by_name(s, v->name);
                 g_autofree char *detail = g_strdup_printf(" (id %u on %s)", v->id, v->parent);
 
-                if (i)
-                        g_string_append_c(o->json, ',');
                 put_link_head(o, "vlan", v->name, detail, l, i + 1 == n);
-                g_string_append_printf(o->json, ",\"id\":%u,\"parent\":", v->id);
-                json_append_string(o->json, v->parent);
+                json_set_int(o->json, "id", v->id);
+                json_set_string(o->json, "parent", v->parent);
                 put_link_addrs(o, l, s);
         }
         for (guint i = 0; i < bridges->len; i++) {
                 const CfgBridge *br = bridges->pdata[i];
                 const SnapLink *l = snapshot_link_by_name(s, br->name);
 
-                if (vlans->len + i)
-                        g_string_append_c(o->json, ',');
                 put_link_head(o, "bridge", br->name, NULL, l, vlans->len + i + 1 == n);
-                g_string_append(o->json, ",\"ports\":[");
+                json_begin_array_member(o->json, "ports");
                 for (guint k = 0, m = 0; l && k < s->links->len; k++) {
                         const SnapLink *pl = s->links->pdata[k];
 
@@ -114,13 +113,13 @@ static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
                                                !bl || plan_stack_foreign_port(pl, bl, s)
                                                        ? " (not managed by bondcfg)"
                                                        : "");
-                        g_string_append_printf(o->json, "%s", m++ ? "," : "");
-                        json_append_string(o->json, pl->name);
+                        m++;
+                        json_add_string(o->json, pl->name);
                 }
-                g_string_append_c(o->json, ']');
+                json_builder_end_array(o->json);
                 put_link_addrs(o, l, s);
         }
-        g_string_append_c(o->json, ']');
+        json_builder_end_array(o->json);
 }
 
 /* The devices NetworkManager was told to leave alone for b (cmd-nm.h). */
@@ -128,13 +127,10 @@ static void put_nm(StatusOut *o, const CfgBond *b)
 {
         char **devs = o->nm ? g_hash_table_lookup(o->nm, b->name) : NULL;
 
-        g_string_append(o->json, ",\"networkmanager_unmanaged\":[");
-        for (guint i = 0; devs && devs[i]; i++) {
-                if (i)
-                        g_string_append_c(o->json, ',');
-                json_append_string(o->json, devs[i]);
-        }
-        g_string_append_c(o->json, ']');
+        json_begin_array_member(o->json, "networkmanager_unmanaged");
+        for (guint i = 0; devs && devs[i]; i++)
+                json_add_string(o->json, devs[i]);
+        json_builder_end_array(o->json);
         if (devs && devs[0]) {
                 g_autofree char *list = g_strjoinv(", ", devs);
 
@@ -169,35 +165,31 @@ static void put_port(StatusOut *o, const SnapLink *bond, const SnapLink *l, bool
                                                "on %s (check the switch's LACP config)\n",
                                                l->name);
         }
-        if (o->json->str[o->json->len - 1] != '[')
-                g_string_append_c(o->json, ',');
-        g_string_append(o->json, "{\"name\":");
-        json_append_string(o->json, l->name);
-        g_string_append(o->json, ",\"mii_status\":");
-        json_append_string(o->json, mii_to_string(pt->mii_status));
-        g_string_append(o->json, ",\"state\":");
-        json_append_string(o->json, pt->state == 0 ? "active" : "backup");
-        g_string_append_printf(o->json, ",\"link_failure_count\":%u,\"speed\":%s,\"duplex\":",
-                               pt->link_failure_count, speed ? speed : "null");
-        json_append_string(o->json, duplex);
-        g_string_append(o->json, ",\"perm_hwaddr\":");
-        json_append_string(o->json, l->perm_mac);
-        if (lacp)
-                g_string_append_printf(o->json,
-                                       ",\"aggregator_id\":%u,\"actor_state\":%u,"
-                                       "\"partner_state\":%u,\"lacp_partner\":%s",
-                                       pt->aggregator_id, pt->actor_oper_port_state,
-                                       pt->partner_oper_port_state, no_partner ? "false" : "true");
-        g_string_append_c(o->json, '}');
+        json_builder_begin_object(o->json);
+        json_set_string(o->json, "name", l->name);
+        json_set_string(o->json, "mii_status", mii_to_string(pt->mii_status));
+        json_set_string(o->json, "state", pt->state == 0 ? "active" : "backup");
+        json_set_int(o->json, "link_failure_count", pt->link_failure_count);
+        /* sysfs speed: a number of Mb/s */
+        json_set_uint_or_null(o->json, "speed", speed ? g_ascii_strtoull(speed, NULL, 10) : 0,
+                              speed && g_ascii_isdigit(speed[0]));
+        json_set_string(o->json, "duplex", duplex);
+        json_set_string(o->json, "perm_hwaddr", l->perm_mac);
+        if (lacp) {
+                json_set_int(o->json, "aggregator_id", pt->aggregator_id);
+                json_set_int(o->json, "actor_state", pt->actor_oper_port_state);
+                json_set_int(o->json, "partner_state", pt->partner_oper_port_state);
+                json_set_bool(o->json, "lacp_partner", !no_partner);
+        }
+        json_builder_end_object(o->json);
 }
 
 static void put_options(StatusOut *o, const SnapLink *bond)
 {
         BondMode mode = bond_options_mode(bond->bond);
-        bool first = true;
 
         g_string_append(o->out, "  options:");
-        g_string_append(o->json, ",\"options\":{");
+        json_begin_object_member(o->json, "options");
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
                 g_autofree char *v = NULL;
@@ -207,24 +199,17 @@ static void put_options(StatusOut *o, const SnapLink *bond)
                         continue;
                 v = bond_opt_format_value(d, &bond->bond->v[id]);
                 g_string_append_printf(o->out, " %s=%s", d->name, v);
-                if (!first)
-                        g_string_append_c(o->json, ',');
-                first = false;
-                json_append_string(o->json, d->name);
-                g_string_append_c(o->json, ':');
-                json_append_string(o->json, v);
+                json_set_string(o->json, d->name, v);
         }
         g_string_append(o->out, "\n");
-        g_string_append_c(o->json, '}');
+        json_builder_end_object(o->json);
 }
 
 static void put_drift(StatusOut *o, const char *line, bool *first)
 {
         g_string_append_printf(o->out, "  drift: %s\n", line);
-        if (!*first)
-                g_string_append_c(o->json, ',');
         *first = false;
-        json_append_string(o->json, line);
+        json_add_string(o->json, line);
 }
 
 /*
@@ -235,7 +220,6 @@ static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, con
                        const Owned *owned)
 {
         g_autoptr(GPtrArray) want = plan_wanted_routes(b->l3, bond, s);
-        guint n = 0;
 
         for (guint i = 0; i < s->routes->len; i++) {
                 const NetRoute *r = s->routes->pdata[i];
@@ -249,11 +233,10 @@ static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, con
                 t = net_route_format(r);
                 g_string_append_printf(o->out, "  route %s%s\n", t,
                                        managed ? "" : " (not managed by bondcfg)");
-                if (n++)
-                        g_string_append_c(o->json, ',');
-                g_string_append(o->json, "{\"route\":");
-                json_append_string(o->json, t);
-                g_string_append_printf(o->json, ",\"managed\":%s}", managed ? "true" : "false");
+                json_builder_begin_object(o->json);
+                json_set_string(o->json, "route", t);
+                json_set_bool(o->json, "managed", managed);
+                json_builder_end_object(o->json);
         }
         for (guint i = 0; i < s->rules->len; i++) {
                 const NetRule *r = s->rules->pdata[i];
@@ -266,16 +249,17 @@ static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, con
                         continue;
                 t = net_rule_format(r);
                 g_string_append_printf(o->out, "  rule %s\n", t);
-                if (n++)
-                        g_string_append_c(o->json, ',');
-                g_string_append(o->json, "{\"rule\":");
-                json_append_string(o->json, t);
-                g_string_append(o->json, ",\"managed\":true}");
+                json_builder_begin_object(o->json);
+                json_set_string(o->json, "rule", t);
+                json_set_bool(o->json, "managed", true);
+                json_builder_end_object(o->json);
         }
 }
 
-/* One bond.  Returns true if it is in sync with its config. */
-static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
+/* One bond.  Returns true if it is in sync with its config.  sound: its
+ * files have no error (else its live state is shown, but no drift is
+ * computed from files that are wrong). */
+static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool sound)
 {
         const SnapLink *bond = snapshot_link_by_name(s, b->name);
         g_autoptr(Owned) owned = cmd_load_owned(b->name, s);
@@ -285,14 +269,17 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
         bool lacp, first = true;
         BondOptValue *act;
 
-        g_string_append(o->json, "{\"name\":");
-        json_append_string(o->json, b->name);
+        json_builder_begin_object(o->json);
+        json_set_string(o->json, "name", b->name);
+        json_set_bool(o->json, "config_errors", !sound);
         if (!bond || !bond->bond) {
                 g_string_append_printf(o->out, "%s: %s\n", b->name,
                                        bond ? "exists but is not a bond" : "not present");
-                g_string_append(o->json, ",\"present\":false,\"drift\":[");
-                json_append_string(o->json, bond ? "not a bond" : "not present");
-                g_string_append(o->json, "]}");
+                json_set_bool(o->json, "present", false);
+                json_begin_array_member(o->json, "drift");
+                json_add_string(o->json, bond ? "not a bond" : "not present");
+                json_builder_end_array(o->json);
+                json_builder_end_object(o->json);
                 return false;
         }
         lacp = bond_options_mode(bond->bond) == BOND_MODE_LACP;
@@ -301,17 +288,17 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
                                bond_mode_to_string(bond_options_mode(bond->bond)),
                                bond->up ? "up" : "down", bond->lower_up ? ", carrier" : "",
                                bond->mtu, bond->mac ? bond->mac : "none");
-        g_string_append(o->json, ",\"present\":true,\"mode\":");
-        json_append_string(o->json, bond_mode_to_string(bond_options_mode(bond->bond)));
-        g_string_append_printf(o->json, ",\"up\":%s,\"carrier\":%s,\"mtu\":%u,\"mac\":",
-                               bond->up ? "true" : "false", bond->lower_up ? "true" : "false",
-                               bond->mtu);
-        json_append_string(o->json, bond->mac);
+        json_set_bool(o->json, "present", true);
+        json_set_string(o->json, "mode", bond_mode_to_string(bond_options_mode(bond->bond)));
+        json_set_bool(o->json, "up", bond->up);
+        json_set_bool(o->json, "carrier", bond->lower_up);
+        json_set_int(o->json, "mtu", bond->mtu);
+        json_set_string(o->json, "mac", bond->mac);
         put_options(o, bond);
         if (act->set && act->str && *act->str)
                 g_string_append_printf(o->out, "  active port: %s\n", act->str);
-        g_string_append(o->json, ",\"active_port\":");
-        json_append_string(o->json, act->set && act->str && *act->str ? act->str : NULL);
+        json_set_string(o->json, "active_port",
+                        act->set && act->str && *act->str ? act->str : NULL);
         if (lacp && bond->ad.present) {
                 g_string_append_printf(o->out,
                                        "  802.3ad: aggregator %u, %u ports, actor key %u, "
@@ -322,20 +309,21 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
                 if (mac_is_zero(bond->ad.partner_mac))
                         g_string_append(o->out, "  802.3ad: no LACP partner (partner system "
                                                 "MAC is 00:00:00:00:00:00)\n");
-                g_string_append_printf(o->json,
-                                       ",\"ad_info\":{\"aggregator\":%u,\"num_ports\":%u,"
-                                       "\"actor_key\":%u,\"partner_key\":%u,\"partner_mac\":",
-                                       bond->ad.aggregator, bond->ad.num_ports, bond->ad.actor_key,
-                                       bond->ad.partner_key);
-                json_append_string(o->json, bond->ad.partner_mac);
-                g_string_append_c(o->json, '}');
+                json_begin_object_member(o->json, "ad_info");
+                json_set_int(o->json, "aggregator", bond->ad.aggregator);
+                json_set_int(o->json, "num_ports", bond->ad.num_ports);
+                json_set_int(o->json, "actor_key", bond->ad.actor_key);
+                json_set_int(o->json, "partner_key", bond->ad.partner_key);
+                json_set_string(o->json, "partner_mac", bond->ad.partner_mac);
+                json_builder_end_object(o->json);
         }
         ports = snapshot_ports_of(s, bond->ifindex);
-        g_string_append(o->json, ",\"ports\":[");
+        json_begin_array_member(o->json, "ports");
         for (guint i = 0; i < ports->len; i++)
                 put_port(o, bond, ports->pdata[i], lacp);
-        g_string_append(o->json, "],\"addresses\":[");
-        for (guint i = 0, n = 0; i < s->addrs->len; i++) {
+        json_builder_end_array(o->json);
+        json_begin_array_member(o->json, "addresses");
+        for (guint i = 0; i < s->addrs->len; i++) {
                 const SnapAddr *a = s->addrs->pdata[i];
                 g_autofree char *t = NULL;
 
@@ -345,16 +333,22 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
                 g_string_append_printf(
                         o->out, "  address %s%s\n", t,
                         plan_addr_is_foreign(a, b->l3, owned) ? " (not managed by bondcfg)" : "");
-                if (n++)
-                        g_string_append_c(o->json, ',');
-                json_append_string(o->json, t);
+                json_add_string(o->json, t);
         }
-        g_string_append(o->json, "],\"routes\":[");
+        json_builder_end_array(o->json);
+        json_begin_array_member(o->json, "routes");
         put_routes(o, b, bond, s, owned);
-        g_string_append_c(o->json, ']');
+        json_builder_end_array(o->json);
         put_nm(o, b);
         put_stack(o, b, s);
-        g_string_append(o->json, ",\"drift\":[");
+        if (!sound) {
+                /* the drift against files that are wrong means nothing */
+                g_string_append(o->out, "  drift: not computed: its files have errors\n");
+                json_set_null(o->json, "drift");
+                json_builder_end_object(o->json);
+                return false;
+        }
+        json_begin_array_member(o->json, "drift");
         plan_bond(p, b, s, NULL, owned, d);
         {
                 g_autoptr(GHashTable) stack_owned = cmd_load_stack_owned(o->cfg, b, s);
@@ -375,10 +369,27 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s)
         }
         if (first)
                 g_string_append(o->out, "  in sync with the configuration\n");
-        g_string_append(o->json, "]}");
+        json_builder_end_array(o->json);
+        json_builder_end_object(o->json);
         return first;
 }
 
+/* Do the files of b have errors (those of its own files, diags scoped)? */
+static bool bond_sound(const Config *cfg, const CfgBond *b, const DiagList *diags)
+{
+        g_autoptr(GPtrArray) one = g_ptr_array_new();
+        g_autoptr(DiagList) mine = diag_list_copy(diags);
+
+        g_ptr_array_add(one, (gpointer)b);
+        cmd_scope_diags(cfg, one, mine);
+        return !diag_has_errors(mine);
+}
+
+/*
+ * status: the live state of each bond and its drift from the files.  The
+ * live state is shown even when the files have errors (they are listed,
+ * and the exit status is 1): that is when an administrator needs it most.
+ */
 int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
@@ -387,38 +398,41 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(NlConn) nl = NULL;
         g_autoptr(Snapshot) snap = NULL;
         g_autoptr(GString) out = g_string_new(NULL);
-        g_autoptr(GString) json = g_string_new("{\"bonds\":[");
+        g_autoptr(JsonBuilder) json = json_doc_new();
         g_autoptr(GHashTable) nm = cmd_nm_records();
         StatusOut o = { .ctx = ctx, .out = out, .json = json, .nm = nm };
-        bool sync = true;
+        bool sync = true, errors;
         int r;
 
         r = cmd_load_selected(ctx, argc, argv, false, &cfg, &bonds, diags);
         if (r)
                 return r;
         cmd_print_diags(ctx, diags);
-        if (diag_has_errors(diags))
-                return EXIT_CONFIG;
+        errors = diag_has_errors(diags);
         r = nl_conn_open(&nl);
         if (r == 0)
                 r = snapshot_take(nl, &snap);
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot read the network state: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
-        }
+        if (r < 0)
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot read the network state: %s",
+                                g_strerror(-r));
         cmd_read_sysctls(snap, bonds);
         o.cfg = cfg;
         cmd_read_stack_sysctls(snap, cfg, bonds);
+        json_begin_array_member(json, "bonds");
         for (guint i = 0; i < bonds->len; i++) {
-                if (i)
-                        g_string_append_c(json, ',');
-                if (!status_bond(&o, bonds->pdata[i], snap))
+                const CfgBond *b = bonds->pdata[i];
+
+                if (!status_bond(&o, b, snap, !errors || bond_sound(cfg, b, diags)))
                         sync = false;
         }
-        g_string_append_printf(json, "],\"in_sync\":%s}", sync ? "true" : "false");
+        json_builder_end_array(json);
+        json_set_bool(json, "in_sync", sync && !errors);
+        json_add_diags(json, diags);
+        r = errors ? EXIT_CONFIG : sync ? EXIT_OK : EXIT_DRIFT;
+        json_set_int(json, "exit", r);
         if (ctx->json)
-                puts(json->str);
-        else if (ctx->verbosity >= 0 || !sync)
+                json_doc_print(json);
+        else if (ctx->verbosity >= 0 || !sync || errors)
                 fputs(out->str, stdout);
-        return sync ? EXIT_OK : EXIT_DRIFT;
+        return r;
 }

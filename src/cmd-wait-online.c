@@ -82,17 +82,15 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv)
         gint64 start = g_get_monotonic_time();
         OnlineWait w = { .why = why };
         bool bad = false;
-        int r;
+        int r, rc;
 
-        if (ctx->timeout < 0) {
-                fprintf(stderr, "bondcfg: --timeout must be 0 or more seconds\n");
-                return EXIT_USAGE;
-        }
+        if (ctx->timeout < 0)
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "--timeout must be 0 or more seconds");
         r = cmd_load_selected(ctx, argc, argv, true, &cfg, &bonds, diags);
         if (r)
                 return r;
         ok = sound(ctx, cfg, bonds, diags, &bad);
-        r = run_open_netlink(&nl);
+        r = run_open_netlink(ctx, &nl);
         if (r)
                 return r;
         w.nl = nl;
@@ -100,9 +98,29 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv)
         w.bonds = ok;
         r = nl_wait_until(RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR,
                           start + (gint64)ctx->timeout * G_USEC_PER_SEC, 1000, all_online, &w);
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: cannot watch the network state: %s\n", g_strerror(-r));
-                return EXIT_USAGE;
+        if (r < 0)
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot watch the network state: %s",
+                                g_strerror(-r));
+        rc = (r == 0 || w.failed || bad) ? EXIT_CONFIG : EXIT_OK;
+        if (ctx->json) {
+                g_autoptr(JsonBuilder) b = json_doc_new();
+
+                json_set_bool(b, "online", r > 0 && !w.failed);
+                json_set_bool(b, "timed_out", r == 0);
+                json_begin_array_member(b, "bonds");
+                for (guint i = 0; i < ok->len; i++)
+                        json_add_string(b, ((const CfgBond *)ok->pdata[i])->name);
+                json_builder_end_array(b);
+                json_begin_array_member(b, "missing");
+                for (guint i = 0; i < why->len; i++)
+                        json_add_string(b, why->pdata[i]);
+                json_builder_end_array(b);
+                json_set_int(b, "waited_ms",
+                             (g_get_monotonic_time() - start) / (G_USEC_PER_SEC / 1000));
+                json_add_diags(b, diags);
+                json_set_int(b, "exit", rc);
+                json_doc_print(b);
+                return rc;
         }
         for (guint i = 0; i < why->len; i++)
                 fprintf(stderr, "bondcfg: %s%s\n", (char *)why->pdata[i],
@@ -116,5 +134,5 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv)
                 printf("online after %.1f s: %u bond%s\n",
                        (double)(g_get_monotonic_time() - start) / G_USEC_PER_SEC, ok->len,
                        ok->len == 1 ? "" : "s");
-        return (r == 0 || w.failed || bad) ? EXIT_CONFIG : EXIT_OK;
+        return rc;
 }

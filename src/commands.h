@@ -24,18 +24,20 @@ enum {
 };
 
 typedef struct {
+        /* GOption fills the flags as gboolean (an int): a bool there would
+         * have it write over its neighbours */
         char *root;        /* --root DIR, or NULL */
         char *config_dir;  /* --config-dir DIR, or NULL */
         char *dir;         /* resolved ifcfg directory */
-        bool json;         /* --json */
+        gboolean json;     /* --json */
         int verbosity;     /* -q: -1, default 0, -v: 1 */
-        bool force;        /* --force: check errors become warnings */
-        bool offline;      /* --offline (implied by --root): do not inspect this machine */
+        gboolean force;    /* --force: check errors become warnings */
+        gboolean offline;  /* --offline (implied by --root): do not inspect this machine */
         int wait_lock;     /* --wait-lock SECONDS (default 10) */
-        bool dry_run;      /* apply --dry-run */
-        bool boot;         /* apply --boot */
+        gboolean dry_run;  /* apply --dry-run */
+        gboolean boot;     /* apply --boot */
         int timeout;       /* wait-online --timeout SECONDS */
-        bool stack;        /* down --stack: the VLANs above the bond too */
+        gboolean stack;    /* down --stack: the VLANs above the bond too */
         bool strict_files; /* apply, down, stop: refuse files root alone cannot change */
 } BondcfgCtx;
 
@@ -56,8 +58,17 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_options(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_keys(BondcfgCtx *ctx, int argc, char **argv);
 int cmd_role(BondcfgCtx *ctx, int argc, char **argv);
+int cmd_files(BondcfgCtx *ctx, int argc, char **argv);
 
 /* Shared helpers for commands (cmd-common.c) */
+
+/*
+ * A failure that ends the command: "bondcfg: MESSAGE" and "  hint: HINT"
+ * (NULL: none) on stderr, or under --json a document with an "error"
+ * object ({message, hint}) and "exit".  Returns rc.
+ */
+int cmd_fail(const BondcfgCtx *ctx, int rc, const char *hint, const char *fmt, ...)
+        G_GNUC_PRINTF(4, 5);
 
 /*
  * Load the ifcfg directory and run the static validation.  Diagnostics go
@@ -71,8 +82,8 @@ int cmd_load_config(const BondcfgCtx *ctx, Config **config, DiagList *diags);
  * with ONBOOT != no if onboot_only) when none are named.  Unknown names are
  * printed and give EXIT_USAGE.  *out holds CfgBond* borrowed from config.
  */
-int cmd_select_bonds(const Config *config, int argc, char **argv, bool onboot_only,
-                     GPtrArray **out);
+int cmd_select_bonds(const BondcfgCtx *ctx, const Config *config, int argc, char **argv,
+                     bool onboot_only, GPtrArray **out);
 
 /*
  * The diagnostics that concern the selected bonds: those about their own
@@ -108,12 +119,12 @@ void cmd_print_bond_stack_lines(const Config *c, const CfgBond *b);
 /* The VLANs on b and the bridges it is under (each bridge once: shown). */
 void cmd_print_stack_text(const Config *c, const CfgBond *b, GHashTable *shown);
 /* "vlans":[...],"bridges":[...], of the bonds, with a trailing comma. */
-void cmd_json_append_stack(GString *s, const Config *c, const GPtrArray *bonds);
+void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds);
 
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 /* Append "diagnostics":[{severity,file,line,key,message,hint},...] to s. */
-void json_append_diags(GString *s, const DiagList *diags);
+void json_add_diags(JsonBuilder *b, const DiagList *diags);
 
 /*
  * Run the member-NIC checks (udev) for the selected bonds: CHECK mode for

@@ -280,31 +280,25 @@ char *ifcfg_keys_man(void)
         return g_string_free(s, FALSE);
 }
 
-char *ifcfg_keys_json(void)
+void ifcfg_keys_to_json(JsonBuilder *b)
 {
-        GString *s = g_string_new("{\"keys\":[");
         size_t n;
         const IfcfgKeyDesc *t = ifcfg_keys(&n);
 
+        json_begin_array_member(b, "keys");
         for (size_t i = 0; i < n; i++) {
                 g_autofree char *roles = roles_text(t[i].roles);
 
-                g_string_append(s, i ? ",{\"key\":" : "{\"key\":");
-                json_append_string(s, t[i].name);
-                g_string_append(s, ",\"files\":");
-                json_append_string(s, roles);
-                g_string_append(s, ",\"bondcfg_does\":");
-                json_append_string(s, disp_name(t[i].disp));
-                g_string_append(s, ",\"initscripts\":");
-                json_append_string(s, t[i].initscripts);
-                g_string_append(s, ",\"networkmanager\":");
-                json_append_string(s, t[i].nm);
-                g_string_append(s, ",\"bondcfg\":");
-                json_append_string(s, t[i].bondcfg);
-                g_string_append_c(s, '}');
+                json_builder_begin_object(b);
+                json_set_string(b, "key", t[i].name);
+                json_set_string(b, "files", roles);
+                json_set_string(b, "bondcfg_does", disp_name(t[i].disp));
+                json_set_string(b, "initscripts", t[i].initscripts);
+                json_set_string(b, "networkmanager", t[i].nm);
+                json_set_string(b, "bondcfg", t[i].bondcfg);
+                json_builder_end_object(b);
         }
-        g_string_append(s, "]}");
-        return g_string_free(s, FALSE);
+        json_builder_end_array(b);
 }
 
 char *ifcfg_keys_text(void)

@@ -12,6 +12,7 @@
  */
 
 #include <glib.h>
+#include "json.h"
 #include <stdbool.h>
 #include "config.h"
 #include "diag.h"
@@ -58,5 +59,5 @@ void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags);
 
 /* The table as troff (bondcfg(8)) and as JSON, and one line per key. */
 char *ifcfg_keys_man(void);
-char *ifcfg_keys_json(void);
+void ifcfg_keys_to_json(JsonBuilder *b);
 char *ifcfg_keys_text(void);

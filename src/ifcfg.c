@@ -289,6 +289,14 @@ static void add_var(IfcfgFile *f, Scanner *s, char *key, char *value, unsigned l
                 g_hash_table_remove(f->by_key, key);
                 g_ptr_array_remove(f->vars, old);
         }
+        /* the value is kept as it is (the key's parser judges it), but
+         * output shows such bytes as U+FFFD: say so */
+        if (!g_utf8_validate(value, -1, NULL))
+                diag_add(s->diags, DIAG_WARNING, s->path, line, key,
+                         "save the file in UTF-8 (or ASCII)",
+                         "the value of %s is not valid UTF-8 (bytes that are not are shown as "
+                         "U+FFFD)",
+                         key);
         v = g_new0(IfcfgVar, 1);
         v->key = key;
         v->value = value;

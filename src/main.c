@@ -31,6 +31,9 @@ static const BondcfgCommand commands[] = {
         { "keys", "[--man]", "The ifcfg keys, and what bondcfg does with each", cmd_keys },
         { "role", "FILE", "What an ifcfg file is to bondcfg, in one shell-readable line",
           cmd_role },
+        { "files", "[--null] [BOND...]",
+          "What bringing the bonds up needs (bonds, files, modules), one record a line",
+          cmd_files },
 };
 
 static const BondcfgCommand *find_command(const char *name)
@@ -116,7 +119,7 @@ static int command_index(int argc, char **argv)
 int main(int argc, char **argv)
 {
         BondcfgCtx ctx = { .wait_lock = 10, .timeout = 120 };
-        gboolean version = FALSE;
+        gboolean version = FALSE, want_json = FALSE;
         g_autoptr(GError) error = NULL;
         g_autoptr(GOptionContext) oc = NULL;
         g_autofree char *desc = commands_description();
@@ -125,9 +128,16 @@ int main(int argc, char **argv)
 
         /* No setlocale(): bondcfg has no translations, and its output
          * (numbers, JSON) must not change with the locale. */
+        /* --json asks for errors in JSON too, even those of the command line */
+        for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+                want_json |= strcmp(argv[i], "--json") == 0;
+        ctx.json = want_json;
         idx = command_index(argc, argv);
         if (idx > 0) {
                 cmd = find_command(argv[idx]);
+                if (!cmd && ctx.json)
+                        return cmd_fail(&ctx, EXIT_USAGE, "'bondcfg --help' lists the commands",
+                                        "unknown command '%s'", argv[idx]);
                 if (!cmd) {
                         fprintf(stderr, "bondcfg: unknown command '%s'\n%s", argv[idx], desc);
                         return EXIT_USAGE;
@@ -174,27 +184,30 @@ int main(int argc, char **argv)
                 g_option_context_add_main_entries(oc, wait_entries, NULL);
         }
         /* their --man and --completion are theirs to read */
-        if (cmd && (strcmp(cmd->name, "options") == 0 || strcmp(cmd->name, "keys") == 0))
+        if (cmd && (strcmp(cmd->name, "options") == 0 || strcmp(cmd->name, "keys") == 0 ||
+                    strcmp(cmd->name, "files") == 0))
                 g_option_context_set_ignore_unknown_options(oc, TRUE);
 
         if (!g_option_context_parse(oc, &argc, &argv, &error)) {
-                fprintf(stderr, "bondcfg: %s\nTry 'bondcfg --help'.\n", error->message);
-                return EXIT_USAGE;
+                /* GOption puts back the flags it had set: --json is not lost */
+                ctx.json = want_json;
+                return cmd_fail(&ctx, EXIT_USAGE, "try 'bondcfg --help'", "%s", error->message);
         }
         if (version) {
                 printf("bondcfg " BONDCFG_VERSION "\n");
                 return EXIT_OK;
         }
+        if (!cmd && ctx.json)
+                return cmd_fail(&ctx, EXIT_USAGE, "'bondcfg --help' lists the commands",
+                                "no command given");
         if (!cmd) {
                 g_autofree char *help = g_option_context_get_help(oc, TRUE, NULL);
 
                 fputs(help, stderr);
                 return EXIT_USAGE;
         }
-        if (ctx.wait_lock < 0) {
-                fprintf(stderr, "bondcfg: --wait-lock must be 0 or more seconds\n");
-                return EXIT_USAGE;
-        }
+        if (ctx.wait_lock < 0)
+                return cmd_fail(&ctx, EXIT_USAGE, NULL, "--wait-lock must be 0 or more seconds");
 
         if (ctx.root)
                 ctx.offline = true;

@@ -93,18 +93,16 @@ void plan_free(Plan *p)
         g_free(p);
 }
 
-void plan_step_append_json(GString *s, const PlanStep *st)
+void plan_step_to_json(JsonBuilder *b, const PlanStep *st)
 {
-        g_string_append(s, "{\"bond\":");
-        json_append_string(s, st->bond);
-        g_string_append(s, ",\"action\":");
-        json_append_string(s, st->action == PLAN_SET_UP ? (st->up ? "set-up" : "set-down")
-                                                        : plan_action_to_string(st->action));
-        g_string_append(s, ",\"ifname\":");
-        json_append_string(s, st->ifname);
-        g_string_append(s, ",\"description\":");
-        json_append_string(s, st->description);
-        g_string_append_c(s, '}');
+        json_builder_begin_object(b);
+        json_set_string(b, "bond", st->bond);
+        json_set_string(b, "action",
+                        st->action == PLAN_SET_UP ? (st->up ? "set-up" : "set-down")
+                                                  : plan_action_to_string(st->action));
+        json_set_string(b, "ifname", st->ifname);
+        json_set_string(b, "description", st->description);
+        json_builder_end_object(b);
 }
 
 /* ---- step constructors -------------------------------------------------- */

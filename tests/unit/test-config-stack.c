@@ -592,7 +592,8 @@ static void test_qos(void)
 static void test_renderings(void)
 {
         g_autofree char *man = bridge_opts_man();
-        g_autofree char *json = bridge_opts_json();
+        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autofree char *json = NULL;
         g_autofree char *text = bridge_opts_text(NULL);
         static const char *const two[] = { "hash_max", "mcast_router", NULL };
         g_autofree char *some = bridge_opts_text(two);
@@ -602,7 +603,10 @@ static void test_renderings(void)
 
         g_assert_nonnull(strstr(man, ".B hairpin_mode"));
         g_assert_null(strstr(man, "start-up")); /* '-' escaped */
-        g_assert_true(g_str_has_prefix(json, "{\"bridge_options\":[{\"name\":\"forward_delay\""));
+        bridge_opts_to_json(b);
+        json = json_doc_finish(b);
+        g_assert_true(g_str_has_prefix(
+                json, "{\"format_version\":1,\"bridge_options\":[{\"name\":\"forward_delay\""));
         g_assert_nonnull(strstr(text, "multicast_snooping"));
         /* by sysfs name and iproute2 keyword: multicast_hash_max, and the
          * bridge's and the port's multicast_router */

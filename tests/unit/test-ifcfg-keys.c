@@ -181,12 +181,16 @@ static void test_stack_roles(void)
 static void test_renderings(void)
 {
         g_autofree char *man = ifcfg_keys_man();
-        g_autofree char *json = ifcfg_keys_json();
+        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autofree char *json = NULL;
         g_autofree char *text = ifcfg_keys_text();
 
         g_assert_nonnull(strstr(man, ".B IPADDR#"));
         g_assert_nonnull(strstr(man, "initscripts: "));
-        g_assert_true(g_str_has_prefix(json, "{\"keys\":[{\"key\":\"DEVICE\""));
+        ifcfg_keys_to_json(b);
+        json = json_doc_finish(b);
+        g_assert_true(
+                g_str_has_prefix(json, "{\"format_version\":1,\"keys\":[{\"key\":\"DEVICE\""));
         g_assert_nonnull(strstr(text, "ETHTOOL_OPTS"));
 }
 

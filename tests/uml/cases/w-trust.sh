@@ -1,4 +1,4 @@
-# desc: w. trusted files only (src/trust.h, as sshd's StrictModes): a world-writable or group-writable port file, a file owned by another user, a symbolic link to a world-writable file and a configuration directory others can write to are refused by apply and down with nothing changed (check only warns); a FIFO named ifcfg-x neither hangs nor blocks the bond
+# desc: w. trusted files only (src/trust.h, as sshd's StrictModes): a world-writable or group-writable port file, a file owned by another user, a symbolic link to a world-writable file and a configuration directory others can write to are refused by apply and down with nothing changed (check only warns); a FIFO named ifcfg-x neither hangs nor blocks the bond; every --json output of apply, status, wait-online and down (also failed, refused, locked out) is one strict JSON document its schema accepts
 # cost: 15
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -60,4 +60,42 @@ check "bond0 has its address again" has_addr inet bond0 192.0.2.1/24
 run_rc 0 timeout 10 "$BONDCFG" --config-dir "$CFG" down bond0
 check "bond0 is gone" not link_exists bond0
 rm "$CFG/ifcfg-x"
+
+# judge_json NAME SCHEMA RC ARGS...: bondcfg --json ARGS exits RC and prints
+# one strict JSON document that its schema (tests/json/schemas) accepts
+judge_json() {
+	local name=$1 schema=$2 rc=$3
+	shift 3
+	run_rc "$rc" bc --json "$@"
+	if printf '%s\n' "$OUT" | "$UML_TOP/tests/json/check-json.py" \
+		"$UML_TOP/tests/json/schemas/$schema.schema.json" 2>/tmp/w.json.err; then
+		pass "$name"
+	else
+		fail "$name: $(cat /tmp/w.json.err)"
+	fi
+}
+key "every --json output of the commands that change the kernel: one strict JSON document that its schema accepts"
+judge_json "apply (creating)" run 0 apply
+judge_json "apply (no-op)" run 0 apply
+judge_json "apply --dry-run" run 0 apply --dry-run
+judge_json "status (in sync)" status 0 status
+judge_json "wait-online" wait-online 0 wait-online --timeout 10
+ip addr del 192.0.2.1/24 dev bond0
+judge_json "status (drift)" status 4 status
+BONDCFG_TEST_FAIL_STEP=1 judge_json "a failed apply (injected), rolled back" run 3 apply
+chmod 0666 "$CFG/ifcfg-bp1"
+judge_json "a refused apply (untrusted file)" run 1 apply
+chmod 0644 "$CFG/ifcfg-bp1"
+cp "$CFG/ifcfg-bond0" /tmp/w-bond0
+echo "MTU=abc" >>"$CFG/ifcfg-bond0"
+judge_json "status with errors in the files: the live state all the same" status 1 status
+assert_in "status --json still shows the live bond" "$OUT" '"present":true'
+assert_in "and lists the error" "$OUT" '"severity":"error"'
+cp /tmp/w-bond0 "$CFG/ifcfg-bond0"
+exec 9>/run/w-test.lock
+flock 9
+BONDCFG_LOCK_FILE=/run/w-test.lock judge_json "the lock held by another run" error 2 --wait-lock 0 apply
+exec 9>&-
+judge_json "down" run 0 down bond0
+judge_json "down of a bond that is not there" run 0 down bond0
 l3_end
