@@ -364,9 +364,9 @@ static void forget_ports(GPtrArray *created, ApplyResult *res)
 /* The test build only (make build/bondcfg-test): fail step N of a run
  * (BONDCFG_TEST_FAIL_STEP=N), for the rollback tests.  The shipped binary
  * has no such switch. */
-static unsigned fail_step_from_env(void)
+static unsigned step_from_env(const char *name)
 {
-        const char *e = getenv("BONDCFG_TEST_FAIL_STEP");
+        const char *e = getenv(name);
         char *end;
         unsigned long n;
 
@@ -377,12 +377,40 @@ static unsigned fail_step_from_env(void)
 }
 #endif
 
+static const volatile sig_atomic_t *stop_flag;
+
+void apply_set_stop_flag(const volatile sig_atomic_t *flag)
+{
+        stop_flag = flag;
+}
+
+/* A signal asked the run to stop (the step under way has finished). */
+static bool stop_asked(ApplyResult *res, guint next)
+{
+        if (!stop_flag || !*stop_flag)
+                return false;
+        res->interrupted = *stop_flag;
+        res->error = -EINTR;
+        res->message =
+                g_strdup_printf("interrupted by %s before step %u", strsignal(*stop_flag), next);
+        return true;
+}
+
+void apply_undo(NlConn *c, const Plan *plan, const Snapshot *before, const bool *skipped,
+                ApplyProgressFn progress, void *userdata, ApplyResult *res)
+{
+        apply_rollback(c, plan, plan->steps->len, before, skipped, progress, userdata, res);
+}
+
 int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
                ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res)
 {
         unsigned local = 0;
 #ifdef BONDCFG_TEST_SEAMS
-        unsigned fail_at = fail_step_from_env();
+        /* fail step N; or send this process SIGTERM as step N begins (the
+         * way a signal comes while a step is under way, at a known step) */
+        unsigned fail_at = step_from_env("BONDCFG_TEST_FAIL_STEP");
+        unsigned signal_at = step_from_env("BONDCFG_TEST_SIGNAL_STEP");
 #endif
         g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func(g_free);
         guint i;
@@ -402,10 +430,17 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
         for (i = 0; i < plan->steps->len; i++) {
                 const PlanStep *st = plan->steps->pdata[i];
 
+                if (stop_asked(res, i + 1)) {
+                        apply_rollback(c, plan, i, before, res->skipped, progress, userdata, res);
+                        forget_ports(created, res);
+                        return -EINTR;
+                }
                 ++*counter;
                 if (progress)
                         progress(st, false, userdata);
 #ifdef BONDCFG_TEST_SEAMS
+                if (signal_at && *counter == signal_at)
+                        raise(SIGTERM);
                 if (fail_at && *counter == fail_at) {
                         r = -EIO;
                         res->message = g_strdup_printf(
@@ -439,6 +474,11 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                         forget_ports(created, res);
                         return r;
                 }
+        }
+        if (stop_asked(res, i + 1)) {
+                apply_rollback(c, plan, i, before, res->skipped, progress, userdata, res);
+                forget_ports(created, res);
+                return -EINTR;
         }
         if (verify) {
                 char *msg = NULL;

@@ -11,6 +11,7 @@
  */
 
 #include <glib.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include "netlink.h"
@@ -25,6 +26,7 @@ typedef struct {
         GPtrArray *undo_errors; /* char*: what could not be undone */
         GPtrArray *warnings;    /* char*: non-fatal problems (a route refused, a GARP) */
         bool *skipped;          /* per step: it failed softly and changed nothing */
+        int interrupted;        /* the signal that stopped the run (error -EINTR), or 0 */
 } ApplyResult;
 
 void apply_result_clear(ApplyResult *r);
@@ -42,6 +44,23 @@ typedef int (*ApplyVerifyFn)(NlConn *c, char **msg, void *userdata);
  */
 int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *counter,
                ApplyProgressFn progress, ApplyVerifyFn verify, void *userdata, ApplyResult *res);
+
+/*
+ * A flag a signal handler sets (to the signal's number): apply_plan()
+ * looks at it before each step (never in the middle of one) and, when it
+ * is set, rolls back what it did and returns -EINTR (res->interrupted).
+ * NULL: none.
+ */
+void apply_set_stop_flag(const volatile sig_atomic_t *flag);
+
+/*
+ * Undo a plan apply_plan() carried out to the end (before: the snapshot it
+ * ran on, skipped: its res->skipped): its steps in reverse, then its links
+ * back to before.  What cannot be undone goes to res->undo_errors.  For a
+ * run of several bonds that must all succeed or all be undone.
+ */
+void apply_undo(NlConn *c, const Plan *plan, const Snapshot *before, const bool *skipped,
+                ApplyProgressFn progress, void *userdata, ApplyResult *res);
 
 /* The ifindex of the link called name (> 0), or -errno. */
 int apply_ifindex(NlConn *c, const char *name);

@@ -285,16 +285,79 @@ void apply_log_refusal(const GPtrArray *bonds, const DiagList *diags)
         }
 }
 
+/* A bond of the run whose plan was carried out: kept until every bond is
+ * done, to be undone if a later one fails. */
+typedef struct {
+        const CfgBond *b;
+        const Plan *p;      /* its plan (borrowed from plans, or owned below) */
+        Plan *own;          /* a plan made again, or NULL */
+        Snapshot *own_snap; /* the snapshot it ran on when not the first, or NULL */
+        const Snapshot *before;
+        ApplyResult res;
+} DoneBond;
+
+static void done_bond_free(gpointer x)
+{
+        DoneBond *d = x;
+
+        apply_result_clear(&d->res);
+        plan_free(d->own);
+        snapshot_free(d->own_snap);
+        g_free(d);
+}
+
+/*
+ * A bond failed (or a signal stopped the run), and has been rolled back:
+ * the bonds done before it in this run are undone too, last first, so that
+ * the run leaves the kernel as it found it or says exactly what it could
+ * not undo.  Each bond's state goes to the run's JSON and to stderr.
+ */
+static void undo_done(const BondcfgCtx *ctx, NlConn *nl, GPtrArray *done, const char *failed,
+                      RunJson *json)
+{
+        for (guint i = done->len; i-- > 0;) {
+                DoneBond *d = done->pdata[i];
+                RunCtx run = { .ctx = ctx, .bond = d->b, .bond_name = d->b->name, .json = json };
+                ApplyResult undo = { 0 };
+                bool clean;
+
+                apply_undo(nl, d->p, d->before, d->res.skipped, run_on_progress, &run, &undo);
+                clean = !undo.undo_errors;
+                run_json_bond_state(json, d->b->name,
+                                    clean ? "rolled-back" : "rollback-incomplete");
+                log_bond(clean ? LOG_ERR : LOG_CRIT, d->b->name,
+                         "%s: applied, then undone because %s failed",
+                         clean ? "rolled back" : "rollback incomplete", failed);
+                if (!ctx->json && !log_fd_is_journal(STDERR_FILENO))
+                        fprintf(stderr,
+                                "bondcfg: %s: %s (it was applied; undone because %s failed)\n",
+                                d->b->name, clean ? "rolled back" : "rollback incomplete", failed);
+                for (guint k = 0; undo.undo_errors && k < undo.undo_errors->len; k++) {
+                        log_bond(LOG_CRIT, d->b->name, "rollback incomplete: %s",
+                                 (char *)undo.undo_errors->pdata[k]);
+                        if (!ctx->json)
+                                fprintf(stderr, "  %s\n", (char *)undo.undo_errors->pdata[k]);
+                }
+                apply_result_clear(&undo);
+        }
+        g_ptr_array_set_size(done, 0);
+}
+
 /*
  * Prepare the bonds (all planned and checked before the first write: a
- * problem stops them all), then run them one after the other, each rolled
- * back on its own failure.  The lock is held.  Returns an exit code.
+ * problem stops them all), then run them one after the other.  Either all
+ * of them are applied, or none: when one fails (or SIGINT, SIGTERM or
+ * SIGHUP stops the run between two steps) it is rolled back, and so are
+ * those done before it.  What bondcfg owns is recorded once all are done.
+ * The lock is held.  Returns an exit code.
  */
 int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtrArray *bonds,
                 bool all, DiagList *diags, unsigned *counter, RunJson *json)
 {
         g_autoptr(GPtrArray) plans = NULL;
         g_autoptr(Snapshot) snap = NULL;
+        g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func(done_bond_free);
+        const char *failed = NULL;
         bool changed = false;
         int r, rc;
 
@@ -315,13 +378,18 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
         /* before any port is enslaved */
         cmd_nm_claim(ctx, cfg, bonds, snap, all);
 
-        for (guint i = 0; i < bonds->len; i++) {
+        /* each bond's state, in their order: what was not reached says so */
+        for (guint i = 0; i < bonds->len; i++)
+                run_json_bond_state(json, ((const CfgBond *)bonds->pdata[i])->name,
+                                    "not-attempted");
+        run_catch_signals();
+        for (guint i = 0; i < bonds->len && rc == EXIT_OK; i++) {
                 const CfgBond *b = bonds->pdata[i];
                 Plan *p = plans->pdata[i];
                 g_autoptr(Plan) replan = NULL;
                 g_autoptr(Snapshot) now = NULL;
                 RunCtx run = { .ctx = ctx, .bond = b, .bond_name = b->name, .json = json };
-                ApplyResult res;
+                DoneBond *d;
 
                 /* The bonds before this one changed the state it was
                  * planned on (a port may have moved): plan it again. */
@@ -329,31 +397,64 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                         g_autoptr(DiagList) again = diag_list_new();
 
                         rc = run_take_snapshot(ctx, nl, bonds, &now);
-                        if (rc)
-                                return rc;
+                        if (rc) {
+                                failed = b->name;
+                                break;
+                        }
                         cmd_read_stack_sysctls(now, cfg, bonds);
                         if (plan_one(cfg, b, now, &replan, again) < 0) {
                                 cmd_print_diags(ctx, again);
                                 apply_log_refusal(bonds, again);
                                 diag_list_move(diags, again);
-                                return EXIT_CONFIG;
+                                rc = EXIT_CONFIG;
+                                failed = b->name;
+                                break;
                         }
                         p = replan;
                 }
                 if (p->steps->len == 0) {
                         if (!ctx->json && ctx->verbosity >= 0)
                                 printf("%s: up to date\n", b->name);
+                        run_json_bond_state(json, b->name, "up-to-date");
                         record_owned(ctx, nl, cfg, b, p, NULL, now ? now : snap);
                         continue;
                 }
                 changed = true;
-                r = run_plan(nl, p, now ? now : snap, counter, verify_bond, &run, &res);
-                if (r)
-                        return r;
-                record_owned(ctx, nl, cfg, b, p, &res, NULL);
-                apply_result_clear(&res);
+                d = g_new0(DoneBond, 1);
+                d->b = b;
+                d->p = p;
+                d->before = now ? now : snap;
+                r = run_plan(nl, p, d->before, counter, verify_bond, &run, &d->res);
+                if (r) {
+                        run_json_bond_state(json, b->name, "rolled-back");
+                        g_free(d);
+                        rc = r;
+                        failed = b->name;
+                        break;
+                }
+                d->own = g_steal_pointer(&replan);
+                d->own_snap = g_steal_pointer(&now);
+                g_ptr_array_add(done, d);
         }
-        return EXIT_OK;
+        if (rc == EXIT_OK && run_interrupted()) {
+                /* the signal came after the last step of the last bond */
+                rc = run_signal_status();
+        }
+        if (rc != EXIT_OK && done->len)
+                undo_done(ctx, nl, done,
+                          run_interrupted() ? "the run was interrupted"
+                          : failed          ? failed
+                                            : "a bond",
+                          json);
+        run_release_signals();
+        /* all applied: what bondcfg put there is its own */
+        for (guint i = 0; i < done->len; i++) {
+                DoneBond *d = done->pdata[i];
+
+                run_json_bond_state(json, d->b->name, "applied");
+                record_owned(ctx, nl, cfg, d->b, d->p, &d->res, NULL);
+        }
+        return rc;
 }
 
 /* The bond module; EXIT_KERNEL after saying (and logging) why not. */

@@ -260,12 +260,15 @@ static int down_bonds(const BondcfgCtx *ctx, const Config *cfg, const char *cons
                 bondcfg_lock_release(lock_fd);
                 return r;
         }
+        /* SIGINT, SIGTERM, SIGHUP: the bond under way is put back */
+        run_catch_signals();
         for (guint i = 0; i < n && rc == EXIT_OK; i++) {
                 if (stack_link_bond(cfg, names[i]) && !config_find_bond(cfg, names[i]))
                         rc = down_link(ctx, nl, cfg, names[i], &counter, json);
                 else
                         rc = down_one(ctx, nl, names[i], diags, &counter, json);
         }
+        run_release_signals();
         bondcfg_lock_release(lock_fd);
         return run_finish_json(ctx, json, diags, rc);
 }

@@ -3,6 +3,7 @@
 #include "cmd-run.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@ RunJson *run_json_new(void)
 {
         RunJson *j = g_new0(RunJson, 1);
 
+        j->states = g_ptr_array_new_with_free_func(g_free);
         j->b = json_doc_new();
         json_begin_array_member(j->b, "steps");
         return j;
@@ -26,7 +28,62 @@ void run_json_free(RunJson *j)
                 return;
         g_clear_object(&j->b);
         g_clear_pointer(&j->error, json_node_unref);
+        g_ptr_array_unref(j->states);
         g_free(j);
+}
+
+void run_json_bond_state(RunJson *j, const char *bond, const char *state)
+{
+        for (guint i = 0; i + 1 < j->states->len; i += 2)
+                if (g_str_equal(j->states->pdata[i], bond)) {
+                        g_free(j->states->pdata[i + 1]);
+                        j->states->pdata[i + 1] = g_strdup(state);
+                        return;
+                }
+        g_ptr_array_add(j->states, g_strdup(bond));
+        g_ptr_array_add(j->states, g_strdup(state));
+}
+
+static volatile sig_atomic_t run_signal;
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction saved[G_N_ELEMENTS(caught)];
+
+static void on_signal(int sig)
+{
+        if (!run_signal)
+                run_signal = sig;
+}
+
+void run_catch_signals(void)
+{
+        struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESTART };
+
+        sigemptyset(&sa.sa_mask);
+        for (size_t i = 0; i < G_N_ELEMENTS(caught); i++) {
+                sigaction(caught[i], NULL, &saved[i]);
+                /* an ignored signal stays ignored (nohup, a background job's
+                 * SIGINT) */
+                if (saved[i].sa_handler != SIG_IGN)
+                        sigaction(caught[i], &sa, NULL);
+        }
+        apply_set_stop_flag(&run_signal);
+}
+
+void run_release_signals(void)
+{
+        apply_set_stop_flag(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(caught); i++)
+                sigaction(caught[i], &saved[i], NULL);
+}
+
+int run_interrupted(void)
+{
+        return run_signal;
+}
+
+int run_signal_status(void)
+{
+        return run_signal ? 128 + run_signal : EXIT_OK;
 }
 
 void run_json_steps(RunJson *j, const Plan *p)
@@ -132,9 +189,11 @@ int run_plan(NlConn *nl, const Plan *p, const Snapshot *before, unsigned *counte
 
         run_print_warnings(rc, res);
         if (r < 0) {
+                int sig = res->interrupted;
+
                 run_print_failure(rc, res);
                 apply_result_clear(res);
-                return EXIT_KERNEL;
+                return sig ? 128 + sig : EXIT_KERNEL;
         }
         run_forget_released(rc->ctx, p);
         return EXIT_OK;
@@ -204,6 +263,16 @@ int run_finish_json(const BondcfgCtx *ctx, RunJson *j, const DiagList *diags, in
         if (!ctx->json)
                 return rc;
         json_builder_end_array(j->b);
+        if (j->states->len) {
+                json_begin_array_member(j->b, "bonds");
+                for (guint i = 0; i + 1 < j->states->len; i += 2) {
+                        json_builder_begin_object(j->b);
+                        json_set_string(j->b, "name", j->states->pdata[i]);
+                        json_set_string(j->b, "state", j->states->pdata[i + 1]);
+                        json_builder_end_object(j->b);
+                }
+                json_builder_end_array(j->b);
+        }
         if (j->error) {
                 json_builder_set_member_name(j->b, "error");
                 json_builder_add_value(j->b, g_steal_pointer(&j->error));

@@ -17,8 +17,9 @@
 /* The JSON document of a run (apply, down, stop), built as it goes: the
  * steps done, then the first failure, the diagnostics and the exit status. */
 typedef struct {
-        JsonBuilder *b;  /* the document, its "steps" array open */
-        JsonNode *error; /* the first failure, or NULL */
+        JsonBuilder *b;    /* the document, its "steps" array open */
+        JsonNode *error;   /* the first failure, or NULL */
+        GPtrArray *states; /* char*: bond, state, bond, state... (the "bonds" member) */
 } RunJson;
 
 RunJson *run_json_new(void);
@@ -31,6 +32,24 @@ typedef struct {
         const char *bond_name; /* the bond the steps are for (logged) */
         RunJson *json;         /* with --json: the document */
 } RunCtx;
+
+/* What became of bond in the run: "applied", "up-to-date", "rolled-back",
+ * "rollback-incomplete", "not-attempted" (the last word for a bond wins;
+ * the first gives its place in the list). */
+void run_json_bond_state(RunJson *j, const char *bond, const char *state);
+
+/*
+ * SIGINT, SIGTERM and SIGHUP while a run changes the kernel: the step under
+ * way finishes, then the run rolls back (apply_set_stop_flag()) and exits
+ * with 128 + the signal's number.  catch before the first write, release
+ * after the last.
+ */
+void run_catch_signals(void);
+void run_release_signals(void);
+/* The signal that stopped the run, or 0. */
+int run_interrupted(void);
+/* 128 + that signal. */
+int run_signal_status(void);
 
 /* Add every step of p to the document's steps. */
 void run_json_steps(RunJson *j, const Plan *p);

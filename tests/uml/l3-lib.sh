@@ -349,22 +349,23 @@ apply_rc() {
 	return $r
 }
 
-# fail_each_step MIN: apply with BONDCFG_TEST_FAIL_STEP=1, 2, ... until a
-# run succeeds; each failed run must exit 3 and leave the state as it was
-# (state_same_stable); the plan must have more than MIN steps.
+# fail_each_step MIN [VAR RC]: apply with VAR=1, 2, ... (default
+# BONDCFG_TEST_FAIL_STEP, the test build's fault injection) until a run
+# succeeds; each failed run must exit RC (default 3) and leave the state as
+# it was (state_same_stable); the plan must have more than MIN steps.
 fail_each_step() {
-	local min=$1 i n=0
+	local min=$1 var=${2:-BONDCFG_TEST_FAIL_STEP} want=${3:-3} i n=0
 	for i in $(seq 1 100); do
 		quiet
 		state_dump_stable /tmp/fes.before
-		run env BONDCFG_TEST_FAIL_STEP="$i" "$BONDCFG" --config-dir "$CFG" apply
+		run env "$var=$i" "$BONDCFG" --config-dir "$CFG" apply
 		if [ "$RC" = 0 ]; then
 			n=$((i - 1))
 			break
 		fi
-		assert_eq "failure at step $i: exit 3 (rolled back)" "$RC" 3
+		assert_eq "$var=$i: exit $want (rolled back)" "$RC" "$want"
 		state_dump_stable /tmp/fes.after
-		state_same_stable "failure at step $i: state as before" /tmp/fes.before /tmp/fes.after
+		state_same_stable "$var=$i: state as before" /tmp/fes.before /tmp/fes.after
 	done
 	if [ "$n" -gt "$min" ]; then
 		pass "all $n steps of the plan were failed in turn"
