@@ -2,6 +2,7 @@
 /* bondcfg show: the VLANs and bridges above the bonds (config-stack.h). */
 #include <stdio.h>
 #include <sys/socket.h>
+#include <linux/if_ether.h>
 
 #include "commands.h"
 
@@ -75,7 +76,8 @@ static void print_vlan(const Config *c, const CfgVlan *v)
         CfgBridge *br = config_bridge_of(c, v->name);
 
         printf("\n%s  (%s)%s\n", v->name, ifcfg_path(v->ifcfg), v->onboot ? "" : "  ONBOOT=no");
-        printf("  vlan: id %u on %s, flags %s\n", v->id, v->parent, *flags ? flags : "none");
+        printf("  vlan: id %u on %s%s, flags %s\n", v->id, v->parent,
+               v->protocol == ETH_P_8021AD ? ", protocol 802.1ad" : "", *flags ? flags : "none");
         if (v->ingress->len) {
                 g_autofree char *m = cfg_vlan_qos_to_string(v->ingress);
 
@@ -200,6 +202,7 @@ static void json_vlan(JsonBuilder *b, const Config *c, const CfgVlan *v)
 
         json_common(b, v->name, v->ifcfg, v->onboot, v->mtu, v->macaddr);
         json_set_int(b, "id", v->id);
+        json_set_string(b, "protocol", v->protocol == ETH_P_8021AD ? "802.1ad" : "802.1Q");
         json_set_string(b, "parent", v->parent);
         json_set_string(b, "bond", v->bond->name);
         json_set_string(b, "flags", flags);

@@ -208,6 +208,25 @@ static void check_stp_only(const CfgBridge *br, DiagList *diags)
         }
 }
 
+/* BRIDGE_MACADDR: make_bridge_setting()'s bridge.mac-address (initscripts
+ * reads MACADDR only): the bridge's MAC when MACADDR does not give one; the
+ * two must agree. */
+static void read_bridge_mac(CfgBridge *br, const IfcfgFile *f, DiagList *diags)
+{
+        g_autofree char *m = cfg_load_mac(f, "BRIDGE_MACADDR", HWADDR_ETHER_LEN, diags);
+
+        if (!m)
+                return;
+        if (!br->macaddr) {
+                br->macaddr = g_steal_pointer(&m);
+                return;
+        }
+        if (g_ascii_strcasecmp(m, br->macaddr) != 0)
+                cfg_err_key(diags, f, "BRIDGE_MACADDR",
+                            g_strdup("keep one of MACADDR and BRIDGE_MACADDR"),
+                            "BRIDGE_MACADDR=%s contradicts MACADDR=%s", m, br->macaddr);
+}
+
 CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
 {
         CfgBridge *br = g_new0(CfgBridge, 1);
@@ -228,6 +247,7 @@ CfgBridge *cfg_bridge_read(const IfcfgFile *f, const Config *c, DiagList *diags)
         check_stp_only(br, diags);
         br->mtu = cfg_load_mtu(f, diags);
         br->macaddr = cfg_load_mac(f, "MACADDR", HWADDR_ETHER_LEN, diags);
+        read_bridge_mac(br, f, diags);
         br->l3 = cfg_l3_load(f, c->network, c->dir, c->listing, br->name, diags);
         if (br->l3->link_mtu) /* ifup-ipv6's ipv6_set_mtu(), after MTU */
                 br->mtu = br->l3->link_mtu;

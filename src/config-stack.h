@@ -42,14 +42,15 @@ typedef struct CfgVlan {
         struct CfgBond *bond;        /* the bond at the bottom of the chain, never NULL */
         unsigned id;                 /* VLAN_ID, else from DEVICE (checked: 1 to 4094) */
         unsigned id_line;
-        uint32_t flags;  /* VLAN_FLAG_* of <linux/if_vlan.h>, REORDER_HDR by default */
-        GArray *ingress; /* CfgVlanQos: 802.1p priority (0-7) -> skb priority */
-        GArray *egress;  /* CfgVlanQos: skb priority -> 802.1p priority (0-7) */
-        unsigned mtu;    /* MTU (IPV6_MTU over it), 0 = unset: the parent's */
-        char *macaddr;   /* MACADDR, canonical, or NULL */
-        CfgL3 *l3;       /* addresses, routes, rules, sysctls */
-        bool onboot;     /* ONBOOT != no */
-        char *bridge;    /* BRIDGE_UUID or BRIDGE text, or NULL */
+        uint32_t flags;    /* VLAN_FLAG_* of <linux/if_vlan.h>, REORDER_HDR by default */
+        uint16_t protocol; /* VLAN_PROTOCOL: ETH_P_8021Q (default) or ETH_P_8021AD */
+        GArray *ingress;   /* CfgVlanQos: 802.1p priority (0-7) -> skb priority */
+        GArray *egress;    /* CfgVlanQos: skb priority -> 802.1p priority (0-7) */
+        unsigned mtu;      /* MTU (IPV6_MTU over it), 0 = unset: the parent's */
+        char *macaddr;     /* MACADDR, canonical, or NULL */
+        CfgL3 *l3;         /* addresses, routes, rules, sysctls */
+        bool onboot;       /* ONBOOT != no */
+        char *bridge;      /* BRIDGE_UUID or BRIDGE text, or NULL */
         unsigned bridge_line;
 } CfgVlan;
 

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <linux/if_ether.h>
 #include <linux/if_vlan.h>
 
 bool cfg_file_is_vlan(const IfcfgFile *f)
@@ -226,6 +227,21 @@ static GArray *read_qos(const IfcfgFile *f, const char *key, uint32_t from_max, 
         return map;
 }
 
+/* VLAN_PROTOCOL, as make_vlan_setting() reads it: "802.1Q" (the default)
+ * or "802.1ad" (a service VLAN, QinQ); initscripts does not read it. */
+static uint16_t read_protocol(const IfcfgFile *f, DiagList *diags)
+{
+        const char *v = cfg_get_str(f, "VLAN_PROTOCOL");
+
+        if (!v || g_str_equal(v, "802.1Q"))
+                return ETH_P_8021Q;
+        if (g_str_equal(v, "802.1ad"))
+                return ETH_P_8021AD;
+        cfg_err_key(diags, f, "VLAN_PROTOCOL", g_strdup("use VLAN_PROTOCOL=802.1Q or 802.1ad"),
+                    "VLAN_PROTOCOL=%s is not a VLAN protocol", v);
+        return ETH_P_8021Q;
+}
+
 /* Report a disagreement between initscripts' and NetworkManager's reading. */
 static void disagree(DiagList *diags, const IfcfgFile *f, const char *key, const char *what,
                      const char *ini, const char *nm)
@@ -322,6 +338,7 @@ CfgVlan *cfg_vlan_read(const IfcfgFile *f, const Config *c, DiagList *diags, cha
                 v->name = g_strdup(ifcfg_suffix(f));
 
         v->flags = read_flags(f, diags);
+        v->protocol = read_protocol(f, diags);
         /* nm_setting_vlan_add_priority_str(): ingress FROM is an 802.1p
          * priority (0-7), egress TO is one */
         v->ingress = read_qos(f, "VLAN_INGRESS_PRIORITY_MAP", 7, G_MAXUINT32, diags);

@@ -131,8 +131,8 @@ static const IfcfgKeyDesc keys[] = {
           "ageing_time in hundredths of a second, as ifup-eth; BRIDGING_OPTS' ageing_time "
           "must agree",
           NULL },
-        { "BRIDGE_MACADDR", R, KEY_WARN, "not read", "bridge.mac-address",
-          "BRIDGE_MACADDR is not set: use MACADDR", NULL },
+        { "BRIDGE_MACADDR", R, KEY_DONE, "not read", "bridge.mac-address",
+          "the bridge's MAC when MACADDR gives none; the two must agree", NULL },
         { "BRIDGE_VLANS", R, KEY_WARN, "not read", "bridge.vlans",
           "BRIDGE_VLANS is not set: the bridge keeps the kernel's VLAN table", NULL },
         { "BRIDGE_PORT_VLANS", BV, KEY_WARN, "not read", "bridge-port.vlans",
@@ -158,8 +158,8 @@ static const IfcfgKeyDesc keys[] = {
           "802.1p priority (0-7) to skb priority, FROM:TO,...", NULL },
         { "VLAN_EGRESS_PRIORITY_MAP", V, KEY_DONE, "ip link set ... type vlan egress",
           "vlan.egress-priority-map", "skb priority to 802.1p priority (0-7), FROM:TO,...", NULL },
-        { "VLAN_PROTOCOL", V, KEY_WARN, "not read", "vlan.protocol (802.1Q, 802.1ad)",
-          "VLAN_PROTOCOL is not set: the VLAN is 802.1Q", .quiet = "802.1Q" },
+        { "VLAN_PROTOCOL", V, KEY_DONE, "not read", "vlan.protocol (802.1Q, 802.1ad)",
+          "802.1Q (the default) or 802.1ad (ip link ... protocol 802.1ad)", NULL },
         /* ---- IPv4 ---- */
         { "BOOTPROTO", L, KEY_DONE, "dhcp|bootp: dhclient; else static",
           "ipv4.method (dhcp, manual, disabled)",

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <linux/if_ether.h>
 
 #include "link-kind.h"
 #include "netlink-vlan.h"
@@ -52,6 +53,7 @@ static void *vlan_copy(const void *spec)
         const LinkVlan *v = spec;
         LinkVlan *c = link_vlan_new(v->id, v->flags);
 
+        c->protocol = v->protocol;
         map_copy(c->ingress, v->ingress);
         map_copy(c->egress, v->egress);
         return c;
@@ -91,12 +93,20 @@ static void append_map(GString *s, const char *what, const GArray *map)
         }
 }
 
+/* 0 (unset) is 802.1Q, the kernel's default */
+static uint16_t proto(uint16_t p)
+{
+        return p ? p : ETH_P_8021Q;
+}
+
 static char *vlan_describe(const void *spec)
 {
         const LinkVlan *v = spec;
         GString *s = g_string_new(NULL);
 
         g_string_append_printf(s, "id %u", v->id);
+        if (proto(v->protocol) != ETH_P_8021Q)
+                g_string_append(s, " protocol 802.1ad");
         append_flags(s, v->flags);
         append_map(s, "ingress-qos-map", v->ingress);
         append_map(s, "egress-qos-map", v->egress);
@@ -115,6 +125,11 @@ static char *vlan_mismatch(const void *spec, int parent, const SnapLink *live)
         if (!parent || live->link != parent)
                 return g_strdup_printf("%s is a VLAN on another link (ifindex %d)", live->name,
                                        live->link);
+        /* vlan_changelink() cannot change it */
+        if (proto(live->vlan->protocol) != proto(v->protocol))
+                return g_strdup_printf("%s is an 802.%s VLAN, not 802.%s", live->name,
+                                       proto(live->vlan->protocol) == ETH_P_8021AD ? "1ad" : "1Q",
+                                       proto(v->protocol) == ETH_P_8021AD ? "1ad" : "1Q");
         return NULL;
 }
 
@@ -196,6 +211,7 @@ static void *vlan_from_live(const SnapLink *live)
         if (!sv)
                 return NULL;
         v = link_vlan_new(sv->id, sv->flags);
+        v->protocol = sv->protocol;
         map_copy(v->ingress, sv->ingress);
         map_copy(v->egress, sv->egress);
         return v;
@@ -205,6 +221,7 @@ static VlanSpec to_spec(const LinkVlan *v)
 {
         return (VlanSpec){
                 .id = v->id,
+                .protocol = proto(v->protocol) == ETH_P_8021AD ? ETH_P_8021AD : 0,
                 .flags = v->flags,
                 .flags_mask = LINK_VLAN_FLAGS,
                 .ingress = (const VlanQosMap *)v->ingress->data,

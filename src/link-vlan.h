@@ -17,10 +17,11 @@
         (VLAN_FLAG_REORDER_HDR | VLAN_FLAG_GVRP | VLAN_FLAG_LOOSE_BINDING | VLAN_FLAG_MVRP)
 
 typedef struct {
-        uint16_t id;     /* 1-4094 */
-        uint32_t flags;  /* LINK_VLAN_FLAGS bits wanted */
-        GArray *ingress; /* VlanQosMap (netlink-vlan.h): 802.1p priority -> skb priority */
-        GArray *egress;  /* VlanQosMap: skb priority -> 802.1p priority */
+        uint16_t id;       /* 1-4094 */
+        uint16_t protocol; /* ETH_P_8021Q (0 means that too) or ETH_P_8021AD */
+        uint32_t flags;    /* LINK_VLAN_FLAGS bits wanted */
+        GArray *ingress;   /* VlanQosMap (netlink-vlan.h): 802.1p priority -> skb priority */
+        GArray *egress;    /* VlanQosMap: skb priority -> 802.1p priority */
 } LinkVlan;
 
 LinkVlan *link_vlan_new(uint16_t id, uint32_t flags);

@@ -22,6 +22,19 @@ static void plan_l3(Plan *p, const char *bond, const LinkWant *w, const SnapLink
         plan_rules(p, bond, w->l3, s, owned);
 }
 
+/* MACADDR: ifup-eth's `ip link set address`, before the link goes up. */
+static void plan_link_mac(Plan *p, const char *bond, const LinkWant *w, const SnapLink *live)
+{
+        PlanStep *st;
+
+        if (!w->mac || (live && live->mac && g_ascii_strcasecmp(live->mac, w->mac) == 0))
+                return;
+        st = plan_add_step(p, PLAN_SET_MAC, bond, w->name, "set mac %s -> %s",
+                           live && live->mac ? live->mac : "(new)", w->mac);
+        st->mac = g_strdup(w->mac);
+        st->old_mac = live ? g_strdup(live->mac) : NULL;
+}
+
 static void plan_create_link(Plan *p, const char *bond, const LinkWant *w, const Snapshot *s)
 {
         g_autofree char *d = w->kind->describe(w->spec);
@@ -37,6 +50,7 @@ static void plan_create_link(Plan *p, const char *bond, const LinkWant *w, const
         st->spec = w->kind->copy(w->spec);
         st->parent = g_strdup(w->parent);
         st->mtu = w->mtu;
+        plan_link_mac(p, bond, w, NULL);
         if (w->l3)
                 plan_sysctls(p, bond, w->l3, NULL, s);
         plan_add_set_up(p, bond, w->name, true);
@@ -63,6 +77,7 @@ static void plan_change_link(Plan *p, const char *bond, const LinkWant *w, const
                 st->mtu = w->mtu;
                 st->old_mtu = live->mtu;
         }
+        plan_link_mac(p, bond, w, live);
         if (w->l3)
                 plan_sysctls(p, bond, w->l3, live, s);
         if (!live->up)

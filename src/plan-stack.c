@@ -92,6 +92,7 @@ static LinkVlan *vlan_spec(const CfgVlan *v)
 {
         LinkVlan *l = link_vlan_new(v->id, v->flags);
 
+        l->protocol = v->protocol;
         for (guint i = 0; v->ingress && i < v->ingress->len; i++) {
                 const CfgVlanQos *q = &g_array_index(v->ingress, CfgVlanQos, i);
 
@@ -120,6 +121,7 @@ int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GH
                         .parent = v->parent,
                         .spec = spec,
                         .mtu = v->mtu,
+                        .mac = v->macaddr,
                         .l3 = v->l3,
                         .file = ifcfg_path(v->ifcfg),
                 };
@@ -141,6 +143,7 @@ int plan_stack(Plan *p, const Config *c, const CfgBond *b, const Snapshot *s, GH
                                 .name = br->name,
                                 .spec = &br->opts,
                                 .mtu = br->mtu,
+                                .mac = br->macaddr,
                                 .file = ifcfg_path(br->ifcfg),
                         };
 

@@ -133,6 +133,7 @@ typedef struct {
         const char *parent; /* the lower link (a VLAN's), or NULL */
         const void *spec;   /* the kind's attributes */
         unsigned mtu;       /* 0: as the kernel makes it */
+        const char *mac;    /* MACADDR (BRIDGE_MACADDR), or NULL: as the kernel makes it */
         const CfgL3 *l3;    /* its addresses, routes, rules, sysctls (NULL: none) */
         const char *file;   /* its ifcfg file, for diagnostics */
 } LinkWant;

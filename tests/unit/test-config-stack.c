@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include <linux/if_ether.h>
 #include <glib/gstdio.h>
 #include <linux/if_link.h>
 #include <linux/if_vlan.h>
@@ -393,6 +394,46 @@ static void test_prio_ageing(void)
         remove_dir(dir);
 }
 
+/* VLAN_PROTOCOL (make_vlan_setting(): 802.1Q or 802.1ad) and BRIDGE_MACADDR
+ * (bridge.mac-address: the bridge's MAC unless MACADDR gives one). */
+static void test_protocol_bridge_mac(void)
+{
+        static const char *const files[] = {
+                "ifcfg-bond0",
+                BOND0 "BRIDGE=br0\n",
+                "ifcfg-eth0",
+                ETH0,
+                "ifcfg-bond1",
+                "DEVICE=bond1\nTYPE=Bond\nBONDING_OPTS=mode=1\nBRIDGE=br1\n",
+                "ifcfg-eth1",
+                "DEVICE=eth1\nMASTER=bond1\nSLAVE=yes\n",
+                "ifcfg-a",
+                "DEVICE=bond0.10\nVLAN=yes\nVLAN_PROTOCOL=802.1ad\n",
+                "ifcfg-b",
+                "DEVICE=bond0.11\nVLAN=yes\n",
+                "ifcfg-c",
+                "DEVICE=bond0.12\nVLAN=yes\nVLAN_PROTOCOL=qinq\n",
+                "ifcfg-br0",
+                "DEVICE=br0\nTYPE=Bridge\nBRIDGE_MACADDR=02:00:00:00:00:AA\n",
+                "ifcfg-br1",
+                "DEVICE=br1\nTYPE=Bridge\nMACADDR=02:00:00:00:00:01\n"
+                "BRIDGE_MACADDR=02:00:00:00:00:02\n",
+                NULL,
+        };
+        g_autofree char *dir = write_dir(files);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Config) c = load(dir, d);
+
+        g_assert_cmpuint(config_find_vlan(c, "bond0.10")->protocol, ==, ETH_P_8021AD);
+        g_assert_cmpuint(config_find_vlan(c, "bond0.11")->protocol, ==, ETH_P_8021Q);
+        g_assert_nonnull(find(d, DIAG_ERROR, "VLAN_PROTOCOL=qinq is not a VLAN protocol"));
+        g_assert_cmpstr(config_find_bridge(c, "br0")->macaddr, ==, "02:00:00:00:00:aa");
+        g_assert_nonnull(
+                find(d, DIAG_ERROR,
+                     "BRIDGE_MACADDR=02:00:00:00:00:02 contradicts MACADDR=02:00:00:00:00:01"));
+        remove_dir(dir);
+}
+
 /* STP: NetworkManager's STP=no and BRIDGING_OPTS' stp_state=1 disagree;
  * DELAY and forward_delay too. */
 static void test_bridge_keys(void)
@@ -634,6 +675,7 @@ int main(int argc, char **argv)
         g_test_add_func("/config-stack/bridge-keys", test_bridge_keys);
         g_test_add_func("/config-stack/vid", test_vid);
         g_test_add_func("/config-stack/prio-ageing", test_prio_ageing);
+        g_test_add_func("/config-stack/protocol-bridge-mac", test_protocol_bridge_mac);
         g_test_add_func("/config-stack/bridge-options/table", test_table);
         g_test_add_func("/config-stack/bridge-options/values", test_values);
         g_test_add_func("/config-stack/bridge-options/parse", test_parse);

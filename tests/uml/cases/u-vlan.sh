@@ -1,4 +1,4 @@
-# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack, down of one VLAN, a refused apply that changes nothing
+# desc: u. a VLAN on the bond (ifcfg-bond0.100, VLAN=yes): tagged traffic to a VLAN-aware peer, failover under it, a live change of its flags and maps, a second VLAN added without disturbing the first, a no-op re-apply with no event, every step failure-injected with the state identical after rollback, down refused while a VLAN is configured above the bond, down --stack, down of one VLAN, a refused apply that changes nothing, an 802.1ad VLAN with its own MAC
 # cost: 60
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -170,6 +170,19 @@ state_same_stable "nothing changed" /tmp/u.r1 /tmp/u.r2
 sed -i '/^VLAN_ID=5000$/d' "$CFG/ifcfg-bond0.100"
 run_rc 0 bc apply
 assert_in "then up to date" "$OUT" "bond0: up to date"
+
+key "VLAN_PROTOCOL=802.1ad and MACADDR (make_vlan_setting(), ifup-eth): bond0.300 is a service VLAN with its own MAC; dropped again"
+vlan_file bond0.300 VLAN_PROTOCOL=802.1ad MACADDR=02:00:00:00:03:00
+apply_rc 0
+vlan_proto() { ip -d -j link show dev "$1" | jq -r '.[0].linkinfo.info_data.protocol // empty'; }
+assert_eq "bond0.300's protocol" "$(vlan_proto bond0.300)" 802.1ad
+assert_eq "bond0.300's MAC" "$(link_mac bond0.300)" 02:00:00:00:03:00
+assert_eq "bond0.100 stays 802.1Q" "$(vlan_proto bond0.100)" 802.1Q
+run_rc 0 bc apply
+assert_in "then up to date" "$OUT" "bond0: up to date"
+rm "$CFG/ifcfg-bond0.300"
+apply_rc 0
+check "bond0.300 is gone" not link_exists bond0.300
 
 key "down bond0 once its VLANs are gone by hand: nothing above it exists, so no refusal"
 ip link del bond0.100
