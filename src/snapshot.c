@@ -156,7 +156,7 @@ static char *attr_mac(const struct nlattr *a)
 {
         if (!a || nla_len(a) <= 0)
                 return NULL;
-        return bondnl_format_mac(nla_data(a), (size_t)nla_len(a));
+        return hwaddr_format(nla_data(a), (size_t)nla_len(a));
 }
 
 char *snapshot_attr_str(const struct nlattr *a)
