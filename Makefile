@@ -26,10 +26,12 @@ DESTDIR   ?=
 CFLAGS    ?= -O2 -g
 LDFLAGS   ?=
 
-PKGS      := glib-2.0 gio-2.0 libnl-3.0 libnl-route-3.0 libudev inih libkmod
+# libnl-3 only: messages are built and parsed by src/netlink*.c and
+# src/snapshot*.c, nothing of libnl-route-3 (rtnl_*) is used.
+PKGS      := glib-2.0 gio-2.0 libnl-3.0 libudev inih libkmod
 # libkmod is dlopen()ed when the bonding module must be loaded (src/module.c):
 # its headers are needed, its library is not linked.
-LINK_PKGS := glib-2.0 gio-2.0 libnl-3.0 libnl-route-3.0 libudev inih
+LINK_PKGS := glib-2.0 gio-2.0 libnl-3.0 libudev inih
 WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror
