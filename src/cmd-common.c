@@ -249,7 +249,8 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         r = udev_check_config(c, settings, names, mode, ctx->offline, links, diags);
         diags->errors_as_warnings = saved;
         if (r < 0) {
-                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", g_strerror(-r));
+                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n",
+                        r == -ELIBACC ? udev_dl_error() : g_strerror(-r));
                 return EXIT_USAGE;
         }
         return 0;

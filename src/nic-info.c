@@ -30,7 +30,7 @@ void nic_info_free(NicInfo *n)
 /* A sysattr without its trailing newline; NULL if absent or empty. */
 static char *attr_dup(UdevDevice *d, const char *name)
 {
-        const char *v = d ? udev_device_get_sysattr_value(d, name) : NULL;
+        const char *v = d ? sym_udev_device_get_sysattr_value(d, name) : NULL;
         g_autofree char *s = NULL;
 
         if (!v)
@@ -54,7 +54,7 @@ static char *hex_id(const char *v)
         return v && *v ? lower(g_strdup(v)) : NULL;
 }
 
-#define hex_attr(d, name) hex_id(udev_device_get_sysattr_value((d), (name)))
+#define hex_attr(d, name) hex_id(sym_udev_device_get_sysattr_value((d), (name)))
 
 static long attr_long(UdevDevice *d, const char *name, long unknown)
 {
@@ -72,10 +72,10 @@ static long attr_long(UdevDevice *d, const char *name, long unknown)
 /* A property of d, else of its parent p. */
 static char *prop_dup(UdevDevice *d, UdevDevice *p, const char *name)
 {
-        const char *v = udev_device_get_property_value(d, name);
+        const char *v = sym_udev_device_get_property_value(d, name);
 
         if (!v && p)
-                v = udev_device_get_property_value(p, name);
+                v = sym_udev_device_get_property_value(p, name);
         return v && *v ? g_strdup(v) : NULL;
 }
 
@@ -105,17 +105,17 @@ static void link_facts(NicInfo *n, const SnapLink *l, const Snapshot *links)
 static NicInfo *nic_info_from_device(UdevDevice *dev, const SnapLink *link, const Snapshot *links)
 {
         NicInfo *n = g_new0(NicInfo, 1);
-        const char *devpath = udev_device_get_devpath(dev);
+        const char *devpath = sym_udev_device_get_devpath(dev);
         /* Nothing under /devices/virtual has a bus parent: no walk up
          * (each parent costs libudev a dozen system calls). */
         bool virt = devpath && g_str_has_prefix(devpath, "/devices/virtual/");
         UdevDevice *pci =
-                virt ? NULL : udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
-        UdevDevice *parent = virt ? NULL : pci ? pci : udev_device_get_parent(dev);
+                virt ? NULL : sym_udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
+        UdevDevice *parent = virt ? NULL : pci ? pci : sym_udev_device_get_parent(dev);
         long v;
 
-        n->ifname = g_strdup(udev_device_get_sysname(dev));
-        n->syspath = g_strdup(udev_device_get_syspath(dev));
+        n->ifname = g_strdup(sym_udev_device_get_sysname(dev));
+        n->syspath = g_strdup(sym_udev_device_get_syspath(dev));
         if (pci) {
                 n->kind = NIC_KIND_PCI;
                 n->vendor_id = hex_attr(pci, "vendor");
@@ -123,21 +123,21 @@ static NicInfo *nic_info_from_device(UdevDevice *dev, const SnapLink *link, cons
                 n->subsys_vendor_id = hex_attr(pci, "subsystem_vendor");
                 n->subsys_device_id = hex_attr(pci, "subsystem_device");
                 n->revision = attr_dup(pci, "revision");
-                n->is_vf = is_symlink(udev_device_get_syspath(pci), "physfn");
+                n->is_vf = is_symlink(sym_udev_device_get_syspath(pci), "physfn");
         } else if (parent) {
                 n->kind = NIC_KIND_OTHER;
-                n->vendor_id = hex_id(udev_device_get_property_value(dev, "ID_VENDOR_ID"));
-                n->device_id = hex_id(udev_device_get_property_value(dev, "ID_MODEL_ID"));
+                n->vendor_id = hex_id(sym_udev_device_get_property_value(dev, "ID_VENDOR_ID"));
+                n->device_id = hex_id(sym_udev_device_get_property_value(dev, "ID_MODEL_ID"));
         } else {
                 n->kind = NIC_KIND_VIRTUAL;
                 parent = NULL;
         }
         n->driver = prop_dup(dev, NULL, "ID_NET_DRIVER");
         /* else the nearest bound ancestor: the PCI function, or virtio_net */
-        for (UdevDevice *a = parent ? udev_device_get_parent(dev) : NULL; a && !n->driver;
-             a = udev_device_get_parent(a))
-                if (udev_device_get_driver(a))
-                        n->driver = g_strdup(udev_device_get_driver(a));
+        for (UdevDevice *a = parent ? sym_udev_device_get_parent(dev) : NULL; a && !n->driver;
+             a = sym_udev_device_get_parent(a))
+                if (sym_udev_device_get_driver(a))
+                        n->driver = g_strdup(sym_udev_device_get_driver(a));
         n->vendor_name = prop_dup(dev, parent, "ID_VENDOR_FROM_DATABASE");
         n->model_name = prop_dup(dev, parent, "ID_MODEL_FROM_DATABASE");
         n->phys_port_id = attr_dup(dev, "phys_port_id");
@@ -165,12 +165,16 @@ int nic_info_get(Udev *udev, const Snapshot *links, const char *ifname, NicInfo 
 
         *out = NULL;
         if (!udev) {
-                own = udev_new();
+                int r = udev_dl_open();
+
+                if (r < 0)
+                        return r;
+                own = sym_udev_new();
                 if (!own)
                         return errno ? -errno : -ENOMEM;
                 udev = own;
         }
-        dev = udev_device_new_from_subsystem_sysname(udev, "net", ifname);
+        dev = sym_udev_device_new_from_subsystem_sysname(udev, "net", ifname);
         if (!dev)
                 return -ENODEV;
         *out = nic_info_from_device(dev, links ? snapshot_link_by_name(links, ifname) : NULL,
@@ -198,8 +202,8 @@ int nic_info_find_hwaddr(Udev *udev, const Snapshot *links, const char *hwaddr, 
 
                         if (!has_hwaddr(l, hwaddr, pass))
                                 continue;
-                        dev = udev_device_new_from_subsystem_sysname(udev, "net", l->name);
-                        if (!dev || udev_device_get_devtype(dev))
+                        dev = sym_udev_device_new_from_subsystem_sysname(udev, "net", l->name);
+                        if (!dev || sym_udev_device_get_devtype(dev))
                                 continue; /* gone, or a bond, VLAN, bridge... */
                         *out = nic_info_from_device(dev, l, links);
                         return 0;

@@ -30,16 +30,9 @@
  */
 
 #include <glib.h>
-#include <libudev.h>
 #include <stdbool.h>
 #include "snapshot.h"
-
-typedef struct udev Udev;
-typedef struct udev_device UdevDevice;
-typedef struct udev_enumerate UdevEnumerate;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(Udev, udev_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevDevice, udev_device_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevEnumerate, udev_enumerate_unref)
+#include "udev-dl.h"
 
 typedef enum {
         NIC_KIND_PCI,     /* PCI function (possibly behind virtio) */
@@ -72,7 +65,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(NicInfo, nic_info_free)
 
 /*
  * Facts for one net device by name (NULL and -ENODEV if it does not exist).
- * udev may be NULL (a context is made for the call).  links: the snapshot
+ * udev may be NULL (libudev is loaded and a context made for the call:
+ * -ELIBACC if libudev cannot be loaded, udev-dl.h).  links: the snapshot
  * whose link facts the device gets (NULL: none).
  */
 int nic_info_get(Udev *udev, const Snapshot *links, const char *ifname, NicInfo **out);

@@ -347,6 +347,7 @@ int udev_check_config(const Config *c, const Settings *s, const char *const *bon
         g_autoptr(GString) names = g_string_new(NULL);
         const char *first_file = NULL;
         unsigned n_present = 0;
+        int r;
 
         g_array_set_clear_func(facts, bond_facts_clear);
         for (guint i = 0; i < c->bonds->len; i++) {
@@ -362,13 +363,16 @@ int udev_check_config(const Config *c, const Settings *s, const char *const *bon
                          "(--root or --offline)");
                 return 0;
         }
-        udev = udev_new();
+        r = udev_dl_open();
+        if (r < 0)
+                return r;
+        udev = sym_udev_new();
         if (!udev)
                 return errno ? -errno : -ENOMEM;
         if (!links) {
                 g_autoptr(NlConn) nl = NULL;
-                int r = nl_conn_open(&nl);
 
+                r = nl_conn_open(&nl);
                 if (r < 0 || (r = snapshot_take_links(nl, &own)) < 0)
                         return r;
                 links = own;

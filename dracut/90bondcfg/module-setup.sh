@@ -163,6 +163,12 @@ install() {
         dfatal "bondcfg: cannot install $bin"
         return 1
     }
+    # dlopen()ed, so not among the libraries dracut finds in the binary:
+    # libudev for apply's member-NIC checks, libkmod to load bonding.
+    inst_libdir_file "libudev.so.1" "libkmod.so.2" || {
+        dfatal "bondcfg: cannot install libudev.so.1 and libkmod.so.2"
+        return 1
+    }
     inst_script "$moddir/bondcfg-initqueue.sh" /sbin/bondcfg-initqueue
     chmod 0755 "$initdir/sbin/bondcfg-initqueue"
     inst_multiple -o timeout sed

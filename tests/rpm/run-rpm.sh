@@ -146,7 +146,7 @@ hreq=$(rpm -qp --requires "$hooks" 2>/dev/null)
 check "bondcfg requires no tools (kmod, iproute, network-scripts)" \
 	lacks "^(kmod|iproute|network-scripts|initscripts)" "$req"
 # Every library the binary is linked against, and the core ones, including
-# libkmod, which is dlopen()ed and so named in the spec.
+# libkmod and libudev, which are dlopen()ed and so named in the spec.
 bin=$(find "$tmp/BUILDROOT" -path '*/usr/sbin/bondcfg' -type f | head -1)
 needed=$(readelf -d "$bin" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
 missing=

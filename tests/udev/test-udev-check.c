@@ -36,6 +36,15 @@ const char *__asan_default_options(void)
         return "verify_asan_link_order=0";
 }
 
+/* The test reads the testbed with libudev itself (linked, where bondcfg
+ * dlopen()s it). */
+typedef struct udev TbUdev;
+typedef struct udev_device TbDevice;
+typedef struct udev_enumerate TbEnumerate;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbUdev, udev_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbDevice, udev_device_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbEnumerate, udev_enumerate_unref)
+
 /* The link called name in s, added (with the next ifindex) if missing. */
 static SnapLink *link_named(Snapshot *s, const char *name)
 {
@@ -54,8 +63,8 @@ static SnapLink *link_named(Snapshot *s, const char *name)
  */
 static Snapshot *testbed_links(void)
 {
-        g_autoptr(Udev) udev = udev_new();
-        g_autoptr(UdevEnumerate) en = udev_enumerate_new(udev);
+        g_autoptr(TbUdev) udev = udev_new();
+        g_autoptr(TbEnumerate) en = udev_enumerate_new(udev);
         Snapshot *s = snapshot_new();
         struct udev_list_entry *e;
 
@@ -63,7 +72,7 @@ static Snapshot *testbed_links(void)
         udev_enumerate_scan_devices(en);
         udev_list_entry_foreach(e, udev_enumerate_get_list_entry(en))
         {
-                g_autoptr(UdevDevice) d =
+                g_autoptr(TbDevice) d =
                         udev_device_new_from_syspath(udev, udev_list_entry_get_name(e));
                 g_autofree char *master_path = NULL, *master = NULL;
                 const char *v;
