@@ -26,10 +26,14 @@ DESTDIR   ?=
 CFLAGS    ?= -O2 -g
 LDFLAGS   ?=
 
-PKGS      := glib-2.0 gio-2.0 json-glib-1.0 libnl-3.0 libnl-route-3.0 libudev inih libkmod
-# libkmod is dlopen()ed when the bonding module must be loaded (src/module.c):
-# its headers are needed, its library is not linked.
-LINK_PKGS := glib-2.0 gio-2.0 json-glib-1.0 libnl-3.0 libnl-route-3.0 libudev inih
+# libnl-3 only: messages are built and parsed by src/netlink*.c and
+# src/snapshot*.c, nothing of libnl-route-3 (rtnl_*) is used.
+PKGS      := glib-2.0 gio-2.0 json-glib-1.0 libnl-3.0 libudev inih libkmod
+# libkmod is dlopen()ed when the bonding module must be loaded (src/module.c),
+# libudev when the member-NIC checks run (src/udev-dl.c), libgio when there
+# is a system bus to ask NetworkManager on (src/nm-dbus.c): their headers are
+# needed, their libraries are not linked.
+LINK_PKGS := glib-2.0 json-glib-1.0 libnl-3.0 inih
 WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror
@@ -117,7 +121,7 @@ build/tests/unit/%: tests/unit/%.c build/libbondcfg-san.a $(HDRS) $(wildcard tes
 build/tests/udev/%: tests/udev/%.c build/libbondcfg-san.a $(HDRS) | build/tests/udev
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -DSRCDIR='"$(CURDIR)"' \
 		$(shell $(PKG_CONFIG) --cflags umockdev-1.0) -o $@ $< \
-		build/libbondcfg-san.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs umockdev-1.0)
+		build/libbondcfg-san.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs umockdev-1.0 libudev)
 
 check-build: bondcfg build/bondcfg-san build/bondcfg-test $(UNIT_BIN) $(UDEV_BIN)
 

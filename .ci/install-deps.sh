@@ -15,7 +15,7 @@ set -eu
 # overlay.  No test starts them on the host.
 #
 # Debian 12 / Ubuntu package names
-DEB_PKGS="gcc make pkg-config libglib2.0-dev libjson-glib-dev libnl-3-dev libnl-route-3-dev libudev-dev
+DEB_PKGS="gcc make pkg-config libglib2.0-dev libjson-glib-dev libnl-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
 user-mode-linux umockdev libumockdev-dev dracut-core cpio rpm valgrind perl jq strace time
 systemd-sysv python3 python3-jsonschema shellcheck binutils xz-utils gawk mawk busybox git ethtool

@@ -4,6 +4,8 @@ set -u
 . "$UML_TOP/tests/uml/guest-lib.sh"
 RUNS=${BENCH_RUNS:-21}
 [ "$RUNS" -ge 20 ] || RUNS=20
+SRUNS=${BENCH_STARTUP_RUNS:-200}
+[ "$SRUNS" -ge 20 ] || SRUNS=20
 
 modprobe bonding max_bonds=0
 modprobe veth
@@ -87,6 +89,23 @@ for i in $(seq "$RUNS"); do
 	# -- 2. no-op re-apply, right after
 	t1 /tmp/t.noop bcfg /tmp/c1 apply
 done
+# -- start-up alone: bondcfg --version against ip -V, SRUNS runs of each,
+# interleaved (and which goes first alternates: neither always follows the
+# other's exec)
+: >/tmp/t.sversion
+: >/tmp/t.sipv
+for i in $(seq "$SRUNS"); do
+	if [ $((i % 2)) = 0 ]; then
+		t1 /tmp/t.sversion "$BONDCFG" --version
+		t1 /tmp/t.sipv ip -V
+	else
+		t1 /tmp/t.sipv ip -V
+		t1 /tmp/t.sversion "$BONDCFG" --version
+	fi
+done
+# the shared libraries each loads at start
+libs_bondcfg=$(ldd "$BONDCFG" 2>/dev/null | grep -c '=> /')
+libs_ip=$(ldd "$(command -v ip)" 2>/dev/null | grep -c '=> /')
 # -- netlink requests, by message type
 count_nl() { # OUT-PREFIX CMD...: strace the command, count netlink messages
 	strace -f -qq -e trace=sendmsg,sendto -o /tmp/strace.out "$@" >/dev/null 2>&1
@@ -231,6 +250,12 @@ printf '%-46s %-26s %-14s %s\n' "figure" "measured" "target" ""
 printf '%-46s %-26s %-14s %s\n' "exec floor: /bin/true" "$(ms "$m_true")" "" ""
 printf '%-46s %-26s %-14s %s\n' "bondcfg --version (start-up only)" "$(ms "$m_version")" "" ""
 printf '%-46s %-26s %-14s %s\n' "ip -V (start-up only)" "$(ms "$m_ipv")" "" ""
+m_sversion=$(median </tmp/t.sversion)
+m_sipv=$(median </tmp/t.sipv)
+r_start=$(awk -v a="$m_sversion" -v b="$m_sipv" 'BEGIN {print a / b}')
+printf '%-46s %-26s %-14s %s\n' "start-up, $SRUNS runs each: ip -V" "$(ms "$m_sipv")" "" ""
+printf '%-46s %-26s %-14s %s\n' "start-up, $SRUNS runs each: bondcfg --version" "$(ms "$m_sversion") = $(ratio "$m_sversion" "$m_sipv") ip -V" "<= 1.0x" "$(verdict "$r_start" 1.0)"
+printf '%-46s %-26s %-14s %s\n' "  shared libraries loaded at start" "bondcfg $libs_bondcfg, ip $libs_ip" "" ""
 printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: ip -batch" "$(ms "$m_ip")" "" ""
 printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: bondcfg apply" "$(ms "$m_apply") = $(ratio "$m_apply" "$m_ip") ip" "<= 1.0x" "$(verdict "$r_apply" 1.0)"
 noop_ok=$(verdict "$r_noop" 0.5)

@@ -3,7 +3,9 @@
 # user-mode Linux boot.  A benchmark, not a test: it reports figures next to
 # their targets and exits 0 unless the benchmark itself could not run.
 #
-#   BENCH_RUNS=N   runs per figure (median; default 21, at least 20)
+#   BENCH_RUNS=N          runs per figure (median; default 21, at least 20)
+#   BENCH_STARTUP_RUNS=N  runs of bondcfg --version and of ip -V for the
+#                         start-up ratio (default 200, at least 20)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=tests/uml/lib.sh
@@ -20,7 +22,8 @@ dir=$(uml_prepare bench)
 : >"$dir/guest.log"
 echo "== bench: bondcfg against the real bonding driver (user-mode Linux $(ls /usr/lib/uml/modules | head -1), $runs runs each, medians)"
 bin=$(uml_binary "$BONDCFG" "$dir") || exit 1
-uml_boot "$dir" "${UML_BOOT_TIMEOUT:-900}" "$top/bench/guest.sh" BONDCFG="$bin" BENCH_RUNS="$runs" 2>"$dir/boot.err" &
+uml_boot "$dir" "${UML_BOOT_TIMEOUT:-900}" "$top/bench/guest.sh" BONDCFG="$bin" BENCH_RUNS="$runs" \
+	BENCH_STARTUP_RUNS="${BENCH_STARTUP_RUNS:-200}" 2>"$dir/boot.err" &
 pid=$!
 tail -n +1 -s 0.5 -F --pid="$pid" "$dir/guest.log" 2>/dev/null
 wait "$pid"

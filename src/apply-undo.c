@@ -6,6 +6,7 @@
  * addresses and default routes that taking a link down dropped.
  */
 #include "apply-internal.h"
+#include "hwaddr.h"
 
 #include <errno.h>
 #include <sys/socket.h>
@@ -173,7 +174,7 @@ static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, A
                                 request(c, msg, res, st);
                         }
                         if (was->mac && g_strcmp0(was->mac, now->mac) != 0 &&
-                            bondnl_parse_mac(was->mac, mac) == 0) {
+                            hwaddr_parse_ether(was->mac, mac) == 0) {
                                 g_autoptr(NlMsg) msg = bondnl_msg_set_mac(now->ifindex, mac);
 
                                 request(c, msg, res, st);

@@ -14,6 +14,7 @@
 #include <linux/rtnetlink.h>
 
 #include "apply-internal.h"
+#include "hwaddr.h"
 #include "port-state.h"
 
 void apply_result_clear(ApplyResult *r)
@@ -57,7 +58,7 @@ int apply_send_garp(int ifindex, const char *mac, const char *ip)
         uint8_t hw[6];
         int fd, r = 0;
 
-        if (bondnl_parse_mac(mac, hw) < 0 || inet_pton(AF_INET, ip, pkt.spa) != 1)
+        if (hwaddr_parse_ether(mac, hw) < 0 || inet_pton(AF_INET, ip, pkt.spa) != 1)
                 return -EINVAL;
         memcpy(pkt.sha, hw, 6);
         memcpy(pkt.tpa, pkt.spa, 4);
@@ -126,7 +127,7 @@ static int restore_perm_mac(NlConn *c, const PlanStep *st, int ifindex)
         uint8_t mac[6];
         int r;
 
-        if (!st->mac || bondnl_parse_mac(st->mac, mac) < 0)
+        if (!st->mac || hwaddr_parse_ether(st->mac, mac) < 0)
                 return 0;
         r = apply_link_index(c, st->ifname, &l, &s);
         if (r < 0)
@@ -286,7 +287,7 @@ static int do_step(NlConn *c, const PlanStep *st, char **msg)
                 m = bondnl_msg_set_mtu(ifindex, st->mtu);
                 break;
         case PLAN_SET_MAC:
-                if (bondnl_parse_mac(st->mac, mac) < 0)
+                if (hwaddr_parse_ether(st->mac, mac) < 0)
                         return -EINVAL;
                 m = bondnl_msg_set_mac(ifindex, mac);
                 break;

@@ -8,7 +8,6 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <poll.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -140,8 +139,7 @@ bool arp_conflict_record(ArpConflict *out, ArpVerdict v, const uint8_t who[6])
          * stronger statement, and the one ifup-eth makes. */
         out->verdict = v;
         memcpy(out->mac, who, 6);
-        snprintf(out->mac_str, sizeof(out->mac_str), "%02x:%02x:%02x:%02x:%02x:%02x", who[0],
-                 who[1], who[2], who[3], who[4], who[5]);
+        hwaddr_format_buf(who, 6, out->mac_str);
         return true;
 }
 

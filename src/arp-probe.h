@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "hwaddr.h"
 
 /* An ARP packet for IPv4 over Ethernet (RFC 826), without the Ethernet
  * header: what an AF_PACKET SOCK_DGRAM socket sends and receives. */
@@ -44,9 +45,9 @@ typedef enum {
 
 /* What was heard about one probed address. */
 typedef struct {
-        ArpVerdict verdict; /* NONE: no conflict; IN_USE wins over PROBED */
-        uint8_t mac[6];     /* the other host's MAC (ar$sha) */
-        char mac_str[18];   /* the same, "aa:bb:cc:dd:ee:ff", or "" */
+        ArpVerdict verdict;             /* NONE: no conflict; IN_USE wins over PROBED */
+        uint8_t mac[6];                 /* the other host's MAC (ar$sha) */
+        char mac_str[HWADDR_STRLEN(6)]; /* the same, "aa:bb:cc:dd:ee:ff", or "" */
 } ArpConflict;
 
 static inline bool arp_conflict(const ArpConflict *c)

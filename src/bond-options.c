@@ -4,6 +4,7 @@
  * BONDING_OPTS parser.  The table itself is in bond-options-table.c.
  */
 #include "bond-options-internal.h"
+#include "hwaddr.h"
 #include "strutil.h"
 
 #include <arpa/inet.h>
@@ -274,12 +275,11 @@ static int parse_list(const BondOptDesc *d, const char *text, BondOptValue *v, c
 
 static int parse_mac(const char *text, char **out)
 {
-        if (strlen(text) != 17)
+        uint8_t mac[HWADDR_ETHER_LEN];
+
+        if (hwaddr_parse_kernel(text, mac) < 0)
                 return -EINVAL;
-        for (unsigned i = 0; i < 17; i++)
-                if (i % 3 == 2 ? text[i] != ':' : !g_ascii_isxdigit(text[i]))
-                        return -EINVAL;
-        *out = g_ascii_strdown(text, -1);
+        *out = hwaddr_format(mac, sizeof(mac));
         return 0;
 }
 

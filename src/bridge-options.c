@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "hwaddr.h"
 #include "json.h"
 
 /* ---- values in kernel units --------------------------------------------- */
@@ -109,20 +110,27 @@ static bool parse_u64(const char *s, uint64_t *out)
         return true;
 }
 
+/* A MAC option's value is the address as a 48-bit number. */
 static int parse_mac48(const char *s, uint64_t *out)
 {
+        uint8_t mac[HWADDR_ETHER_LEN];
         uint64_t v = 0;
 
-        for (int i = 0; i < 6; i++) {
-                int hi = g_ascii_xdigit_value(s[0]), lo = hi < 0 ? -1 : g_ascii_xdigit_value(s[1]);
-
-                if (hi < 0 || lo < 0 || (i < 5 ? s[2] != ':' : s[2] != '\0'))
-                        return -EINVAL;
-                v = (v << 8) | (uint64_t)(hi << 4 | lo);
-                s += 3;
-        }
+        if (hwaddr_parse_kernel(s, mac) < 0)
+                return -EINVAL;
+        for (int i = 0; i < HWADDR_ETHER_LEN; i++)
+                v = (v << 8) | mac[i];
         *out = v;
         return 0;
+}
+
+static char *format_mac48(uint64_t v)
+{
+        uint8_t mac[HWADDR_ETHER_LEN];
+
+        for (int i = HWADDR_ETHER_LEN - 1; i >= 0; i--, v >>= 8)
+                mac[i] = (uint8_t)v;
+        return hwaddr_format(mac, sizeof(mac));
 }
 
 /* An enum's name, or its number as sysfs prints it (0x8100 for vlan_protocol). */
@@ -212,11 +220,7 @@ char *bridge_opt_format_value(const BridgeOptDesc *d, uint64_t value)
                                 return g_strdup(e->name);
                 return g_strdup_printf("%" G_GUINT64_FORMAT, value);
         case BRIDGE_OPT_TYPE_MAC:
-                return g_strdup_printf(
-                        "%02x:%02x:%02x:%02x:%02x:%02x", (unsigned)(value >> 40) & 0xff,
-                        (unsigned)(value >> 32) & 0xff, (unsigned)(value >> 24) & 0xff,
-                        (unsigned)(value >> 16) & 0xff, (unsigned)(value >> 8) & 0xff,
-                        (unsigned)value & 0xff);
+                return format_mac48(value);
         default:
                 if (d->unit == BRIDGE_UNIT_SECONDS && value % BRIDGE_USER_HZ)
                         return g_strdup_printf("%" G_GUINT64_FORMAT ".%02u", value / BRIDGE_USER_HZ,

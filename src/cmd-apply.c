@@ -67,22 +67,6 @@ static GHashTable *saved_for_dropped(const CfgBond *b, const Snapshot *s)
         return NULL;
 }
 
-/* The NIC checks' kernel facts, from the snapshot apply already holds. */
-static int link_facts_from_snapshot(const char *ifname, NicLinkFacts *facts, void *userdata)
-{
-        const SnapLink *l = snapshot_link_by_name(userdata, ifname);
-
-        if (!l)
-                return -ENODEV;
-        facts->max_mtu = l->max_mtu;
-        facts->perm_address = g_strdup(l->perm_mac);
-        facts->has_link = true;
-        facts->mtu = l->mtu;
-        facts->carrier = l->up ? l->lower_up : -1;
-        facts->address = g_strdup(l->mac);
-        return 0;
-}
-
 /* Plan bond b on s, with the records of the ports it drops and of what
  * bondcfg put on it before (-EINVAL: diags). */
 /* The links of the stack on bond that bondcfg brought up (their names,
@@ -251,9 +235,7 @@ static int prepare(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const G
         cmd_read_stack_sysctls(*snap, cfg, bonds);
         *plans = plan_all(cfg, bonds, *snap, &touch, pdiags);
         if (touch->len) {
-                udev_check_set_link_query(link_facts_from_snapshot, *snap);
-                r = cmd_nic_checks(ctx, cfg, touch, UDEV_CHECK_MODE_APPLY, diags);
-                udev_check_set_link_query(NULL, NULL);
+                r = cmd_nic_checks(ctx, cfg, touch, UDEV_CHECK_MODE_APPLY, *snap, diags);
                 if (r)
                         return r;
         }

@@ -42,7 +42,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         r = cmd_select_bonds(ctx, c, argc, argv, false, &bonds);
         if (r)
                 return r;
-        r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, diags);
+        r = cmd_nic_checks(ctx, c, bonds, UDEV_CHECK_MODE_CHECK, NULL, diags);
         if (r)
                 return r;
         cmd_nm_check(ctx, bonds, NULL, diags);

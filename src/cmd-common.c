@@ -250,7 +250,7 @@ void json_add_diags(JsonBuilder *b, const DiagList *diags)
 }
 
 int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
-                   UdevCheckMode mode, DiagList *diags)
+                   UdevCheckMode mode, const Snapshot *links, DiagList *diags)
 {
         g_autoptr(Settings) settings = NULL;
         g_autofree const char **names = g_new0(const char *, bonds->len + 1);
@@ -268,10 +268,11 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
                 names[i] = ((const CfgBond *)bonds->pdata[i])->name;
 
         diags->errors_as_warnings = ctx->force;
-        r = udev_check_config(c, settings, names, mode, ctx->offline, diags);
+        r = udev_check_config(c, settings, names, mode, ctx->offline, links, diags);
         diags->errors_as_warnings = saved;
         if (r < 0) {
-                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", g_strerror(-r));
+                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n",
+                        r == -ELIBACC ? udev_dl_error() : g_strerror(-r));
                 return EXIT_USAGE;
         }
         return 0;

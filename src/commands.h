@@ -129,8 +129,9 @@ void json_add_diags(JsonBuilder *b, const DiagList *diags);
 /*
  * Run the member-NIC checks (udev) for the selected bonds: CHECK mode for
  * check, APPLY mode for apply.  Offline (--offline, --root, or no port
- * device present) they add a note saying they were skipped.  Returns 0 or an
- * exit code after printing.
+ * device present) they add a note saying they were skipped.  links: the live
+ * links if the caller holds a snapshot, else NULL.  Returns 0 or an exit code
+ * after printing.
  */
 int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,
-                   UdevCheckMode mode, DiagList *diags);
+                   UdevCheckMode mode, const Snapshot *links, DiagList *diags);

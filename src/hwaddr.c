@@ -33,19 +33,42 @@ int hwaddr_parse(const char *s, uint8_t out[HWADDR_MAX_LEN], size_t *len)
         return 0;
 }
 
-char *hwaddr_format(const uint8_t *a, size_t len)
+int hwaddr_parse_ether(const char *s, uint8_t mac[HWADDR_ETHER_LEN])
+{
+        uint8_t b[HWADDR_MAX_LEN];
+        size_t n;
+
+        if (hwaddr_parse(s, b, &n) < 0 || n != HWADDR_ETHER_LEN)
+                return -EINVAL;
+        memcpy(mac, b, HWADDR_ETHER_LEN);
+        return 0;
+}
+
+int hwaddr_parse_kernel(const char *s, uint8_t mac[HWADDR_ETHER_LEN])
+{
+        /* one separator kind throughout (hwaddr_parse()): the first is ':' */
+        if (!s || strlen(s) != HWADDR_STRLEN(HWADDR_ETHER_LEN) - 1 || s[2] != ':')
+                return -EINVAL;
+        return hwaddr_parse_ether(s, mac);
+}
+
+char *hwaddr_format_buf(const uint8_t *a, size_t len, char *buf)
 {
         static const char hex[] = "0123456789abcdef";
-        char *s = g_malloc(len ? len * 3 : 1);
 
         for (size_t i = 0; i < len; i++) {
-                s[i * 3] = hex[a[i] >> 4];
-                s[i * 3 + 1] = hex[a[i] & 0xf];
-                s[i * 3 + 2] = i + 1 < len ? ':' : '\0';
+                buf[i * 3] = hex[a[i] >> 4];
+                buf[i * 3 + 1] = hex[a[i] & 0xf];
+                buf[i * 3 + 2] = i + 1 < len ? ':' : '\0';
         }
         if (!len)
-                s[0] = '\0';
-        return s;
+                buf[0] = '\0';
+        return buf;
+}
+
+char *hwaddr_format(const uint8_t *a, size_t len)
+{
+        return hwaddr_format_buf(a, len, g_malloc(HWADDR_STRLEN(len)));
 }
 
 char *hwaddr_canonical(const char *s, size_t want_len)

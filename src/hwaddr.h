@@ -24,8 +24,22 @@
  */
 int hwaddr_parse(const char *s, uint8_t out[HWADDR_MAX_LEN], size_t *len);
 
+/* An Ethernet address: hwaddr_parse() of exactly six bytes.  0 or -EINVAL. */
+int hwaddr_parse_ether(const char *s, uint8_t mac[HWADDR_ETHER_LEN]);
+
+/*
+ * An Ethernet address as the kernel's mac_pton() reads the bonding and
+ * bridge options: "xx:xx:xx:xx:xx:xx", colons only.  0 or -EINVAL.
+ */
+int hwaddr_parse_kernel(const char *s, uint8_t mac[HWADDR_ETHER_LEN]);
+
 /* Lower-case "xx:xx:..."; caller frees. */
 char *hwaddr_format(const uint8_t *a, size_t len);
+
+/* The text of an address of len bytes, with its NUL. */
+#define HWADDR_STRLEN(len) ((len) ? (len)*3 : 1)
+/* hwaddr_format() into buf, of HWADDR_STRLEN(len) bytes; returns buf. */
+char *hwaddr_format_buf(const uint8_t *a, size_t len, char *buf);
 
 /* The canonical form of s if it has want_len bytes, else NULL. */
 char *hwaddr_canonical(const char *s, size_t want_len);

@@ -22,22 +22,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-int bondnl_parse_mac(const char *s, uint8_t mac[6])
-{
-        uint8_t b[HWADDR_MAX_LEN];
-        size_t n;
-
-        if (hwaddr_parse(s, b, &n) < 0 || n != 6)
-                return -EINVAL;
-        memcpy(mac, b, 6);
-        return 0;
-}
-
-char *bondnl_format_mac(const uint8_t *mac, size_t len)
-{
-        return hwaddr_format(mac, len);
-}
-
 static int addr_len(int family)
 {
         return family == AF_INET ? 4 : family == AF_INET6 ? 16 : -1;
@@ -102,7 +86,7 @@ static int put_one_option(struct nl_msg *m, const BondOptDesc *d, const BondOptV
         case BOND_NLA_MAC:
                 if (!v->set || !v->str)
                         return 0; /* the kernel refuses 00:00:00:00:00:00 */
-                if (bondnl_parse_mac(v->str, mac) < 0)
+                if (hwaddr_parse_ether(v->str, mac) < 0)
                         return -EINVAL;
                 return nla_put(m, d->ifla, 6, mac);
         case BOND_NLA_IP4_NEST:

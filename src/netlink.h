@@ -98,10 +98,6 @@ struct nl_msg *bondnl_msg_dump(int cmd, int family);
  */
 int bondnl_nlerr_to_errno(int nlerr);
 
-/* Text -> bytes helpers (0 or -EINVAL). */
-int bondnl_parse_mac(const char *s, uint8_t mac[6]);
-char *bondnl_format_mac(const uint8_t *mac, size_t len);
-
 /* ---- connection --------------------------------------------------------- */
 
 typedef struct NlConn NlConn;

@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* NIC facts from libudev and rtnetlink; see nic-info.h. */
+/* NIC facts from libudev and the kernel's link message; see nic-info.h. */
 #include "nic-info.h"
+#include "hwaddr.h"
 
 #include <errno.h>
-#include <linux/if_link.h>
-#include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "netlink.h"
 
 /* ---- facts ------------------------------------------------------------- */
 
@@ -30,77 +27,10 @@ void nic_info_free(NicInfo *n)
         g_free(n);
 }
 
-static NicLinkQueryFunc link_query = nic_link_query_netlink;
-static void *link_query_data;
-
-void udev_check_set_link_query(NicLinkQueryFunc fn, void *userdata)
-{
-        link_query = fn ? fn : nic_link_query_netlink;
-        link_query_data = fn ? userdata : NULL;
-}
-
-static int parse_link_reply(struct nl_msg *msg, void *arg)
-{
-        NicLinkFacts *facts = arg;
-        struct nlattr *tb[IFLA_MAX + 1];
-
-        if (nlmsg_parse(nlmsg_hdr(msg), sizeof(struct ifinfomsg), tb, IFLA_MAX, NULL) < 0)
-                return NL_SKIP;
-        if (tb[IFLA_MAX_MTU] && nla_len(tb[IFLA_MAX_MTU]) >= 4)
-                facts->max_mtu = nla_get_u32(tb[IFLA_MAX_MTU]);
-        if (tb[IFLA_MTU] && nla_len(tb[IFLA_MTU]) >= 4) {
-                const struct ifinfomsg *ifi = nlmsg_data(nlmsg_hdr(msg));
-                bool up = ifi->ifi_flags & IFF_UP;
-
-                facts->has_link = true;
-                facts->mtu = nla_get_u32(tb[IFLA_MTU]);
-                facts->carrier = up && tb[IFLA_CARRIER] ? nla_get_u8(tb[IFLA_CARRIER]) != 0 : -1;
-                if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) > 0)
-                        facts->address = bondnl_format_mac(nla_data(tb[IFLA_ADDRESS]),
-                                                           (size_t)nla_len(tb[IFLA_ADDRESS]));
-        }
-        if (tb[IFLA_PERM_ADDRESS] && nla_len(tb[IFLA_PERM_ADDRESS]) == 6) {
-                const unsigned char *a = nla_data(tb[IFLA_PERM_ADDRESS]);
-
-                /* All zeroes: the driver has no permanent address. */
-                if (a[0] | a[1] | a[2] | a[3] | a[4] | a[5])
-                        facts->perm_address = g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x", a[0],
-                                                              a[1], a[2], a[3], a[4], a[5]);
-        }
-        return NL_OK;
-}
-
-int nic_link_query_netlink(const char *ifname, NicLinkFacts *facts, void *userdata)
-{
-        g_autoptr(NlSock) sk = nl_socket_alloc();
-        g_autoptr(NlMsg) msg = NULL;
-        struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-        int r;
-
-        if (!sk)
-                return -ENOMEM;
-        if (nl_connect(sk, NETLINK_ROUTE) < 0)
-                return -EIO;
-        msg = nlmsg_alloc_simple(RTM_GETLINK, NLM_F_REQUEST);
-        if (!msg)
-                return -ENOMEM;
-        if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-            nla_put_string(msg, IFLA_IFNAME, ifname) < 0 ||
-            nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) < 0)
-                return -ENOMEM;
-        nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, parse_link_reply, facts);
-        if (nl_send_auto(sk, msg) < 0)
-                return -EIO;
-        r = nl_recvmsgs_default(sk);
-        if (r == -NLE_OBJ_NOTFOUND || r == -NLE_NODEV)
-                return -ENODEV;
-        return r < 0 ? -EIO : 0;
-}
-
 /* A sysattr without its trailing newline; NULL if absent or empty. */
 static char *attr_dup(UdevDevice *d, const char *name)
 {
-        const char *v = d ? udev_device_get_sysattr_value(d, name) : NULL;
+        const char *v = d ? sym_udev_device_get_sysattr_value(d, name) : NULL;
         g_autofree char *s = NULL;
 
         if (!v)
@@ -124,7 +54,7 @@ static char *hex_id(const char *v)
         return v && *v ? lower(g_strdup(v)) : NULL;
 }
 
-#define hex_attr(d, name) hex_id(udev_device_get_sysattr_value((d), (name)))
+#define hex_attr(d, name) hex_id(sym_udev_device_get_sysattr_value((d), (name)))
 
 static long attr_long(UdevDevice *d, const char *name, long unknown)
 {
@@ -142,20 +72,11 @@ static long attr_long(UdevDevice *d, const char *name, long unknown)
 /* A property of d, else of its parent p. */
 static char *prop_dup(UdevDevice *d, UdevDevice *p, const char *name)
 {
-        const char *v = udev_device_get_property_value(d, name);
+        const char *v = sym_udev_device_get_property_value(d, name);
 
         if (!v && p)
-                v = udev_device_get_property_value(p, name);
+                v = sym_udev_device_get_property_value(p, name);
         return v && *v ? g_strdup(v) : NULL;
-}
-
-/* Base name of the target of the symlink dir/name, NULL if not a link. */
-static char *link_basename(const char *dir, const char *name)
-{
-        g_autofree char *path = g_build_filename(dir, name, NULL);
-        g_autofree char *target = g_file_read_link(path, NULL);
-
-        return target ? g_path_get_basename(target) : NULL;
 }
 
 static bool is_symlink(const char *dir, const char *name)
@@ -166,21 +87,35 @@ static bool is_symlink(const char *dir, const char *name)
         return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
-static NicInfo *nic_info_from_device(UdevDevice *dev)
+/* The link's facts: the kernel's message, parsed once by snapshot.c. */
+static void link_facts(NicInfo *n, const SnapLink *l, const Snapshot *links)
+{
+        const SnapLink *m = l->master ? snapshot_link_by_index(links, l->master) : NULL;
+
+        n->mtu = l->mtu;
+        n->max_mtu = l->max_mtu;
+        n->carrier = l->up ? l->lower_up : -1; /* as sysfs: unknown while down */
+        n->address = g_strdup(l->mac);
+        /* IFLA_PERM_ADDRESS, else (veth...) the bonding driver's record of
+         * a port's own MAC: a port shows its bond's MAC as its address. */
+        n->perm_address = g_strdup(l->perm_mac);
+        n->master = m ? g_strdup(m->name) : NULL;
+}
+
+static NicInfo *nic_info_from_device(UdevDevice *dev, const SnapLink *link, const Snapshot *links)
 {
         NicInfo *n = g_new0(NicInfo, 1);
-        const char *devpath = udev_device_get_devpath(dev);
+        const char *devpath = sym_udev_device_get_devpath(dev);
         /* Nothing under /devices/virtual has a bus parent: no walk up
          * (each parent costs libudev a dozen system calls). */
         bool virt = devpath && g_str_has_prefix(devpath, "/devices/virtual/");
         UdevDevice *pci =
-                virt ? NULL : udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
-        UdevDevice *parent = virt ? NULL : pci ? pci : udev_device_get_parent(dev);
-        NicLinkFacts facts = { 0 };
+                virt ? NULL : sym_udev_device_get_parent_with_subsystem_devtype(dev, "pci", NULL);
+        UdevDevice *parent = virt ? NULL : pci ? pci : sym_udev_device_get_parent(dev);
         long v;
 
-        n->ifname = g_strdup(udev_device_get_sysname(dev));
-        n->syspath = g_strdup(udev_device_get_syspath(dev));
+        n->ifname = g_strdup(sym_udev_device_get_sysname(dev));
+        n->syspath = g_strdup(sym_udev_device_get_syspath(dev));
         if (pci) {
                 n->kind = NIC_KIND_PCI;
                 n->vendor_id = hex_attr(pci, "vendor");
@@ -188,21 +123,21 @@ static NicInfo *nic_info_from_device(UdevDevice *dev)
                 n->subsys_vendor_id = hex_attr(pci, "subsystem_vendor");
                 n->subsys_device_id = hex_attr(pci, "subsystem_device");
                 n->revision = attr_dup(pci, "revision");
-                n->is_vf = is_symlink(udev_device_get_syspath(pci), "physfn");
+                n->is_vf = is_symlink(sym_udev_device_get_syspath(pci), "physfn");
         } else if (parent) {
                 n->kind = NIC_KIND_OTHER;
-                n->vendor_id = hex_id(udev_device_get_property_value(dev, "ID_VENDOR_ID"));
-                n->device_id = hex_id(udev_device_get_property_value(dev, "ID_MODEL_ID"));
+                n->vendor_id = hex_id(sym_udev_device_get_property_value(dev, "ID_VENDOR_ID"));
+                n->device_id = hex_id(sym_udev_device_get_property_value(dev, "ID_MODEL_ID"));
         } else {
                 n->kind = NIC_KIND_VIRTUAL;
                 parent = NULL;
         }
         n->driver = prop_dup(dev, NULL, "ID_NET_DRIVER");
         /* else the nearest bound ancestor: the PCI function, or virtio_net */
-        for (UdevDevice *a = parent ? udev_device_get_parent(dev) : NULL; a && !n->driver;
-             a = udev_device_get_parent(a))
-                if (udev_device_get_driver(a))
-                        n->driver = g_strdup(udev_device_get_driver(a));
+        for (UdevDevice *a = parent ? sym_udev_device_get_parent(dev) : NULL; a && !n->driver;
+             a = sym_udev_device_get_parent(a))
+                if (sym_udev_device_get_driver(a))
+                        n->driver = g_strdup(sym_udev_device_get_driver(a));
         n->vendor_name = prop_dup(dev, parent, "ID_VENDOR_FROM_DATABASE");
         n->model_name = prop_dup(dev, parent, "ID_MODEL_FROM_DATABASE");
         n->phys_port_id = attr_dup(dev, "phys_port_id");
@@ -217,82 +152,63 @@ static NicInfo *nic_info_from_device(UdevDevice *dev)
                 if (n->duplex && strcmp(n->duplex, "full") != 0 && strcmp(n->duplex, "half") != 0)
                         g_clear_pointer(&n->duplex, g_free);
         }
-        n->master = link_basename(n->syspath, "master");
-        if (link_query(n->ifname, &facts, link_query_data) == 0) {
-                n->max_mtu = facts.max_mtu;
-                n->perm_address = lower(g_steal_pointer(&facts.perm_address));
-        }
-        g_free(facts.perm_address);
-        if (facts.has_link) {
-                n->mtu = facts.mtu;
-                n->carrier = facts.carrier;
-                n->address = lower(g_steal_pointer(&facts.address));
-        } else {
-                v = attr_long(dev, "mtu", 0);
-                n->mtu = v > 0 && v <= G_MAXINT ? (unsigned)v : 0;
-                v = attr_long(dev, "carrier", -1);
-                n->carrier = v == 0 || v == 1 ? (int)v : -1;
-                n->address = lower(attr_dup(dev, "address"));
-        }
-        g_free(facts.address);
-        /* An enslaved port shows its master's MAC as `address`, and devices
-         * such as veth have no IFLA_PERM_ADDRESS: the bonding driver keeps
-         * the port's own MAC in bonding_slave/perm_hwaddr. */
-        if (!n->perm_address && n->master)
-                n->perm_address = lower(attr_dup(dev, "bonding_slave/perm_hwaddr"));
+        n->carrier = -1;
+        if (link)
+                link_facts(n, link, links);
         return n;
 }
 
-int nic_info_get(struct udev *udev, const char *ifname, NicInfo **out)
+int nic_info_get(Udev *udev, const Snapshot *links, const char *ifname, NicInfo **out)
 {
         g_autoptr(Udev) own = NULL;
         g_autoptr(UdevDevice) dev = NULL;
 
         *out = NULL;
         if (!udev) {
-                own = udev_new();
+                int r = udev_dl_open();
+
+                if (r < 0)
+                        return r;
+                own = sym_udev_new();
                 if (!own)
                         return errno ? -errno : -ENOMEM;
                 udev = own;
         }
-        dev = udev_device_new_from_subsystem_sysname(udev, "net", ifname);
+        dev = sym_udev_device_new_from_subsystem_sysname(udev, "net", ifname);
         if (!dev)
                 return -ENODEV;
-        *out = nic_info_from_device(dev);
+        *out = nic_info_from_device(dev, links ? snapshot_link_by_name(links, ifname) : NULL,
+                                    links);
         return 0;
 }
 
-/* The net device whose permanent (else current) MAC is hwaddr. */
-int nic_info_find_hwaddr(Udev *udev, const char *hwaddr, NicInfo **out)
+/* Is l's MAC hwaddr: its permanent one, or (pass 1) the current one of a
+ * link without a permanent MAC that is no bond port (a port's current MAC
+ * is its bond's)? */
+static bool has_hwaddr(const SnapLink *l, const char *hwaddr, int pass)
 {
-        g_autoptr(UdevEnumerate) en = udev_enumerate_new(udev);
-        g_autoptr(NicInfo) by_current = NULL;
-        struct udev_list_entry *e;
+        if (pass == 0)
+                return l->perm_mac && hwaddr_matches(l->perm_mac, hwaddr);
+        return !l->perm_mac && !l->port.present && l->mac && hwaddr_matches(l->mac, hwaddr);
+}
 
+int nic_info_find_hwaddr(Udev *udev, const Snapshot *links, const char *hwaddr, NicInfo **out)
+{
         *out = NULL;
-        if (!en)
-                return -ENOMEM;
-        udev_enumerate_add_match_subsystem(en, "net");
-        udev_enumerate_scan_devices(en);
-        udev_list_entry_foreach(e, udev_enumerate_get_list_entry(en))
-        {
-                g_autoptr(UdevDevice) dev =
-                        udev_device_new_from_syspath(udev, udev_list_entry_get_name(e));
-                g_autoptr(NicInfo) n = NULL;
+        for (int pass = 0; links && pass < 2; pass++)
+                for (guint i = 0; i < links->links->len; i++) {
+                        const SnapLink *l = links->links->pdata[i];
+                        g_autoptr(UdevDevice) dev = NULL;
 
-                if (!dev || udev_device_get_devtype(dev))
-                        continue; /* bond, vlan, bridge... */
-                n = nic_info_from_device(dev);
-                if (n->perm_address && g_ascii_strcasecmp(n->perm_address, hwaddr) == 0) {
-                        *out = g_steal_pointer(&n);
+                        if (!has_hwaddr(l, hwaddr, pass))
+                                continue;
+                        dev = sym_udev_device_new_from_subsystem_sysname(udev, "net", l->name);
+                        if (!dev || sym_udev_device_get_devtype(dev))
+                                continue; /* gone, or a bond, VLAN, bridge... */
+                        *out = nic_info_from_device(dev, l, links);
                         return 0;
                 }
-                if (!n->perm_address && !by_current && n->address &&
-                    g_ascii_strcasecmp(n->address, hwaddr) == 0)
-                        by_current = g_steal_pointer(&n);
-        }
-        *out = g_steal_pointer(&by_current);
-        return *out ? 0 : -ENODEV;
+        return -ENODEV;
 }
 
 char *nic_info_describe(const NicInfo *n)

@@ -2,40 +2,37 @@
 #pragma once
 
 /*
- * What a network interface is, from libudev plus a small rtnetlink query.
+ * What a network interface is: libudev for the hardware, the kernel's link
+ * message for the link.
  *
- * Facts per port device (NicInfo):
+ * Facts per port device (NicInfo), from udev:
  *  - identity of the PCI parent: sysattrs vendor, device, subsystem_vendor,
  *    subsystem_device, revision; an SR-IOV VF has a `physfn` link;
  *  - driver: the ID_NET_DRIVER property, else the driver of the nearest bound
  *    ancestor (the PCI function, or the virtio device for virtio_net);
  *  - names for messages: ID_VENDOR_FROM_DATABASE / ID_MODEL_FROM_DATABASE
  *    (net device, else PCI parent), falling back to the hex ids;
- *  - phys_port_id, phys_switch_id, speed, duplex, mtu, carrier sysattrs, the
- *    `master` link (already enslaved);
- *  - max MTU (IFLA_MAX_MTU) and permanent MAC (IFLA_PERM_ADDRESS) from the
- *    kernel over rtnetlink, through a replaceable query (tests supply them);
+ *  - phys_port_id, phys_switch_id, speed, duplex sysattrs;
  *  - a net device with no PCI ancestor and no bus parent at all (veth, dummy,
  *    tap, bond...) is virtual: its chipset is "not checked (virtual)".
+ * From the device's link in a snapshot (snapshot.h: RTM_NEWLINK, parsed in
+ * one place for the planner and for these checks): MTU, max MTU
+ * (IFLA_MAX_MTU), carrier (IFF_LOWER_UP of a link that is up, else
+ * unknown), current MAC, permanent MAC (IFLA_PERM_ADDRESS, else the bonding
+ * driver's perm_hwaddr of a port), master.  A device that is not in the
+ * snapshot has them unknown.
  *
- * Ports named only by HWADDR are matched against each net device's permanent
- * MAC (IFLA_PERM_ADDRESS, kernel 5.6+) and, for devices without one, the
- * current `address` sysattr.  Bonds, bridges, VLANs and other stacked
- * devices (DEVTYPE set) are not candidates.  A port already in a bond shows
- * the bond's MAC as `address`, which is why the permanent MAC comes first.
- *
+ * Ports named only by HWADDR are matched against each link's permanent MAC
+ * and, for links without one that are no bond port, the current MAC.
+ * Bonds, bridges, VLANs and other stacked devices (udev DEVTYPE set) are not
+ * candidates.  A port already in a bond shows the bond's MAC as its current
+ * MAC, which is why the permanent MAC comes first.
  */
 
 #include <glib.h>
-#include <libudev.h>
 #include <stdbool.h>
-
-typedef struct udev Udev;
-typedef struct udev_device UdevDevice;
-typedef struct udev_enumerate UdevEnumerate;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(Udev, udev_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevDevice, udev_device_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(UdevEnumerate, udev_enumerate_unref)
+#include "snapshot.h"
+#include "udev-dl.h"
 
 typedef enum {
         NIC_KIND_PCI,     /* PCI function (possibly behind virtio) */
@@ -67,37 +64,12 @@ void nic_info_free(NicInfo *n);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(NicInfo, nic_info_free)
 
 /*
- * Facts from the kernel's link message; 0 / NULL = unknown.  max_mtu and
- * perm_address are not in sysfs.  With has_link, mtu, carrier and address
- * are the link's too, and sysfs is not read for them.
- */
-typedef struct {
-        unsigned max_mtu;   /* IFLA_MAX_MTU */
-        char *perm_address; /* IFLA_PERM_ADDRESS, lower-case, caller frees */
-        bool has_link;      /* the three below are set */
-        unsigned mtu;       /* IFLA_MTU */
-        int carrier;        /* IFLA_CARRIER if the link is up, else -1 (as sysfs) */
-        char *address;      /* IFLA_ADDRESS, lower-case, caller frees */
-} NicLinkFacts;
-
-/* Fill *facts for ifname; return 0 or -errno (facts stay unknown). */
-typedef int (*NicLinkQueryFunc)(const char *ifname, NicLinkFacts *facts, void *userdata);
-
-/*
- * Replace the rtnetlink query (NULL restores it): tests supply fakes, and
- * apply answers from the snapshot it already holds.  Process-wide; not
- * thread-safe.
- */
-void udev_check_set_link_query(NicLinkQueryFunc fn, void *userdata);
-
-/* The default query: RTM_GETLINK by name over libnl. */
-int nic_link_query_netlink(const char *ifname, NicLinkFacts *facts, void *userdata);
-
-/*
  * Facts for one net device by name (NULL and -ENODEV if it does not exist).
- * udev may be NULL (a context is made for the call).
+ * udev may be NULL (libudev is loaded and a context made for the call:
+ * -ELIBACC if libudev cannot be loaded, udev-dl.h).  links: the snapshot
+ * whose link facts the device gets (NULL: none).
  */
-int nic_info_get(struct udev *udev, const char *ifname, NicInfo **out);
+int nic_info_get(Udev *udev, const Snapshot *links, const char *ifname, NicInfo **out);
 
 /*
  * "Intel Corporation 82574L (8086:10d3, e1000e)", falling back to
@@ -105,5 +77,6 @@ int nic_info_get(struct udev *udev, const char *ifname, NicInfo **out);
  */
 char *nic_info_describe(const NicInfo *n);
 
-/* The net device whose permanent (else current) MAC is hwaddr; -ENODEV if none. */
-int nic_info_find_hwaddr(Udev *udev, const char *hwaddr, NicInfo **out);
+/* The net device of links whose permanent (else current) MAC is hwaddr;
+ * -ENODEV if none. */
+int nic_info_find_hwaddr(Udev *udev, const Snapshot *links, const char *hwaddr, NicInfo **out);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "nm-dbus.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <gio/gio.h>
@@ -21,25 +22,65 @@ struct NmClient {
         char *error;
 };
 
+/*
+ * GDBus, dlopen()ed when there is a system bus to talk to (as module.c
+ * loads libkmod): libgio and the eight libraries behind it (libgobject,
+ * libmount, libselinux, libffi...) are half of what a run of bondcfg would
+ * otherwise load at start, for the few commands that ask NetworkManager.
+ * Loaded once, never unloaded (GObject types cannot be).
+ */
+static struct {
+        void *dl;
+        typeof(g_bus_get_sync) *bus_get_sync;
+        typeof(g_dbus_connection_call_sync) *connection_call_sync;
+        typeof(g_dbus_error_get_remote_error) *error_get_remote_error;
+        typeof(g_dbus_error_quark) *dbus_error_quark;
+        typeof(g_io_error_quark) *io_error_quark;
+        typeof(g_object_unref) *object_unref;
+} gio;
+
+static int gio_dlopen(void)
+{
+        void *dl;
+
+        if (gio.dl)
+                return 0;
+        dl = dlopen("libgio-2.0.so.0", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+        if (!dl)
+                return -ELIBACC;
+        gio.bus_get_sync = dlsym(dl, "g_bus_get_sync");
+        gio.connection_call_sync = dlsym(dl, "g_dbus_connection_call_sync");
+        gio.error_get_remote_error = dlsym(dl, "g_dbus_error_get_remote_error");
+        gio.dbus_error_quark = dlsym(dl, "g_dbus_error_quark");
+        gio.io_error_quark = dlsym(dl, "g_io_error_quark");
+        gio.object_unref = dlsym(dl, "g_object_unref");
+        if (!gio.bus_get_sync || !gio.connection_call_sync || !gio.error_get_remote_error ||
+            !gio.dbus_error_quark || !gio.io_error_quark || !gio.object_unref)
+                return -ELIBACC;
+        gio.dl = dl;
+        return 0;
+}
+
 static int set_error(NmClient *c, GError *e)
 {
-        g_autofree char *remote = g_dbus_error_get_remote_error(e);
+        g_autofree char *remote = gio.error_get_remote_error(e);
+        GQuark dbus = gio.dbus_error_quark(), io = gio.io_error_quark();
         int r = -EIO;
 
         g_free(c->error);
         c->error = g_strdup(e->message);
-        if (g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD))
+        if (g_error_matches(e, dbus, G_DBUS_ERROR_UNKNOWN_METHOD))
                 r = -EOPNOTSUPP;
-        else if (g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_ACCESS_DENIED))
+        else if (g_error_matches(e, dbus, G_DBUS_ERROR_ACCESS_DENIED))
                 r = -EACCES;
-        else if (g_error_matches(e, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
-                 g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY))
+        else if (g_error_matches(e, io, G_IO_ERROR_TIMED_OUT) ||
+                 g_error_matches(e, dbus, G_DBUS_ERROR_NO_REPLY))
                 r = -ETIMEDOUT;
-        else if (g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT) ||
+        else if (g_error_matches(e, dbus, G_DBUS_ERROR_UNKNOWN_OBJECT) ||
                  g_strcmp0(remote, NM_NAME ".UnknownDevice") == 0)
                 r = -ENODEV;
-        else if (g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-                 g_error_matches(e, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
+        else if (g_error_matches(e, dbus, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+                 g_error_matches(e, dbus, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
                 r = -ENOENT;
         return r;
 }
@@ -48,9 +89,9 @@ static GVariant *call(NmClient *c, const char *name, const char *path, const cha
                       const char *method, GVariant *args, const GVariantType *reply, int *err)
 {
         g_autoptr(GError) e = NULL;
-        GVariant *v = g_dbus_connection_call_sync(c->bus, name, path, iface, method, args, reply,
-                                                  G_DBUS_CALL_FLAGS_NO_AUTO_START, CALL_TIMEOUT_MS,
-                                                  NULL, &e);
+        GVariant *v = gio.connection_call_sync(c->bus, name, path, iface, method, args, reply,
+                                               G_DBUS_CALL_FLAGS_NO_AUTO_START, CALL_TIMEOUT_MS,
+                                               NULL, &e);
 
         *err = v ? 0 : set_error(c, e);
         return v;
@@ -93,7 +134,10 @@ int nm_client_new(NmClient **out)
 
         if (!system_bus_present())
                 return -ENOENT;
-        c->bus = g_bus_get_sync(G_BUS_TYPE_SYSTEM, NULL, &e);
+        r = gio_dlopen();
+        if (r < 0)
+                return r;
+        c->bus = gio.bus_get_sync(G_BUS_TYPE_SYSTEM, NULL, &e);
         if (!c->bus)
                 return -ENOENT; /* no system bus: no NetworkManager either */
         v = call(c, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
@@ -111,7 +155,8 @@ void nm_client_free(NmClient *c)
 {
         if (!c)
                 return;
-        g_clear_object(&c->bus);
+        if (c->bus)
+                gio.object_unref(c->bus);
         g_free(c->error);
         g_free(c);
 }

@@ -3,7 +3,7 @@
 
 /*
  * NetworkManager over its D-Bus API (org.freedesktop.NetworkManager, with
- * GDBus): is it running, what is active on a device, reload its
+ * GDBus, loaded on demand): is it running, what is active on a device, reload its
  * configuration.  Never starts it: every call is made with D-Bus
  * auto-start off, after NameHasOwner said it runs.
  */
@@ -29,7 +29,8 @@ typedef struct {
 
 /*
  * Connect to the system bus.  -ENOENT: there is no system bus, or
- * NetworkManager does not run on it; other -errno on failure.
+ * NetworkManager does not run on it; -ELIBACC: libgio, which is dlopen()ed
+ * only once there is a bus, cannot be loaded; other -errno on failure.
  */
 int nm_client_new(NmClient **out);
 void nm_client_free(NmClient *c);

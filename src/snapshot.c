@@ -156,7 +156,7 @@ static char *attr_mac(const struct nlattr *a)
 {
         if (!a || nla_len(a) <= 0)
                 return NULL;
-        return bondnl_format_mac(nla_data(a), (size_t)nla_len(a));
+        return hwaddr_format(nla_data(a), (size_t)nla_len(a));
 }
 
 char *snapshot_attr_str(const struct nlattr *a)
@@ -389,25 +389,26 @@ static int dump_cb(const struct nlmsghdr *h, void *userdata)
         return snapshot_parse_msg(userdata, h);
 }
 
-static int take_once(NlConn *c, Snapshot *s)
-{
-        static const int cmds[][2] = {
-                { RTM_GETLINK, AF_UNSPEC }, { RTM_GETADDR, AF_UNSPEC }, { RTM_GETROUTE, AF_INET },
-                { RTM_GETROUTE, AF_INET6 }, { RTM_GETRULE, AF_INET },   { RTM_GETRULE, AF_INET6 },
-        };
+/* The dumps of a snapshot; the links' first. */
+static const int dumps[][2] = {
+        { RTM_GETLINK, AF_UNSPEC }, { RTM_GETADDR, AF_UNSPEC }, { RTM_GETROUTE, AF_INET },
+        { RTM_GETROUTE, AF_INET6 }, { RTM_GETRULE, AF_INET },   { RTM_GETRULE, AF_INET6 },
+};
 
-        for (size_t i = 0; i < G_N_ELEMENTS(cmds); i++) {
-                g_autoptr(NlMsg) m = bondnl_msg_dump(cmds[i][0], cmds[i][1]);
+static int take_once(NlConn *c, Snapshot *s, size_t n_dumps)
+{
+        for (size_t i = 0; i < n_dumps; i++) {
+                g_autoptr(NlMsg) m = bondnl_msg_dump(dumps[i][0], dumps[i][1]);
                 int r = nl_conn_dump(c, m, dump_cb, s);
 
                 /* No IPv6 (ipv6.disable=1): no IPv6 routes or rules. */
-                if (r < 0 && !(cmds[i][1] == AF_INET6 && r == -EAFNOSUPPORT))
+                if (r < 0 && !(dumps[i][1] == AF_INET6 && r == -EAFNOSUPPORT))
                         return r;
         }
         return 0;
 }
 
-int snapshot_take(NlConn *c, Snapshot **out)
+static int take(NlConn *c, size_t n_dumps, Snapshot **out)
 {
         g_autoptr(Snapshot) s = NULL;
         int r = -EAGAIN;
@@ -418,13 +419,23 @@ int snapshot_take(NlConn *c, Snapshot **out)
         for (int i = 0; i < SNAPSHOT_DUMP_TRIES && r == -EAGAIN; i++) {
                 g_clear_pointer(&s, snapshot_free);
                 s = snapshot_new();
-                r = take_once(c, s);
+                r = take_once(c, s, n_dumps);
         }
         if (r < 0)
                 return r;
         snapshot_resolve(s);
         *out = g_steal_pointer(&s);
         return 0;
+}
+
+int snapshot_take(NlConn *c, Snapshot **out)
+{
+        return take(c, G_N_ELEMENTS(dumps), out);
+}
+
+int snapshot_take_links(NlConn *c, Snapshot **out)
+{
+        return take(c, 1, out);
 }
 
 int snapshot_take_link(NlConn *c, const char *name, Snapshot **out)

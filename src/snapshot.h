@@ -103,6 +103,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Snapshot, snapshot_free)
  * or -errno. */
 int snapshot_take(NlConn *c, Snapshot **out);
 
+/* Only the links (no addresses or routes): one dump. */
+int snapshot_take_links(NlConn *c, Snapshot **out);
+
 /* Only the link named name (no addresses or routes); -ENODEV if none. */
 int snapshot_take_link(NlConn *c, const char *name, Snapshot **out);
 

@@ -4,16 +4,7 @@
 #include "hwaddr.h"
 
 #include <errno.h>
-#include <libudev.h>
-#include <linux/if_link.h>
-#include <linux/rtnetlink.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/socket.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define DEFAULT_MTU 1500
 
@@ -327,7 +318,8 @@ static bool bond_selected(const CfgBond *b, const char *const *bonds)
         return false;
 }
 
-static void gather(Udev *udev, const CfgBond *b, BondFacts *bf, unsigned *n_present, GString *names)
+static void gather(Udev *udev, const Snapshot *links, const CfgBond *b, BondFacts *bf,
+                   unsigned *n_present, GString *names)
 {
         bf->bond = b;
         bf->n = b->ports->len;
@@ -337,9 +329,9 @@ static void gather(Udev *udev, const CfgBond *b, BondFacts *bf, unsigned *n_pres
 
                 pf->port = b->ports->pdata[k];
                 if (pf->port->name)
-                        nic_info_get(udev, pf->port->name, &pf->nic);
+                        nic_info_get(udev, links, pf->port->name, &pf->nic);
                 if (!pf->nic && pf->port->hwaddr)
-                        nic_info_find_hwaddr(udev, pf->port->hwaddr, &pf->nic);
+                        nic_info_find_hwaddr(udev, links, pf->port->hwaddr, &pf->nic);
                 *n_present += pf->nic != NULL;
                 g_string_append_printf(names, "%s%s", names->len ? ", " : "",
                                        cfg_port_label(pf->port));
@@ -347,13 +339,15 @@ static void gather(Udev *udev, const CfgBond *b, BondFacts *bf, unsigned *n_pres
 }
 
 int udev_check_config(const Config *c, const Settings *s, const char *const *bonds,
-                      UdevCheckMode mode, bool offline, DiagList *diags)
+                      UdevCheckMode mode, bool offline, const Snapshot *links, DiagList *diags)
 {
         g_autoptr(Udev) udev = NULL;
+        g_autoptr(Snapshot) own = NULL;
         g_autoptr(GArray) facts = g_array_new(FALSE, TRUE, sizeof(BondFacts));
         g_autoptr(GString) names = g_string_new(NULL);
         const char *first_file = NULL;
         unsigned n_present = 0;
+        int r;
 
         g_array_set_clear_func(facts, bond_facts_clear);
         for (guint i = 0; i < c->bonds->len; i++) {
@@ -369,16 +363,27 @@ int udev_check_config(const Config *c, const Settings *s, const char *const *bon
                          "(--root or --offline)");
                 return 0;
         }
-        udev = udev_new();
+        r = udev_dl_open();
+        if (r < 0)
+                return r;
+        udev = sym_udev_new();
         if (!udev)
                 return errno ? -errno : -ENOMEM;
+        if (!links) {
+                g_autoptr(NlConn) nl = NULL;
+
+                r = nl_conn_open(&nl);
+                if (r < 0 || (r = snapshot_take_links(nl, &own)) < 0)
+                        return r;
+                links = own;
+        }
         for (guint i = 0; i < c->bonds->len; i++) {
                 const CfgBond *b = c->bonds->pdata[i];
                 BondFacts bf;
 
                 if (!bond_selected(b, bonds))
                         continue;
-                gather(udev, b, &bf, &n_present, names);
+                gather(udev, links, b, &bf, &n_present, names);
                 g_array_append_val(facts, bf);
         }
         if (names->len && !n_present && mode == UDEV_CHECK_MODE_CHECK) {

@@ -48,7 +48,11 @@ typedef enum {
  * (the files are being authored elsewhere); APPLY mode reports each missing
  * port as an error.
  *
- * Returns 0 (findings are in diags), or -errno if udev is unusable.
+ * links: the live links (a snapshot apply already holds); NULL: the links
+ * are dumped over rtnetlink for the call.
+ *
+ * Returns 0 (findings are in diags), or -errno if udev or rtnetlink is
+ * unusable: -ELIBACC if libudev cannot be loaded (udev_dl_error() says why).
  */
 int udev_check_config(const Config *c, const Settings *s, const char *const *bonds,
-                      UdevCheckMode mode, bool offline, DiagList *diags);
+                      UdevCheckMode mode, bool offline, const Snapshot *links, DiagList *diags);

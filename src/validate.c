@@ -6,6 +6,7 @@
  */
 #include "validate.h"
 #include "validate-stack.h"
+#include "hwaddr.h"
 
 #include <errno.h>
 #include <string.h>
@@ -212,18 +213,20 @@ static void check_port_refs(const CfgBond *b, DiagList *diags)
 static void check_ad_actor_system(const CfgBond *b, DiagList *diags)
 {
         const BondOptValue *v = opt(b, BOND_OPT_AD_ACTOR_SYSTEM);
+        static const uint8_t zero[HWADDR_ETHER_LEN];
+        uint8_t mac[HWADDR_ETHER_LEN];
 
-        if (!v->set || !v->str ||
+        if (!v->set || !v->str || hwaddr_parse_ether(v->str, mac) < 0 ||
             !bond_opt_applies_to_mode(bond_opt_desc(BOND_OPT_AD_ACTOR_SYSTEM),
                                       bond_options_mode(b->opts)))
                 return;
-        if (strcmp(v->str, "00:00:00:00:00:00") == 0) {
+        if (memcmp(mac, zero, sizeof(mac)) == 0) {
                 diag_add(diags, DIAG_WARNING, ifcfg_path(b->ifcfg), v->line, "ad_actor_system",
                          "remove it, or give a unicast address",
                          "ad_actor_system is all zeroes; the bond's own MAC is used instead");
                 return;
         }
-        if (g_ascii_xdigit_value(v->str[1]) & 1) /* I/G bit of the first octet */
+        if (mac[0] & 1) /* the I/G bit */
                 diag_add(diags, DIAG_ERROR, ifcfg_path(b->ifcfg), v->line, "ad_actor_system",
                          "use a unicast address (the low bit of the first byte clear)",
                          "ad_actor_system %s is a multicast address", v->str);

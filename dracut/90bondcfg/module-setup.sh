@@ -86,6 +86,23 @@ installkernel() {
     return 0
 }
 
+# _bondcfg_inst_dlopened LIB...: libraries bondcfg dlopen()s, which dracut
+# does not find in the binary, with the libraries they need (which dracut
+# resolves for executables only, and a library is not executable).
+_bondcfg_inst_dlopened() {
+    local lib dir path dep
+    for lib in "$@"; do
+        path=
+        for dir in $libdirs; do
+            [[ -e $dracutsysrootdir$dir/$lib ]] && path=$dir/$lib && break
+        done
+        [[ $path ]] && inst_library "$path" || return 1
+        while read -r dep; do
+            inst_library "$dep" || return 1
+        done < <(ldd "$dracutsysrootdir$path" 2> /dev/null | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p')
+    done
+}
+
 # called by dracut
 install() {
     local bin cfgdir conf line rec kind v
@@ -97,6 +114,12 @@ install() {
 
     inst_binary "$bin" /usr/sbin/bondcfg || {
         dfatal "bondcfg: cannot install $bin"
+        return 1
+    }
+    # libudev for apply's member-NIC checks, libkmod to load bonding, libgio
+    # to ask NetworkManager (if the initramfs runs one on a system bus).
+    _bondcfg_inst_dlopened libudev.so.1 libkmod.so.2 libgio-2.0.so.0 || {
+        dfatal "bondcfg: cannot install libudev.so.1, libkmod.so.2 or libgio-2.0.so.0"
         return 1
     }
     inst_script "$moddir/bondcfg-initqueue.sh" /sbin/bondcfg-initqueue

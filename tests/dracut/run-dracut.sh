@@ -163,6 +163,9 @@ tap_rc $? "image: the VLAN on bond0 (ifcfg-bond0.100) and 8021q.ko"
 tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
 has etc/bondcfg.conf
 tap_rc $? "image: /etc/bondcfg.conf"
+grep -q '/libudev\.so\.1$' "$W/contents" && grep -q '/libkmod\.so\.2$' "$W/contents" &&
+	grep -q '/libgio-2\.0\.so\.0$' "$W/contents" && grep -q '/libgobject-2\.0\.so\.0$' "$W/contents"
+tap_rc $? "image: libudev, libkmod and libgio (bondcfg dlopen()s them) and what they need"
 has $nic/route-bond0 && has etc/sysconfig/network
 tap_rc $? "image: bond0's route-bond0 and /etc/sysconfig/network (its GATEWAY)"
 [ "$(in_image etc/bondcfg-initrd.bonds)" = bond0 ]

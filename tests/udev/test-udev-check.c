@@ -6,8 +6,9 @@
  * A scenario is a device description, tests/fixtures/udev/NAME.umockdev (the
  * format umockdev-record writes; lines starting with '#' are comments this
  * test strips), plus an ifcfg directory tests/fixtures/udev/cfg-NAME/.
- * Facts that only rtnetlink knows come from a test link query that reads the
- * properties BONDCFG_TEST_MAX_MTU and BONDCFG_TEST_PERM_ADDRESS.
+ * The link facts (MTU, carrier, MACs, master), which bondcfg takes from the
+ * kernel's link messages, come from a snapshot the test makes of the
+ * testbed's net devices (testbed_links()).
  *
  * Line numbers used below: in every bond file BONDING_OPTS is on line 5 and
  * the extra key (MTU, BONDCFG_CHIPSET_CHECK) on line 8; in every port file
@@ -35,29 +36,77 @@ const char *__asan_default_options(void)
         return "verify_asan_link_order=0";
 }
 
-static int test_link_query(const char *ifname, NicLinkFacts *facts, void *userdata)
-{
-        g_autoptr(Udev) udev = udev_new();
-        g_autoptr(UdevDevice) dev = udev_device_new_from_subsystem_sysname(udev, "net", ifname);
-        const char *v;
+/* The test reads the testbed with libudev itself (linked, where bondcfg
+ * dlopen()s it). */
+typedef struct udev TbUdev;
+typedef struct udev_device TbDevice;
+typedef struct udev_enumerate TbEnumerate;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbUdev, udev_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbDevice, udev_device_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TbEnumerate, udev_enumerate_unref)
 
-        if (!dev)
-                return -ENODEV;
-        v = udev_device_get_property_value(dev, "BONDCFG_TEST_MAX_MTU");
-        if (v)
-                facts->max_mtu = (unsigned)g_ascii_strtoull(v, NULL, 10);
-        v = udev_device_get_property_value(dev, "BONDCFG_TEST_PERM_ADDRESS");
-        if (v)
-                facts->perm_address = g_strdup(v);
-        /* the link message's facts, as apply's snapshot supplies them */
-        v = udev_device_get_property_value(dev, "BONDCFG_TEST_LINK_CARRIER");
-        if (v) {
-                facts->has_link = true;
-                facts->carrier = atoi(v);
-                facts->mtu = 1500;
-                facts->address = g_strdup("02:00:00:00:00:99");
+/* The link called name in s, added (with the next ifindex) if missing. */
+static SnapLink *link_named(Snapshot *s, const char *name)
+{
+        SnapLink *l = snapshot_link_by_name(s, name);
+
+        return l ? l : snapshot_add_link(s, (int)s->links->len + 1, name, NULL, NULL);
+}
+
+/*
+ * The kernel's side of the testbed, as rtnetlink would give it: one link per
+ * net device, with the MAC, MTU, carrier and master its sysattrs say, and
+ * what only the link message has from test properties: BONDCFG_TEST_MAX_MTU
+ * (IFLA_MAX_MTU), BONDCFG_TEST_PERM_ADDRESS (IFLA_PERM_ADDRESS) and
+ * BONDCFG_TEST_LINK_CARRIER (the carrier the link reports where sysfs says
+ * otherwise: the checks must take the link's).
+ */
+static Snapshot *testbed_links(void)
+{
+        g_autoptr(TbUdev) udev = udev_new();
+        g_autoptr(TbEnumerate) en = udev_enumerate_new(udev);
+        Snapshot *s = snapshot_new();
+        struct udev_list_entry *e;
+
+        udev_enumerate_add_match_subsystem(en, "net");
+        udev_enumerate_scan_devices(en);
+        udev_list_entry_foreach(e, udev_enumerate_get_list_entry(en))
+        {
+                g_autoptr(TbDevice) d =
+                        udev_device_new_from_syspath(udev, udev_list_entry_get_name(e));
+                g_autofree char *master_path = NULL, *master = NULL;
+                const char *v;
+                SnapLink *l;
+
+                if (!d)
+                        continue;
+                l = link_named(s, udev_device_get_sysname(d));
+                g_free(l->kind);
+                l->kind = g_strdup(udev_device_get_devtype(d));
+                v = udev_device_get_sysattr_value(d, "address");
+                g_free(l->mac);
+                l->mac = v ? g_strstrip(g_ascii_strdown(v, -1)) : NULL;
+                v = udev_device_get_sysattr_value(d, "mtu");
+                l->mtu = v ? (unsigned)g_ascii_strtoull(v, NULL, 10) : 1500;
+                v = udev_device_get_property_value(d, "BONDCFG_TEST_LINK_CARRIER");
+                if (!v)
+                        v = udev_device_get_sysattr_value(d, "carrier");
+                l->up = v != NULL;
+                l->lower_up = v && atoi(v) == 1;
+                v = udev_device_get_property_value(d, "BONDCFG_TEST_MAX_MTU");
+                l->max_mtu = v ? (unsigned)g_ascii_strtoull(v, NULL, 10) : 0;
+                v = udev_device_get_property_value(d, "BONDCFG_TEST_PERM_ADDRESS");
+                l->perm_mac = v ? g_ascii_strdown(v, -1) : NULL;
+                master_path = g_build_filename(udev_device_get_syspath(d), "master", NULL);
+                master = g_file_read_link(master_path, NULL);
+                if (master) {
+                        g_autofree char *name = g_path_get_basename(master);
+
+                        l->master = link_named(s, name)->ifindex;
+                        l->port.present = g_str_has_prefix(name, "bond");
+                }
         }
-        return 0;
+        return s;
 }
 
 typedef struct {
@@ -95,16 +144,16 @@ static DiagList *run(const char *devices, const char *cfg, const RunOpts *o)
         g_autoptr(Config) c = NULL;
         g_autoptr(Settings) s = settings_new();
         DiagList *diags = diag_list_new();
+        g_autoptr(Snapshot) links = NULL;
 
         g_assert_true(umockdev_in_mock_environment());
         add_devices(tb, devices);
+        links = testbed_links();
         g_assert_cmpint(config_load_dir(dir, &c, load), ==, 0);
         g_assert_cmpuint(diag_count(load, DIAG_ERROR) + diag_count(load, DIAG_WARNING), ==, 0);
         s->chipset = o->setting;
         diags->errors_as_warnings = o->force;
-        udev_check_set_link_query(test_link_query, NULL);
-        g_assert_cmpint(udev_check_config(c, s, NULL, o->mode, false, diags), ==, 0);
-        udev_check_set_link_query(NULL, NULL);
+        g_assert_cmpint(udev_check_config(c, s, NULL, o->mode, false, links, diags), ==, 0);
         for (guint i = 0; i < diags->items->len; i++) {
                 g_autofree char *t = diag_format(diags->items->pdata[i]);
 
@@ -321,19 +370,23 @@ static void test_offline_and_nothing_present(void)
         g_autoptr(DiagList) off = diag_list_new();
         g_autoptr(DiagList) a = diag_list_new();
         g_autoptr(Config) c = NULL;
+        g_autoptr(Snapshot) none = snapshot_new();
 
         g_assert_cmpint(config_load_dir(FIXTURES "/cfg-ab", &c, load), ==, 0);
         /* an empty sysfs: none of the ports exists */
-        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_CHECK, false, d), ==, 0);
+        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_CHECK, false, none, d), ==,
+                        0);
         g_assert_cmpuint(d->items->len, ==, 1);
         expect(d, DIAG_NOTE, "cfg-ab/ifcfg-bond0", 0,
                "NIC checks skipped: none of the ports (eth0, eth1) exists on this system");
         /* offline (--root): only the note, whatever is present */
-        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_APPLY, true, off), ==, 0);
+        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_APPLY, true, none, off),
+                        ==, 0);
         g_assert_cmpuint(off->items->len, ==, 1);
         expect(off, DIAG_NOTE, "cfg-ab/ifcfg-bond0", 0, "NIC checks skipped: ");
         /* apply mode on a live system with nothing present: each port is an error */
-        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_APPLY, false, a), ==, 0);
+        g_assert_cmpint(udev_check_config(c, NULL, NULL, UDEV_CHECK_MODE_APPLY, false, none, a), ==,
+                        0);
         g_assert_cmpuint(diag_count(a, DIAG_ERROR), ==, 2);
         g_object_unref(tb);
 }

@@ -19,6 +19,7 @@
 
 #include "arp-probe.h"
 #include "apply.h"
+#include "hwaddr.h"
 
 static const uint8_t ZERO[6];
 static const uint8_t BCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
@@ -155,8 +156,7 @@ static gpointer sender(gpointer data)
                 close(fd);
                 break;
         case SEND_GARP:
-                mac = g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x", s->mac[0], s->mac[1],
-                                      s->mac[2], s->mac[3], s->mac[4], s->mac[5]);
+                mac = hwaddr_format(s->mac, 6);
                 g_assert_cmpint(apply_send_garp(s->ifindex, mac, s->ip), ==, 0);
                 break;
         case SET_DOWN:
@@ -213,8 +213,7 @@ static void netns_body(void)
         fd = arp_probe_open(pb, pbmac);
         g_assert_cmpint(fd, >=, 0);
         close(fd);
-        pbmac_str = g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x", pbmac[0], pbmac[1], pbmac[2],
-                                    pbmac[3], pbmac[4], pbmac[5]);
+        pbmac_str = hwaddr_format(pbmac, 6);
         spy = arp_probe_open(pb, NULL); /* counts the Probes that reach pb */
         g_assert_cmpint(spy, >=, 0);
         {

@@ -593,18 +593,6 @@ static void test_roundtrip(void)
         g_assert_false(l->bond_attrs & BOND_OPT_MASK(BOND_OPT_UPDELAY));
 }
 
-static void test_mac_text(void)
-{
-        uint8_t mac[6];
-        g_autofree char *s = NULL;
-
-        g_assert_cmpint(bondnl_parse_mac("52:54:00:AB:cd:0f", mac), ==, 0);
-        s = bondnl_format_mac(mac, 6);
-        g_assert_cmpstr(s, ==, "52:54:00:ab:cd:0f");
-        g_assert_cmpint(bondnl_parse_mac("52:54:00:ab:cd", mac), <, 0);
-        g_assert_cmpint(bondnl_parse_mac("52:54:00:ab:cd:0f:11", mac), <, 0);
-}
-
 /* libnl's error codes back to errnos: an interrupted dump is "try again",
  * never the catch-all EIO. */
 static void test_nlerr_to_errno(void)
@@ -641,7 +629,6 @@ int main(int argc, char **argv)
         g_test_add_func("/netlink/addr", test_addr);
         g_test_add_func("/netlink/new-addr", test_new_addr);
         g_test_add_func("/netlink/roundtrip", test_roundtrip);
-        g_test_add_func("/netlink/mac-text", test_mac_text);
         g_test_add_func("/netlink/nlerr-to-errno", test_nlerr_to_errno);
         return g_test_run();
 }
