@@ -33,7 +33,7 @@ PKGS      := glib-2.0 gio-2.0 json-glib-1.0 libnl-3.0 libudev inih libkmod
 # libudev when the member-NIC checks run (src/udev-dl.c), libgio when there
 # is a system bus to ask NetworkManager on (src/nm-dbus.c): their headers are
 # needed, their libraries are not linked.
-LINK_PKGS := glib-2.0 json-glib-1.0 libnl-3.0 inih
+LINK_PKGS := glib-2.0 libnl-3.0 inih
 WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror

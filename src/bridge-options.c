@@ -443,7 +443,7 @@ char *bridge_opts_completion(void)
         return g_string_free(s, FALSE);
 }
 
-void bridge_opts_to_json(JsonBuilder *b)
+void bridge_opts_to_json(JsonDoc *b)
 {
         json_begin_array_member(b, "bridge_options");
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
@@ -451,7 +451,7 @@ void bridge_opts_to_json(JsonBuilder *b)
                 g_autofree char *acc = bridge_opt_describe_values(d);
                 g_autofree char *def = bridge_opt_format_value(d, d->def);
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "name", d->name);
                 json_set_string(b, "alias", d->alias);
                 json_set_string(b, "iproute2", d->ip_name);
@@ -465,9 +465,9 @@ void bridge_opts_to_json(JsonBuilder *b)
                 json_set_bool(b, "initscripts", !(d->flags & BRIDGE_OPT_F_NOT_INITSCRIPTS));
                 json_set_bool(b, "networkmanager", !(d->flags & BRIDGE_OPT_F_NOT_NM));
                 json_set_string(b, "help", d->help);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }
 
 char *bridge_opts_man(void)

@@ -251,6 +251,6 @@ int bridge_opts_parse(const char *text, bool port, unsigned line, BridgeOptValue
  * by name, alias or iproute2 keyword; all if names is NULL or empty), and
  * one completion word per line ("name=", "name=value" for enum values). */
 char *bridge_opts_man(void);
-void bridge_opts_to_json(JsonBuilder *b);
+void bridge_opts_to_json(JsonDoc *b);
 char *bridge_opts_text(const char *const *names);
 char *bridge_opts_completion(void);

@@ -2,6 +2,7 @@
 /* bondcfg apply [--dry-run] [--boot] [BOND...] */
 #include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "apply.h"

@@ -51,7 +51,7 @@ int cmd_check(BondcfgCtx *ctx, int argc, char **argv)
         diag_list_sort(diags);
 
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 json_add_diags(b, diags);
                 json_doc_print(b);
@@ -69,23 +69,23 @@ static bool opt_shown(const BondOptDesc *d, const BondOptValue *v)
         return v->set && !(d->flags & (BOND_OPT_F_PORT | BOND_OPT_F_MODULE_ONLY));
 }
 
-static void json_opt(JsonBuilder *b, const BondOptDesc *d, const BondOptValue *v)
+static void json_opt(JsonDoc *b, const BondOptDesc *d, const BondOptValue *v)
 {
         g_autofree char *txt = NULL;
 
-        json_builder_set_member_name(b, d->name);
+        json_member(b, d->name);
         switch (d->type) {
         case BOND_OPT_TYPE_UINT:
         case BOND_OPT_TYPE_BOOL:
         case BOND_OPT_TYPE_INT:
-                json_builder_add_int_value(b, (gint64)v->num);
+                json_add_int(b, (gint64)v->num);
                 break;
         case BOND_OPT_TYPE_IP4_LIST:
         case BOND_OPT_TYPE_IP6_LIST:
-                json_builder_begin_array(b);
+                json_arr_begin(b);
                 for (guint i = 0; v->list && i < v->list->len; i++)
                         json_add_string(b, v->list->pdata[i]);
-                json_builder_end_array(b);
+                json_arr_end(b);
                 break;
         default:
                 txt = bond_opt_format_value(d, v);
@@ -93,7 +93,7 @@ static void json_opt(JsonBuilder *b, const BondOptDesc *d, const BondOptValue *v
         }
 }
 
-static void json_addrs(JsonBuilder *b, const char *member, const CfgBond *bond, int family)
+static void json_addrs(JsonDoc *b, const char *member, const CfgBond *bond, int family)
 {
         json_begin_array_member(b, member);
         for (guint i = 0; i < bond->l3->addrs->len; i++) {
@@ -101,12 +101,12 @@ static void json_addrs(JsonBuilder *b, const char *member, const CfgBond *bond, 
 
                 if (a->family != family)
                         continue;
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "address", a->address);
                 json_set_int(b, "prefix", a->prefix);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }
 
 /* The gateway of the configured default route of family, or NULL. */
@@ -121,9 +121,9 @@ static const char *default_gateway(const CfgBond *b, int family)
         return NULL;
 }
 
-static void json_bond(JsonBuilder *j, const CfgBond *b)
+static void json_bond(JsonDoc *j, const CfgBond *b)
 {
-        json_builder_begin_object(j);
+        json_obj_begin(j);
         json_set_string(j, "name", b->name);
         json_set_string(j, "file", ifcfg_path(b->ifcfg));
         json_set_bool(j, "onboot", b->onboot);
@@ -134,12 +134,12 @@ static void json_bond(JsonBuilder *j, const CfgBond *b)
                 if (opt_shown(d, &b->opts->v[id]))
                         json_opt(j, d, &b->opts->v[id]);
         }
-        json_builder_end_object(j);
+        json_obj_end(j);
         json_begin_array_member(j, "ports");
         for (guint i = 0; i < b->ports->len; i++) {
                 const CfgPort *p = b->ports->pdata[i];
 
-                json_builder_begin_object(j);
+                json_obj_begin(j);
                 json_set_string(j, "name", p->name);
                 json_set_string(j, "file", ifcfg_path(p->ifcfg));
                 if (p->hwaddr)
@@ -148,13 +148,13 @@ static void json_bond(JsonBuilder *j, const CfgBond *b)
                         json_set_int(j, "queue_id", (gint64)p->queue_id.num);
                 if (p->prio.set)
                         json_set_int(j, "prio", (gint64)p->prio.num);
-                json_builder_end_object(j);
+                json_obj_end(j);
         }
-        json_builder_end_array(j);
+        json_arr_end(j);
         json_begin_array_member(j, "files");
         for (guint i = 0; i < b->files->len; i++)
                 json_add_string(j, b->files->pdata[i]);
-        json_builder_end_array(j);
+        json_arr_end(j);
         json_set_uint_or_null(j, "mtu", b->mtu, b->mtu != 0);
         json_set_string(j, "macaddr", b->macaddr);
         json_set_string(j, "bootproto", b->l3->dhcp4 ? "dhcp" : "static");
@@ -170,7 +170,7 @@ static void json_bond(JsonBuilder *j, const CfgBond *b)
 
                 json_add_string(j, t);
         }
-        json_builder_end_array(j);
+        json_arr_end(j);
         json_set_bool(j, "zeroconf_route", b->l3->zeroconf);
         json_begin_array_member(j, "rules");
         for (guint i = 0; i < b->l3->rules->len; i++) {
@@ -178,7 +178,7 @@ static void json_bond(JsonBuilder *j, const CfgBond *b)
 
                 json_add_string(j, t);
         }
-        json_builder_end_array(j);
+        json_arr_end(j);
         json_begin_object_member(j, "sysctls");
         for (guint i = 0; i < b->l3->sysctls->len; i++) {
                 const CfgSysctl *c = b->l3->sysctls->pdata[i];
@@ -187,8 +187,8 @@ static void json_bond(JsonBuilder *j, const CfgBond *b)
 
                 json_set_string(j, k, c->value);
         }
-        json_builder_end_object(j);
-        json_builder_end_object(j);
+        json_obj_end(j);
+        json_obj_end(j);
 }
 
 static void print_bond_text(const Config *c, const CfgBond *b)
@@ -281,12 +281,12 @@ int cmd_show(BondcfgCtx *ctx, int argc, char **argv)
         stack = nvlans || nbridges;
 
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 json_begin_array_member(b, "bonds");
                 for (guint i = 0; i < bonds->len; i++)
                         json_bond(b, bonds->pdata[i]);
-                json_builder_end_array(b);
+                json_arr_end(b);
                 if (stack)
                         cmd_json_add_stack(b, c, bonds);
                 json_add_diags(b, diags);

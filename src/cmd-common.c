@@ -20,14 +20,14 @@ int cmd_fail(const BondcfgCtx *ctx, int rc, const char *hint, const char *fmt, .
         msg = g_strdup_vprintf(fmt, ap);
         va_end(ap);
         if (ctx && ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 json_begin_object_member(b, "error");
                 json_set_string(b, "message", msg);
                 json_set_string(b, "hint", hint);
-                json_builder_end_object(b);
+                json_obj_end(b);
                 json_begin_array_member(b, "diagnostics");
-                json_builder_end_array(b);
+                json_arr_end(b);
                 json_set_int(b, "exit", rc);
                 json_doc_print(b);
                 return rc;
@@ -231,22 +231,22 @@ void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags)
         }
 }
 
-void json_add_diags(JsonBuilder *b, const DiagList *diags)
+void json_add_diags(JsonDoc *b, const DiagList *diags)
 {
         json_begin_array_member(b, "diagnostics");
         for (guint i = 0; i < diags->items->len; i++) {
                 const Diag *d = diags->items->pdata[i];
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "severity", diag_severity_to_string(d->severity));
                 json_set_string(b, "file", d->file);
                 json_set_uint_or_null(b, "line", d->line, d->line != 0);
                 json_set_string(b, "key", d->key);
                 json_set_string(b, "message", d->message);
                 json_set_string(b, "hint", d->hint);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }
 
 int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bonds,

@@ -24,7 +24,7 @@ int cmd_keys(BondcfgCtx *ctx, int argc, char **argv)
                 return EXIT_USAGE;
         }
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 ifcfg_keys_to_json(b);
                 json_doc_print(b);

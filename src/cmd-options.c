@@ -66,13 +66,13 @@ static char *key_of(const BondOptDesc *d)
 
 static void print_json(void)
 {
-        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autoptr(JsonDoc) b = json_doc_new();
 
         json_begin_array_member(b, "options");
         for (int id = 0; id < _BOND_OPT_MAX; id++) {
                 const BondOptDesc *d = bond_opt_desc(id);
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "name", d->name);
                 json_set_string(b, "alias", d->alias);
                 json_set_string(b, "ifcfg_key", d->ifcfg_key);
@@ -84,17 +84,17 @@ static void print_json(void)
                 }
                 json_begin_array_member(b, "values");
                 for (const BondOptEnumValue *e = d->values; e && e->name; e++) {
-                        json_builder_begin_object(b);
+                        json_obj_begin(b);
                         json_set_string(b, "name", e->name);
                         json_set_int(b, "value", e->value);
-                        json_builder_end_object(b);
+                        json_obj_end(b);
                 }
-                json_builder_end_array(b);
+                json_arr_end(b);
                 json_begin_array_member(b, "modes");
                 for (int m = 0; m < _BOND_MODE_MAX; m++)
                         if (d->modes & BOND_MODE_BIT(m))
                                 json_add_string(b, bond_mode_to_string(m));
-                json_builder_end_array(b);
+                json_arr_end(b);
                 json_set_bool(b, "needs_down", d->flags & BOND_OPT_F_NEEDS_DOWN);
                 json_set_bool(b, "needs_no_ports", d->flags & BOND_OPT_F_NEEDS_NO_PORTS);
                 json_set_bool(b, "module_only", d->flags & BOND_OPT_F_MODULE_ONLY);
@@ -103,9 +103,9 @@ static void print_json(void)
                 json_set_int(b, "default", (gint64)d->def);
                 json_set_string(b, "since", d->since);
                 json_set_string(b, "help", d->help);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
         json_doc_print(b);
 }
 
@@ -286,7 +286,7 @@ int cmd_options(BondcfgCtx *ctx, int argc, char **argv)
                 g_autofree char *out = NULL;
 
                 if (ctx->json) {
-                        g_autoptr(JsonBuilder) b = json_doc_new();
+                        g_autoptr(JsonDoc) b = json_doc_new();
 
                         bridge_opts_to_json(b);
                         json_doc_print(b);

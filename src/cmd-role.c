@@ -103,7 +103,7 @@ int cmd_role(BondcfgCtx *ctx, int argc, char **argv)
                                         "%s: the name \"%s\" is not a valid interface name", want,
                                         *f);
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 json_set_string(b, "file", want);
                 json_set_string(b, "role", role);

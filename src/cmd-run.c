@@ -26,8 +26,8 @@ void run_json_free(RunJson *j)
 {
         if (!j)
                 return;
-        g_clear_object(&j->b);
-        g_clear_pointer(&j->error, json_node_unref);
+        g_clear_pointer(&j->b, json_doc_free);
+        g_clear_pointer(&j->error, json_doc_free);
         g_ptr_array_unref(j->states);
         g_free(j);
 }
@@ -136,12 +136,12 @@ void run_print_failure(const RunCtx *rc, const ApplyResult *res)
         log_failure(rc, res);
 
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = NULL;
+                JsonDoc *b;
 
                 if (rc->json->error)
                         return; /* the first failure is the document's error */
-                b = json_builder_new();
-                json_builder_begin_object(b);
+                b = json_doc_new_value();
+                json_obj_begin(b);
                 json_set_string(b, "bond", rc->bond_name);
                 json_set_uint_or_null(b, "step", res->failed_index, res->failed_index != 0);
                 json_set_string(b, "description", what);
@@ -151,9 +151,9 @@ void run_print_failure(const RunCtx *rc, const ApplyResult *res)
                 json_begin_array_member(b, "undo_errors");
                 for (guint i = 0; res->undo_errors && i < res->undo_errors->len; i++)
                         json_add_string(b, res->undo_errors->pdata[i]);
-                json_builder_end_array(b);
-                json_builder_end_object(b);
-                rc->json->error = json_builder_get_root(b);
+                json_arr_end(b);
+                json_obj_end(b);
+                rc->json->error = b;
                 return;
         }
         if (log_fd_is_journal(STDERR_FILENO))
@@ -262,20 +262,20 @@ int run_finish_json(const BondcfgCtx *ctx, RunJson *j, const DiagList *diags, in
 {
         if (!ctx->json)
                 return rc;
-        json_builder_end_array(j->b);
+        json_arr_end(j->b);
         if (j->states->len) {
                 json_begin_array_member(j->b, "bonds");
                 for (guint i = 0; i + 1 < j->states->len; i += 2) {
-                        json_builder_begin_object(j->b);
+                        json_obj_begin(j->b);
                         json_set_string(j->b, "name", j->states->pdata[i]);
                         json_set_string(j->b, "state", j->states->pdata[i + 1]);
-                        json_builder_end_object(j->b);
+                        json_obj_end(j->b);
                 }
-                json_builder_end_array(j->b);
+                json_arr_end(j->b);
         }
         if (j->error) {
-                json_builder_set_member_name(j->b, "error");
-                json_builder_add_value(j->b, g_steal_pointer(&j->error));
+                json_member(j->b, "error");
+                json_add_doc(j->b, j->error);
         }
         json_add_diags(j->b, diags);
         json_set_int(j->b, "exit", rc);

@@ -17,8 +17,8 @@
 /* The JSON document of a run (apply, down, stop), built as it goes: the
  * steps done, then the first failure, the diagnostics and the exit status. */
 typedef struct {
-        JsonBuilder *b;    /* the document, its "steps" array open */
-        JsonNode *error;   /* the first failure, or NULL */
+        JsonDoc *b;        /* the document, its "steps" array open */
+        JsonDoc *error;    /* the first failure (an object), or NULL */
         GPtrArray *states; /* char*: bond, state, bond, state... (the "bonds" member) */
 } RunJson;
 

@@ -137,30 +137,30 @@ void cmd_print_stack_text(const Config *c, const CfgBond *b, GHashTable *shown)
 
 /* ---- JSON ---- */
 
-static void json_l3(JsonBuilder *b, const CfgL3 *l3)
+static void json_l3(JsonDoc *b, const CfgL3 *l3)
 {
         json_set_string(b, "bootproto", l3->dhcp4 ? "dhcp" : "static");
         json_begin_array_member(b, "addresses");
         for (guint i = 0; i < l3->addrs->len; i++) {
                 const CfgAddress *a = l3->addrs->pdata[i];
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "address", a->address);
                 json_set_int(b, "prefix", a->prefix);
                 json_set_string(b, "family", a->family == AF_INET ? "ipv4" : "ipv6");
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
         json_begin_array_member(b, "routes");
         for (guint i = 0; i < l3->routes->len; i++) {
                 g_autofree char *t = net_route_format(l3->routes->pdata[i]);
 
                 json_add_string(b, t);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }
 
-static void json_opts(JsonBuilder *b, const char *member, const BridgeOptValues *o)
+static void json_opts(JsonDoc *b, const char *member, const BridgeOptValues *o)
 {
         json_begin_object_member(b, member);
         for (int i = 0; i < _BRIDGE_OPT_MAX; i++) {
@@ -171,21 +171,21 @@ static void json_opts(JsonBuilder *b, const char *member, const BridgeOptValues 
                         continue;
                 /* numbers as written (seconds for the STP times); names as strings */
                 v = bridge_opt_format_value(d, o->v[i]);
-                json_builder_set_member_name(b, d->name);
+                json_member(b, d->name);
                 if (d->type != BRIDGE_OPT_TYPE_UINT && d->type != BRIDGE_OPT_TYPE_BOOL)
                         json_add_string(b, v);
                 else if (strchr(v, '.'))
-                        json_builder_add_double_value(b, g_ascii_strtod(v, NULL));
+                        json_add_double(b, g_ascii_strtod(v, NULL));
                 else
-                        json_builder_add_int_value(b, (gint64)g_ascii_strtoull(v, NULL, 10));
+                        json_add_int(b, (gint64)g_ascii_strtoull(v, NULL, 10));
         }
-        json_builder_end_object(b);
+        json_obj_end(b);
 }
 
-static void json_common(JsonBuilder *b, const char *name, const IfcfgFile *f, bool onboot,
-                        unsigned mtu, const char *macaddr)
+static void json_common(JsonDoc *b, const char *name, const IfcfgFile *f, bool onboot, unsigned mtu,
+                        const char *macaddr)
 {
-        json_builder_begin_object(b);
+        json_obj_begin(b);
         json_set_string(b, "name", name);
         json_set_string(b, "file", ifcfg_path(f));
         json_set_bool(b, "onboot", onboot);
@@ -193,7 +193,7 @@ static void json_common(JsonBuilder *b, const char *name, const IfcfgFile *f, bo
         json_set_string(b, "macaddr", macaddr);
 }
 
-static void json_vlan(JsonBuilder *b, const Config *c, const CfgVlan *v)
+static void json_vlan(JsonDoc *b, const Config *c, const CfgVlan *v)
 {
         g_autofree char *flags = cfg_vlan_flags_to_string(v->flags);
         g_autofree char *in = cfg_vlan_qos_to_string(v->ingress);
@@ -210,10 +210,10 @@ static void json_vlan(JsonBuilder *b, const Config *c, const CfgVlan *v)
         json_set_string(b, "egress_priority_map", eg);
         json_set_string(b, "bridge", br ? br->name : NULL);
         json_l3(b, v->l3);
-        json_builder_end_object(b);
+        json_obj_end(b);
 }
 
-static void json_bridge(JsonBuilder *b, const CfgBridge *br)
+static void json_bridge(JsonDoc *b, const CfgBridge *br)
 {
         json_common(b, br->name, br->ifcfg, br->onboot, br->mtu, br->macaddr);
         json_opts(b, "options", &br->opts);
@@ -221,18 +221,18 @@ static void json_bridge(JsonBuilder *b, const CfgBridge *br)
         for (guint i = 0; i < br->ports->len; i++) {
                 const CfgBridgePort *p = br->ports->pdata[i];
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "name", p->name);
                 json_set_string(b, "kind", p->kind == CFG_BRIDGE_PORT_BOND ? "bond" : "vlan");
                 json_opts(b, "options", &p->opts);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
         json_l3(b, br->l3);
-        json_builder_end_object(b);
+        json_obj_end(b);
 }
 
-void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds)
+void cmd_json_add_stack(JsonDoc *b, const Config *c, const GPtrArray *bonds)
 {
         json_begin_array_member(b, "vlans");
         for (guint i = 0; i < c->vlans->len; i++) {
@@ -241,7 +241,7 @@ void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds)
                 if (selected(bonds, v->bond))
                         json_vlan(b, c, v);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
         json_begin_array_member(b, "bridges");
         for (guint i = 0; i < c->bridges->len; i++) {
                 const CfgBridge *br = c->bridges->pdata[i];
@@ -249,5 +249,5 @@ void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds)
                 if (bridge_selected(br, bonds))
                         json_bridge(b, br);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }

@@ -35,9 +35,9 @@ static bool mac_is_zero(const char *mac)
 
 typedef struct {
         const BondcfgCtx *ctx;
-        GString *out;      /* text */
-        JsonBuilder *json; /* JSON: the "bonds" array open */
-        GHashTable *nm;    /* bond -> char**: what NetworkManager leaves alone */
+        GString *out;   /* text */
+        JsonDoc *json;  /* JSON: the "bonds" array open */
+        GHashTable *nm; /* bond -> char**: what NetworkManager leaves alone */
         const Config *cfg;
 } StatusOut;
 
@@ -46,7 +46,7 @@ typedef struct {
 static void put_link_head(StatusOut *o, const char *kind, const char *name, const char *detail,
                           const SnapLink *l, bool last)
 {
-        json_builder_begin_object(o->json);
+        json_obj_begin(o->json);
         json_set_string(o->json, "name", name);
         json_set_string(o->json, "kind", kind);
         json_set_bool(o->json, "present", l);
@@ -73,8 +73,8 @@ static void put_link_addrs(StatusOut *o, const SnapLink *l, const Snapshot *s)
                 json_add_string(o->json, t);
         }
         g_string_append(o->out, "\n");
-        json_builder_end_array(o->json);
-        json_builder_end_object(o->json);
+        json_arr_end(o->json);
+        json_obj_end(o->json);
 }
 
 /* The links above b, as a tree under it: VLANs (bottom-up) then bridges,
@@ -116,10 +116,10 @@ static void put_stack(StatusOut *o, const CfgBond *b, const Snapshot *s)
                         m++;
                         json_add_string(o->json, pl->name);
                 }
-                json_builder_end_array(o->json);
+                json_arr_end(o->json);
                 put_link_addrs(o, l, s);
         }
-        json_builder_end_array(o->json);
+        json_arr_end(o->json);
 }
 
 /* The devices NetworkManager was told to leave alone for b (cmd-nm.h). */
@@ -130,7 +130,7 @@ static void put_nm(StatusOut *o, const CfgBond *b)
         json_begin_array_member(o->json, "networkmanager_unmanaged");
         for (guint i = 0; devs && devs[i]; i++)
                 json_add_string(o->json, devs[i]);
-        json_builder_end_array(o->json);
+        json_arr_end(o->json);
         if (devs && devs[0]) {
                 g_autofree char *list = g_strjoinv(", ", devs);
 
@@ -165,7 +165,7 @@ static void put_port(StatusOut *o, const SnapLink *bond, const SnapLink *l, bool
                                                "on %s (check the switch's LACP config)\n",
                                                l->name);
         }
-        json_builder_begin_object(o->json);
+        json_obj_begin(o->json);
         json_set_string(o->json, "name", l->name);
         json_set_string(o->json, "mii_status", mii_to_string(pt->mii_status));
         json_set_string(o->json, "state", pt->state == 0 ? "active" : "backup");
@@ -181,7 +181,7 @@ static void put_port(StatusOut *o, const SnapLink *bond, const SnapLink *l, bool
                 json_set_int(o->json, "partner_state", pt->partner_oper_port_state);
                 json_set_bool(o->json, "lacp_partner", !no_partner);
         }
-        json_builder_end_object(o->json);
+        json_obj_end(o->json);
 }
 
 static void put_options(StatusOut *o, const SnapLink *bond)
@@ -202,7 +202,7 @@ static void put_options(StatusOut *o, const SnapLink *bond)
                 json_set_string(o->json, d->name, v);
         }
         g_string_append(o->out, "\n");
-        json_builder_end_object(o->json);
+        json_obj_end(o->json);
 }
 
 static void put_drift(StatusOut *o, const char *line, bool *first)
@@ -233,10 +233,10 @@ static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, con
                 t = net_route_format(r);
                 g_string_append_printf(o->out, "  route %s%s\n", t,
                                        managed ? "" : " (not managed by bondcfg)");
-                json_builder_begin_object(o->json);
+                json_obj_begin(o->json);
                 json_set_string(o->json, "route", t);
                 json_set_bool(o->json, "managed", managed);
-                json_builder_end_object(o->json);
+                json_obj_end(o->json);
         }
         for (guint i = 0; i < s->rules->len; i++) {
                 const NetRule *r = s->rules->pdata[i];
@@ -249,10 +249,10 @@ static void put_routes(StatusOut *o, const CfgBond *b, const SnapLink *bond, con
                         continue;
                 t = net_rule_format(r);
                 g_string_append_printf(o->out, "  rule %s\n", t);
-                json_builder_begin_object(o->json);
+                json_obj_begin(o->json);
                 json_set_string(o->json, "rule", t);
                 json_set_bool(o->json, "managed", true);
-                json_builder_end_object(o->json);
+                json_obj_end(o->json);
         }
 }
 
@@ -269,7 +269,7 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool 
         bool lacp, first = true;
         BondOptValue *act;
 
-        json_builder_begin_object(o->json);
+        json_obj_begin(o->json);
         json_set_string(o->json, "name", b->name);
         json_set_bool(o->json, "config_errors", !sound);
         if (!bond || !bond->bond) {
@@ -278,8 +278,8 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool 
                 json_set_bool(o->json, "present", false);
                 json_begin_array_member(o->json, "drift");
                 json_add_string(o->json, bond ? "not a bond" : "not present");
-                json_builder_end_array(o->json);
-                json_builder_end_object(o->json);
+                json_arr_end(o->json);
+                json_obj_end(o->json);
                 return false;
         }
         lacp = bond_options_mode(bond->bond) == BOND_MODE_LACP;
@@ -315,13 +315,13 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool 
                 json_set_int(o->json, "actor_key", bond->ad.actor_key);
                 json_set_int(o->json, "partner_key", bond->ad.partner_key);
                 json_set_string(o->json, "partner_mac", bond->ad.partner_mac);
-                json_builder_end_object(o->json);
+                json_obj_end(o->json);
         }
         ports = snapshot_ports_of(s, bond->ifindex);
         json_begin_array_member(o->json, "ports");
         for (guint i = 0; i < ports->len; i++)
                 put_port(o, bond, ports->pdata[i], lacp);
-        json_builder_end_array(o->json);
+        json_arr_end(o->json);
         json_begin_array_member(o->json, "addresses");
         for (guint i = 0; i < s->addrs->len; i++) {
                 const SnapAddr *a = s->addrs->pdata[i];
@@ -335,17 +335,17 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool 
                         plan_addr_is_foreign(a, b->l3, owned) ? " (not managed by bondcfg)" : "");
                 json_add_string(o->json, t);
         }
-        json_builder_end_array(o->json);
+        json_arr_end(o->json);
         json_begin_array_member(o->json, "routes");
         put_routes(o, b, bond, s, owned);
-        json_builder_end_array(o->json);
+        json_arr_end(o->json);
         put_nm(o, b);
         put_stack(o, b, s);
         if (!sound) {
                 /* the drift against files that are wrong means nothing */
                 g_string_append(o->out, "  drift: not computed: its files have errors\n");
                 json_set_null(o->json, "drift");
-                json_builder_end_object(o->json);
+                json_obj_end(o->json);
                 return false;
         }
         json_begin_array_member(o->json, "drift");
@@ -369,8 +369,8 @@ static bool status_bond(StatusOut *o, const CfgBond *b, const Snapshot *s, bool 
         }
         if (first)
                 g_string_append(o->out, "  in sync with the configuration\n");
-        json_builder_end_array(o->json);
-        json_builder_end_object(o->json);
+        json_arr_end(o->json);
+        json_obj_end(o->json);
         return first;
 }
 
@@ -398,7 +398,7 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(NlConn) nl = NULL;
         g_autoptr(Snapshot) snap = NULL;
         g_autoptr(GString) out = g_string_new(NULL);
-        g_autoptr(JsonBuilder) json = json_doc_new();
+        g_autoptr(JsonDoc) json = json_doc_new();
         g_autoptr(GHashTable) nm = cmd_nm_records();
         StatusOut o = { .ctx = ctx, .out = out, .json = json, .nm = nm };
         bool sync = true, errors;
@@ -425,7 +425,7 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
                 if (!status_bond(&o, b, snap, !errors || bond_sound(cfg, b, diags)))
                         sync = false;
         }
-        json_builder_end_array(json);
+        json_arr_end(json);
         json_set_bool(json, "in_sync", sync && !errors);
         json_add_diags(json, diags);
         r = errors ? EXIT_CONFIG : sync ? EXIT_OK : EXIT_DRIFT;

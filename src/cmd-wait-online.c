@@ -103,18 +103,18 @@ int cmd_wait_online(BondcfgCtx *ctx, int argc, char **argv)
                                 g_strerror(-r));
         rc = (r == 0 || w.failed || bad) ? EXIT_CONFIG : EXIT_OK;
         if (ctx->json) {
-                g_autoptr(JsonBuilder) b = json_doc_new();
+                g_autoptr(JsonDoc) b = json_doc_new();
 
                 json_set_bool(b, "online", r > 0 && !w.failed);
                 json_set_bool(b, "timed_out", r == 0);
                 json_begin_array_member(b, "bonds");
                 for (guint i = 0; i < ok->len; i++)
                         json_add_string(b, ((const CfgBond *)ok->pdata[i])->name);
-                json_builder_end_array(b);
+                json_arr_end(b);
                 json_begin_array_member(b, "missing");
                 for (guint i = 0; i < why->len; i++)
                         json_add_string(b, why->pdata[i]);
-                json_builder_end_array(b);
+                json_arr_end(b);
                 json_set_int(b, "waited_ms",
                              (g_get_monotonic_time() - start) / (G_USEC_PER_SEC / 1000));
                 json_add_diags(b, diags);

@@ -119,12 +119,12 @@ void cmd_print_bond_stack_lines(const Config *c, const CfgBond *b);
 /* The VLANs on b and the bridges it is under (each bridge once: shown). */
 void cmd_print_stack_text(const Config *c, const CfgBond *b, GHashTable *shown);
 /* "vlans":[...],"bridges":[...], of the bonds, with a trailing comma. */
-void cmd_json_add_stack(JsonBuilder *b, const Config *c, const GPtrArray *bonds);
+void cmd_json_add_stack(JsonDoc *b, const Config *c, const GPtrArray *bonds);
 
 /* Print diagnostics: GNU form to stderr (respecting -q), or nothing if JSON. */
 void cmd_print_diags(const BondcfgCtx *ctx, const DiagList *diags);
 /* Append "diagnostics":[{severity,file,line,key,message,hint},...] to s. */
-void json_add_diags(JsonBuilder *b, const DiagList *diags);
+void json_add_diags(JsonDoc *b, const DiagList *diags);
 
 /*
  * Run the member-NIC checks (udev) for the selected bonds: CHECK mode for

@@ -280,7 +280,7 @@ char *ifcfg_keys_man(void)
         return g_string_free(s, FALSE);
 }
 
-void ifcfg_keys_to_json(JsonBuilder *b)
+void ifcfg_keys_to_json(JsonDoc *b)
 {
         size_t n;
         const IfcfgKeyDesc *t = ifcfg_keys(&n);
@@ -289,16 +289,16 @@ void ifcfg_keys_to_json(JsonBuilder *b)
         for (size_t i = 0; i < n; i++) {
                 g_autofree char *roles = roles_text(t[i].roles);
 
-                json_builder_begin_object(b);
+                json_obj_begin(b);
                 json_set_string(b, "key", t[i].name);
                 json_set_string(b, "files", roles);
                 json_set_string(b, "bondcfg_does", disp_name(t[i].disp));
                 json_set_string(b, "initscripts", t[i].initscripts);
                 json_set_string(b, "networkmanager", t[i].nm);
                 json_set_string(b, "bondcfg", t[i].bondcfg);
-                json_builder_end_object(b);
+                json_obj_end(b);
         }
-        json_builder_end_array(b);
+        json_arr_end(b);
 }
 
 char *ifcfg_keys_text(void)

@@ -59,5 +59,5 @@ void ifcfg_keys_check(const IfcfgFile *f, KeyRole role, DiagList *diags);
 
 /* The table as troff (bondcfg(8)) and as JSON, and one line per key. */
 char *ifcfg_keys_man(void);
-void ifcfg_keys_to_json(JsonBuilder *b);
+void ifcfg_keys_to_json(JsonDoc *b);
 char *ifcfg_keys_text(void);

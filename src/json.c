@@ -1,8 +1,66 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* JSON output with json-glib: see json.h. */
+/* JSON output with json-glib, loaded on demand: see json.h. */
 #include "json.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <json-glib/json-glib.h>
+
+#define JSON_DL_SYMBOLS(X)                                                                         \
+        X(json_builder_new)                                                                        \
+        X(json_builder_begin_object)                                                               \
+        X(json_builder_end_object)                                                                 \
+        X(json_builder_begin_array)                                                                \
+        X(json_builder_end_array)                                                                  \
+        X(json_builder_set_member_name)                                                            \
+        X(json_builder_add_string_value)                                                           \
+        X(json_builder_add_int_value)                                                              \
+        X(json_builder_add_double_value)                                                           \
+        X(json_builder_add_boolean_value)                                                          \
+        X(json_builder_add_null_value)                                                             \
+        X(json_builder_add_value)                                                                  \
+        X(json_builder_get_root)                                                                   \
+        X(json_generator_new)                                                                      \
+        X(json_generator_set_root)                                                                 \
+        X(json_generator_to_data)                                                                  \
+        X(json_node_unref)                                                                         \
+        X(g_object_unref)
+
+#define JSON_DL_DEFINE(f) static typeof(f) *sym_##f;
+JSON_DL_SYMBOLS(JSON_DL_DEFINE)
+
+/* Load libjson-glib once; without it --json cannot be honoured. */
+static void json_dl(void)
+{
+#define JSON_DL_ENTRY(f) { (void **)&sym_##f, #f },
+        static const struct {
+                void **fn;
+                const char *name;
+        } syms[] = { JSON_DL_SYMBOLS(JSON_DL_ENTRY) };
+        static const char soname[] = "libjson-glib-1.0.so.0";
+        static bool loaded;
+        void *dl;
+
+        if (loaded)
+                return;
+        dl = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+        for (size_t i = 0; dl && i < G_N_ELEMENTS(syms); i++) {
+                *syms[i].fn = dlsym(dl, syms[i].name);
+                if (!*syms[i].fn) {
+                        fprintf(stderr, "bondcfg: --json: %s lacks %s\n", soname, syms[i].name);
+                        exit(2);
+                }
+        }
+        if (!dl) {
+                fprintf(stderr,
+                        "bondcfg: --json needs json-glib: %s\n"
+                        "  hint: install libjson-glib-1.0-0 (Debian) or json-glib (RHEL)\n",
+                        dlerror());
+                exit(2);
+        }
+        loaded = true;
+}
 
 char *json_utf8(const char *s)
 {
@@ -13,27 +71,43 @@ char *json_utf8(const char *s)
         return g_utf8_make_valid(s, -1);
 }
 
-JsonBuilder *json_doc_new(void)
+JsonDoc *json_doc_new_value(void)
 {
-        JsonBuilder *b = json_builder_new();
+        json_dl();
+        return sym_json_builder_new();
+}
 
-        json_builder_begin_object(b);
+JsonDoc *json_doc_new(void)
+{
+        JsonDoc *b = json_doc_new_value();
+
+        json_obj_begin(b);
         json_set_int(b, "format_version", BONDCFG_JSON_FORMAT);
         return b;
 }
 
-char *json_doc_finish(JsonBuilder *b)
+void json_doc_free(JsonDoc *b)
 {
-        g_autoptr(JsonGenerator) g = json_generator_new();
-        g_autoptr(JsonNode) root = NULL;
-
-        json_builder_end_object(b);
-        root = json_builder_get_root(b);
-        json_generator_set_root(g, root);
-        return json_generator_to_data(g, NULL);
+        if (b)
+                sym_g_object_unref(b);
 }
 
-void json_doc_print(JsonBuilder *b)
+char *json_doc_finish(JsonDoc *b)
+{
+        JsonGenerator *g = sym_json_generator_new();
+        JsonNode *root;
+        char *text;
+
+        json_obj_end(b);
+        root = sym_json_builder_get_root(b);
+        sym_json_generator_set_root(g, root);
+        text = sym_json_generator_to_data(g, NULL);
+        sym_json_node_unref(root);
+        sym_g_object_unref(g);
+        return text;
+}
+
+void json_doc_print(JsonDoc *b)
 {
         /* one document per run: after an error document (cmd_fail()), the
          * document of the run it ended is not printed too */
@@ -47,59 +121,111 @@ void json_doc_print(JsonBuilder *b)
         fflush(stdout);
 }
 
-void json_set_string(JsonBuilder *b, const char *name, const char *value)
+void json_obj_begin(JsonDoc *b)
 {
-        json_builder_set_member_name(b, name);
-        json_add_string(b, value);
+        sym_json_builder_begin_object(b);
 }
 
-void json_set_int(JsonBuilder *b, const char *name, gint64 value)
+void json_obj_end(JsonDoc *b)
 {
-        json_builder_set_member_name(b, name);
-        json_builder_add_int_value(b, value);
+        sym_json_builder_end_object(b);
 }
 
-void json_set_bool(JsonBuilder *b, const char *name, bool value)
+void json_arr_begin(JsonDoc *b)
 {
-        json_builder_set_member_name(b, name);
-        json_builder_add_boolean_value(b, value);
+        sym_json_builder_begin_array(b);
 }
 
-void json_set_null(JsonBuilder *b, const char *name)
+void json_arr_end(JsonDoc *b)
 {
-        json_builder_set_member_name(b, name);
-        json_builder_add_null_value(b);
+        sym_json_builder_end_array(b);
 }
 
-void json_set_uint_or_null(JsonBuilder *b, const char *name, guint64 value, bool set)
+void json_member(JsonDoc *b, const char *name)
 {
-        json_builder_set_member_name(b, name);
-        if (set)
-                json_builder_add_int_value(b, (gint64)value);
-        else
-                json_builder_add_null_value(b);
+        sym_json_builder_set_member_name(b, name);
 }
 
-void json_begin_object_member(JsonBuilder *b, const char *name)
-{
-        json_builder_set_member_name(b, name);
-        json_builder_begin_object(b);
-}
-
-void json_begin_array_member(JsonBuilder *b, const char *name)
-{
-        json_builder_set_member_name(b, name);
-        json_builder_begin_array(b);
-}
-
-void json_add_string(JsonBuilder *b, const char *value)
+void json_add_string(JsonDoc *b, const char *value)
 {
         g_autofree char *v = NULL;
 
         if (!value) {
-                json_builder_add_null_value(b);
+                sym_json_builder_add_null_value(b);
                 return;
         }
         v = json_utf8(value);
-        json_builder_add_string_value(b, v);
+        sym_json_builder_add_string_value(b, v);
+}
+
+void json_add_int(JsonDoc *b, gint64 value)
+{
+        sym_json_builder_add_int_value(b, value);
+}
+
+void json_add_double(JsonDoc *b, double value)
+{
+        sym_json_builder_add_double_value(b, value);
+}
+
+void json_add_bool(JsonDoc *b, bool value)
+{
+        sym_json_builder_add_boolean_value(b, value);
+}
+
+void json_add_null(JsonDoc *b)
+{
+        sym_json_builder_add_null_value(b);
+}
+
+void json_add_doc(JsonDoc *b, JsonDoc *sub)
+{
+        /* add_value takes the root */
+        sym_json_builder_add_value(b, sym_json_builder_get_root(sub));
+        json_doc_free(sub);
+}
+
+void json_set_string(JsonDoc *b, const char *name, const char *value)
+{
+        json_member(b, name);
+        json_add_string(b, value);
+}
+
+void json_set_int(JsonDoc *b, const char *name, gint64 value)
+{
+        json_member(b, name);
+        json_add_int(b, value);
+}
+
+void json_set_bool(JsonDoc *b, const char *name, bool value)
+{
+        json_member(b, name);
+        json_add_bool(b, value);
+}
+
+void json_set_null(JsonDoc *b, const char *name)
+{
+        json_member(b, name);
+        json_add_null(b);
+}
+
+void json_set_uint_or_null(JsonDoc *b, const char *name, guint64 value, bool set)
+{
+        json_member(b, name);
+        if (set)
+                json_add_int(b, (gint64)value);
+        else
+                json_add_null(b);
+}
+
+void json_begin_object_member(JsonDoc *b, const char *name)
+{
+        json_member(b, name);
+        json_obj_begin(b);
+}
+
+void json_begin_array_member(JsonDoc *b, const char *name)
+{
+        json_member(b, name);
+        json_arr_begin(b);
 }

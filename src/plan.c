@@ -93,16 +93,16 @@ void plan_free(Plan *p)
         g_free(p);
 }
 
-void plan_step_to_json(JsonBuilder *b, const PlanStep *st)
+void plan_step_to_json(JsonDoc *b, const PlanStep *st)
 {
-        json_builder_begin_object(b);
+        json_obj_begin(b);
         json_set_string(b, "bond", st->bond);
         json_set_string(b, "action",
                         st->action == PLAN_SET_UP ? (st->up ? "set-up" : "set-down")
                                                   : plan_action_to_string(st->action));
         json_set_string(b, "ifname", st->ifname);
         json_set_string(b, "description", st->description);
-        json_builder_end_object(b);
+        json_obj_end(b);
 }
 
 /* ---- step constructors -------------------------------------------------- */

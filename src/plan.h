@@ -113,7 +113,7 @@ void plan_step_free(PlanStep *st);
 
 const char *plan_action_to_string(PlanAction a);
 /* {"bond":..,"action":..,"ifname":..,"description":..} */
-void plan_step_to_json(JsonBuilder *b, const PlanStep *st);
+void plan_step_to_json(JsonDoc *b, const PlanStep *st);
 
 /*
  * The interface a configured port resolves to: by name, or by permanent

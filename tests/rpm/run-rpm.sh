@@ -146,11 +146,11 @@ hreq=$(rpm -qp --requires "$hooks" 2>/dev/null)
 check "bondcfg requires no tools (kmod, iproute, network-scripts)" \
 	lacks "^(kmod|iproute|network-scripts|initscripts)" "$req"
 # Every library the binary is linked against, and the core ones, including
-# libkmod, libudev and libgio, which are dlopen()ed and so named in the spec.
+# libkmod, libudev, libgio and libjson-glib, which are dlopen()ed and so named in the spec.
 bin=$(find "$tmp/BUILDROOT" -path '*/usr/sbin/bondcfg' -type f | head -1)
 needed=$(readelf -d "$bin" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
 missing=
-for lib in $needed libglib-2.0.so libnl-3.so libudev.so libinih.so libkmod.so libgio-2.0.so; do
+for lib in $needed libglib-2.0.so libnl-3.so libudev.so libinih.so libkmod.so libgio-2.0.so libjson-glib-1.0.so; do
 	grep -qF "$lib" <<<"$req" || missing="$missing $lib"
 done
 if [ -n "$needed" ] && [ -z "$missing" ]; then

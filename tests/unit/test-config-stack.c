@@ -633,7 +633,7 @@ static void test_qos(void)
 static void test_renderings(void)
 {
         g_autofree char *man = bridge_opts_man();
-        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autoptr(JsonDoc) b = json_doc_new();
         g_autofree char *json = NULL;
         g_autofree char *text = bridge_opts_text(NULL);
         static const char *const two[] = { "hash_max", "mcast_router", NULL };

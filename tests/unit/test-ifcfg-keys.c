@@ -182,7 +182,7 @@ static void test_stack_roles(void)
 static void test_renderings(void)
 {
         g_autofree char *man = ifcfg_keys_man();
-        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autoptr(JsonDoc) b = json_doc_new();
         g_autofree char *json = NULL;
         g_autofree char *text = ifcfg_keys_text();
 

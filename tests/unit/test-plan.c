@@ -863,14 +863,14 @@ static void test_json(void)
         g_autoptr(Snapshot) s = snap_live();
         g_autoptr(TestBond) t = cfg_live();
         g_autoptr(Plan) p = NULL;
-        g_autoptr(JsonBuilder) b = json_doc_new();
+        g_autoptr(JsonDoc) b = json_doc_new();
         g_autofree char *j = NULL;
 
         t->b.opts->v[BOND_OPT_MIIMON].num = 200;
         p = plan_ok(t, s);
         json_begin_array_member(b, "steps");
         plan_step_to_json(b, p->steps->pdata[0]);
-        json_builder_end_array(b);
+        json_arr_end(b);
         j = json_doc_finish(b);
         g_assert_cmpstr(j, ==,
                         "{\"format_version\":1,\"steps\":[{\"bond\":\"bond0\",\"action\":"
