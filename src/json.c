@@ -2,7 +2,7 @@
 /* JSON output with json-glib, loaded on demand: see json.h. */
 #include "json.h"
 
-#include <dlfcn.h>
+#include "dl-lib.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <json-glib/json-glib.h>
@@ -33,33 +33,18 @@ JSON_DL_SYMBOLS(JSON_DL_DEFINE)
 /* Load libjson-glib once; without it --json cannot be honoured. */
 static void json_dl(void)
 {
-#define JSON_DL_ENTRY(f) { (void **)&sym_##f, #f },
-        static const struct {
-                void **fn;
-                const char *name;
-        } syms[] = { JSON_DL_SYMBOLS(JSON_DL_ENTRY) };
-        static const char soname[] = "libjson-glib-1.0.so.0";
-        static bool loaded;
-        void *dl;
+#define JSON_DL_ENTRY(f) DL_SYM(sym_##f, f),
+        static const DlSym syms[] = { JSON_DL_SYMBOLS(JSON_DL_ENTRY) };
+        static void *dl;
+        g_autofree char *error = NULL;
 
-        if (loaded)
+        if (dl_lib_load("libjson-glib-1.0.so.0", syms, G_N_ELEMENTS(syms), &dl, &error) == 0)
                 return;
-        dl = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-        for (size_t i = 0; dl && i < G_N_ELEMENTS(syms); i++) {
-                *syms[i].fn = dlsym(dl, syms[i].name);
-                if (!*syms[i].fn) {
-                        fprintf(stderr, "bondcfg: --json: %s lacks %s\n", soname, syms[i].name);
-                        exit(2);
-                }
-        }
-        if (!dl) {
-                fprintf(stderr,
-                        "bondcfg: --json needs json-glib: %s\n"
-                        "  hint: install libjson-glib-1.0-0 (Debian) or json-glib (RHEL)\n",
-                        dlerror());
-                exit(2);
-        }
-        loaded = true;
+        fprintf(stderr,
+                "bondcfg: --json needs json-glib: %s\n"
+                "  hint: install libjson-glib-1.0-0 (Debian) or json-glib (RHEL)\n",
+                error);
+        exit(2);
 }
 
 char *json_utf8(const char *s)

@@ -9,7 +9,8 @@
  */
 #include "module.h"
 
-#include <dlfcn.h>
+#include "dl-lib.h"
+
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,31 +28,18 @@ static struct {
 
 static int kmod_dlopen(char **error)
 {
-        void *dl;
+        const DlSym syms[] = {
+                DL_SYM(kmod.new_ctx, kmod_new),
+                DL_SYM(kmod.unref, kmod_unref),
+                DL_SYM(kmod.module_new_from_name, kmod_module_new_from_name),
+                DL_SYM(kmod.module_unref, kmod_module_unref),
+                DL_SYM(kmod.module_get_options, kmod_module_get_options),
+                DL_SYM(kmod.probe_insert_module, kmod_module_probe_insert_module),
+        };
 
-        if (kmod.dl)
-                return 0;
-        dl = dlopen("libkmod.so.2", RTLD_NOW | RTLD_LOCAL);
-        if (!dl) {
-                if (error)
-                        *error = g_strdup_printf("cannot load libkmod: %s", dlerror());
-                return -EOPNOTSUPP;
-        }
-        kmod.new_ctx = dlsym(dl, "kmod_new");
-        kmod.unref = dlsym(dl, "kmod_unref");
-        kmod.module_new_from_name = dlsym(dl, "kmod_module_new_from_name");
-        kmod.module_unref = dlsym(dl, "kmod_module_unref");
-        kmod.module_get_options = dlsym(dl, "kmod_module_get_options");
-        kmod.probe_insert_module = dlsym(dl, "kmod_module_probe_insert_module");
-        if (!kmod.new_ctx || !kmod.unref || !kmod.module_new_from_name || !kmod.module_unref ||
-            !kmod.module_get_options || !kmod.probe_insert_module) {
-                if (error)
-                        *error = g_strdup("libkmod.so.2 lacks a function bondcfg needs");
-                dlclose(dl);
-                return -EOPNOTSUPP;
-        }
-        kmod.dl = dl;
-        return 0;
+        return dl_lib_load("libkmod.so.2", syms, G_N_ELEMENTS(syms), &kmod.dl, error) < 0
+                       ? -EOPNOTSUPP
+                       : 0;
 }
 
 typedef struct kmod_ctx KmodCtx;

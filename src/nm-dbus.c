@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "nm-dbus.h"
 
-#include <dlfcn.h>
+#include "dl-lib.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <gio/gio.h>
@@ -41,24 +42,16 @@ static struct {
 
 static int gio_dlopen(void)
 {
-        void *dl;
+        const DlSym syms[] = {
+                DL_SYM(gio.bus_get_sync, g_bus_get_sync),
+                DL_SYM(gio.connection_call_sync, g_dbus_connection_call_sync),
+                DL_SYM(gio.error_get_remote_error, g_dbus_error_get_remote_error),
+                DL_SYM(gio.dbus_error_quark, g_dbus_error_quark),
+                DL_SYM(gio.io_error_quark, g_io_error_quark),
+                DL_SYM(gio.object_unref, g_object_unref),
+        };
 
-        if (gio.dl)
-                return 0;
-        dl = dlopen("libgio-2.0.so.0", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-        if (!dl)
-                return -ELIBACC;
-        gio.bus_get_sync = dlsym(dl, "g_bus_get_sync");
-        gio.connection_call_sync = dlsym(dl, "g_dbus_connection_call_sync");
-        gio.error_get_remote_error = dlsym(dl, "g_dbus_error_get_remote_error");
-        gio.dbus_error_quark = dlsym(dl, "g_dbus_error_quark");
-        gio.io_error_quark = dlsym(dl, "g_io_error_quark");
-        gio.object_unref = dlsym(dl, "g_object_unref");
-        if (!gio.bus_get_sync || !gio.connection_call_sync || !gio.error_get_remote_error ||
-            !gio.dbus_error_quark || !gio.io_error_quark || !gio.object_unref)
-                return -ELIBACC;
-        gio.dl = dl;
-        return 0;
+        return dl_lib_load("libgio-2.0.so.0", syms, G_N_ELEMENTS(syms), &gio.dl, NULL);
 }
 
 static int set_error(NmClient *c, GError *e)

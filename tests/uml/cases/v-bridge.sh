@@ -1,4 +1,4 @@
-# desc: v. a bridge on the bond (BRIDGE=br0, TYPE=Bridge) and a bridge on a VLAN on the bond: traffic through them and from a second, foreign bridge port (a libvirt-like tap); the bond has no address, the bridge has; a no-op re-apply with no event; a live option change; every step failure-injected with the state identical after rollback; the foreign tap survives apply, down of one link and down --stack; BRIDGE_MACADDR
+# desc: v. a bridge on the bond (BRIDGE=br0, TYPE=Bridge) and a bridge on a VLAN on the bond: traffic through them and from a second, foreign bridge port (a libvirt-like tap); the bond has no address, the bridge has; a no-op re-apply with no event; a live option change; every step failure-injected with the state identical after rollback; the foreign tap survives apply, down of one link and down --stack; BRIDGE_MACADDR, PRIO and AGEING
 # cost: 70
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -132,17 +132,20 @@ apply_rc 0
 assert_eq "bond0 in br0 again" "$(link_master bond0)" br0
 wait_for 10 "ping the peer through br0 again" ping_ok 192.0.2.2
 
-key "BRIDGE_MACADDR (bridge.mac-address): br0 takes it in place, the same bridge, vnet0 still in it"
+key "BRIDGE_MACADDR (bridge.mac-address), PRIO and AGEING (ifup-eth: ip link ... priority, ageing_time): br0 takes them in place, the same bridge, vnet0 still in it"
 idx=$(link_ifindex br0)
-echo "BRIDGE_MACADDR=02:00:00:00:0b:00" >>"$CFG/ifcfg-br0"
+printf '%s\n' BRIDGE_MACADDR=02:00:00:00:0b:00 PRIO=4096 AGEING=12345 >>"$CFG/ifcfg-br0"
 apply_rc 0
 assert_in "the plan sets the MAC" "$OUT" "br0: set mac"
 assert_eq "br0's MAC" "$(link_mac br0)" 02:00:00:00:0b:00
+br_attr() { ip -d -j link show dev br0 | jq -r ".[0].linkinfo.info_data.$1"; }
+assert_eq "br0's priority (PRIO)" "$(br_attr priority)" 4096
+assert_eq "br0's ageing_time (AGEING, hundredths of a second)" "$(br_attr ageing_time)" 12345
 assert_eq "the same bridge" "$(link_ifindex br0)" "$idx"
 assert_eq "vnet0 still in br0" "$(link_master vnet0)" br0
 run_rc 0 bc apply
 assert_in "then up to date" "$OUT" "bond0: up to date"
-sed -i '/^BRIDGE_MACADDR=/d' "$CFG/ifcfg-br0"
+sed -i '/^BRIDGE_MACADDR=/d; /^PRIO=/d; /^AGEING=/d' "$CFG/ifcfg-br0"
 
 key "down refused while the stack is configured; down --stack: br100 goes, br0 stays for vnet0"
 run_rc 1 bc down bond0
