@@ -461,7 +461,7 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(Config) cfg = NULL;
         g_autoptr(GPtrArray) bonds = NULL;
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(RunJson) json = run_json_new();
+        g_autoptr(RunJson) json = run_json_new(ctx->json);
         g_autoptr(GPtrArray) missing = NULL;
         bool all = argc <= 1;
         unsigned counter = 0;

@@ -135,7 +135,7 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
         g_autoptr(GPtrArray) ok = NULL;
         g_autoptr(GPtrArray) missing = NULL;
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(RunJson) json = run_json_new();
+        g_autoptr(RunJson) json = run_json_new(ctx->json);
         g_autoptr(DiagList) later = diag_list_new();
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;

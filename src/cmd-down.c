@@ -248,7 +248,7 @@ static int down_bonds(const BondcfgCtx *ctx, const Config *cfg, const char *cons
 {
         g_autoptr(DiagList) diags = diag_list_new();
         g_autoptr(NlConn) nl = NULL;
-        g_autoptr(RunJson) json = run_json_new();
+        g_autoptr(RunJson) json = run_json_new(ctx->json);
         unsigned counter = 0;
         int r, lock_fd = -1, rc = EXIT_OK;
 

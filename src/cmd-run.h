@@ -22,7 +22,9 @@ typedef struct {
         GPtrArray *states; /* char*: bond, state, bond, state... (the "bonds" member) */
 } RunJson;
 
-RunJson *run_json_new(void);
+/* The document of a run; enabled false (no --json): none, only the bonds'
+ * states are kept. */
+RunJson *run_json_new(bool enabled);
 void run_json_free(RunJson *j);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RunJson, run_json_free)
 

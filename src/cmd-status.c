@@ -398,7 +398,7 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         g_autoptr(NlConn) nl = NULL;
         g_autoptr(Snapshot) snap = NULL;
         g_autoptr(GString) out = g_string_new(NULL);
-        g_autoptr(JsonDoc) json = json_doc_new();
+        g_autoptr(JsonDoc) json = ctx->json ? json_doc_new() : NULL;
         g_autoptr(GHashTable) nm = cmd_nm_records();
         StatusOut o = { .ctx = ctx, .out = out, .json = json, .nm = nm };
         bool sync = true, errors;

@@ -79,10 +79,13 @@ void json_doc_free(JsonDoc *b)
 
 char *json_doc_finish(JsonDoc *b)
 {
-        JsonGenerator *g = sym_json_generator_new();
+        JsonGenerator *g;
         JsonNode *root;
         char *text;
 
+        if (!b)
+                return NULL;
+        g = sym_json_generator_new();
         json_obj_end(b);
         root = sym_json_builder_get_root(b);
         sym_json_generator_set_root(g, root);
@@ -99,7 +102,7 @@ void json_doc_print(JsonDoc *b)
         static bool printed;
         g_autofree char *text = json_doc_finish(b);
 
-        if (printed)
+        if (printed || !text)
                 return;
         printed = true;
         puts(text);
@@ -108,26 +111,36 @@ void json_doc_print(JsonDoc *b)
 
 void json_obj_begin(JsonDoc *b)
 {
+        if (!b)
+                return;
         sym_json_builder_begin_object(b);
 }
 
 void json_obj_end(JsonDoc *b)
 {
+        if (!b)
+                return;
         sym_json_builder_end_object(b);
 }
 
 void json_arr_begin(JsonDoc *b)
 {
+        if (!b)
+                return;
         sym_json_builder_begin_array(b);
 }
 
 void json_arr_end(JsonDoc *b)
 {
+        if (!b)
+                return;
         sym_json_builder_end_array(b);
 }
 
 void json_member(JsonDoc *b, const char *name)
 {
+        if (!b)
+                return;
         sym_json_builder_set_member_name(b, name);
 }
 
@@ -135,6 +148,8 @@ void json_add_string(JsonDoc *b, const char *value)
 {
         g_autofree char *v = NULL;
 
+        if (!b)
+                return;
         if (!value) {
                 sym_json_builder_add_null_value(b);
                 return;
@@ -145,26 +160,38 @@ void json_add_string(JsonDoc *b, const char *value)
 
 void json_add_int(JsonDoc *b, gint64 value)
 {
+        if (!b)
+                return;
         sym_json_builder_add_int_value(b, value);
 }
 
 void json_add_double(JsonDoc *b, double value)
 {
+        if (!b)
+                return;
         sym_json_builder_add_double_value(b, value);
 }
 
 void json_add_bool(JsonDoc *b, bool value)
 {
+        if (!b)
+                return;
         sym_json_builder_add_boolean_value(b, value);
 }
 
 void json_add_null(JsonDoc *b)
 {
+        if (!b)
+                return;
         sym_json_builder_add_null_value(b);
 }
 
 void json_add_doc(JsonDoc *b, JsonDoc *sub)
 {
+        if (!b || !sub) {
+                json_doc_free(sub);
+                return;
+        }
         /* add_value takes the root */
         sym_json_builder_add_value(b, sym_json_builder_get_root(sub));
         json_doc_free(sub);

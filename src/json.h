@@ -40,6 +40,9 @@ char *json_doc_finish(JsonDoc *b);
  * the process only (a command prints one). */
 void json_doc_print(JsonDoc *b);
 
+/* Everything below does nothing on a NULL document (a command without
+ * --json need not build one, and never loads json-glib). */
+
 /* Structure */
 void json_obj_begin(JsonDoc *b);
 void json_obj_end(JsonDoc *b);

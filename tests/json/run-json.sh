@@ -73,5 +73,23 @@ else
 	sed 's/^/# /' "$tmp/out"
 fi
 
+# Without --json, json-glib is never loaded (json.h: it is dlopen()ed by the
+# first document; the initramfs does not have it): LD_DEBUG=files lists every
+# library the dynamic loader opens.
+nojson=$tmp/nojson
+mkdir -p "$nojson"
+cp "$top"/tests/golden/cases/show-json/ifcfg/* "$nojson/"
+chmod -R go-w "$nojson"
+for args in "--offline check" "--offline show" "status" "apply --dry-run" "down zzbond9"; do
+	# shellcheck disable=SC2086
+	loaded=$(cd "$tmp" && LD_DEBUG=files "$bin" --config-dir "$nojson" $args 2>&1 >/dev/null |
+		grep -c 'file=libjson-glib')
+	if [ "$loaded" = 0 ]; then
+		tap ok "without --json, '$args' does not load json-glib"
+	else
+		tap not "without --json, '$args' does not load json-glib (loaded $loaded times)"
+	fi
+done
+
 echo "1..$n"
 [ "$failed" = 0 ]
