@@ -12,6 +12,7 @@
 
 #include <netlink/errno.h>
 
+#include "netlink-internal.h"
 #include "netlink.h"
 #include "snapshot.h"
 
@@ -626,6 +627,53 @@ static void test_nlerr_to_errno(void)
                 g_assert_cmpint(bondnl_nlerr_to_errno(-e), <, 0);
 }
 
+/* An NLMSG_ERROR with the request's payload (unless capped) and the
+ * extended-ack TLVs that follow it. */
+static GByteArray *ack_msg(uint16_t flags, uint32_t req_len, size_t req_payload, const char *text)
+{
+        GByteArray *b = g_byte_array_new();
+        struct nlmsghdr h = { .nlmsg_type = NLMSG_ERROR, .nlmsg_flags = flags };
+        struct nlmsgerr e = { .error = -EINVAL, .msg = { .nlmsg_len = req_len } };
+        static const uint8_t zero[64];
+
+        g_byte_array_append(b, (const guint8 *)&h, sizeof(h));
+        g_byte_array_append(b, (const guint8 *)&e, sizeof(e));
+        g_byte_array_append(b, zero, (guint)req_payload);
+        if (text) {
+                struct nlattr a = { .nla_len = (uint16_t)(NLA_HDRLEN + strlen(text) + 1),
+                                    .nla_type = NLMSGERR_ATTR_MSG };
+
+                g_byte_array_append(b, (const guint8 *)&a, sizeof(a));
+                g_byte_array_append(b, (const guint8 *)text, (guint)strlen(text) + 1);
+                g_byte_array_append(b, zero, (guint)(NLA_ALIGN(a.nla_len) - a.nla_len));
+        }
+        ((struct nlmsghdr *)b->data)->nlmsg_len = b->len;
+        return b;
+}
+
+static void assert_extack(GByteArray *b, const char *want)
+{
+        g_autofree char *got = bondnl_parse_extack((const struct nlmsghdr *)b->data);
+
+        g_assert_cmpstr(got, ==, want);
+        g_byte_array_unref(b);
+}
+
+static void test_extack(void)
+{
+        const uint16_t tlvs = NLM_F_ACK_TLVS, capped = NLM_F_ACK_TLVS | NLM_F_CAPPED;
+
+        assert_extack(ack_msg(capped, 20, 0, "bad value"), "bad value");
+        /* uncapped: the request (header and 8 bytes) comes first */
+        assert_extack(ack_msg(tlvs, 24, 8, "Unknown device"), "Unknown device");
+        /* no TLVs flagged, or none there */
+        assert_extack(ack_msg(NLM_F_CAPPED, 20, 0, "ignored"), NULL);
+        assert_extack(ack_msg(capped, 20, 0, NULL), NULL);
+        /* a request length past the message, or below a header */
+        assert_extack(ack_msg(tlvs, 4000, 0, "x"), NULL);
+        assert_extack(ack_msg(tlvs, 3, 0, "x"), NULL);
+}
+
 int main(int argc, char **argv)
 {
         g_test_init(&argc, &argv, NULL);
@@ -643,5 +691,6 @@ int main(int argc, char **argv)
         g_test_add_func("/netlink/roundtrip", test_roundtrip);
         g_test_add_func("/netlink/mac-text", test_mac_text);
         g_test_add_func("/netlink/nlerr-to-errno", test_nlerr_to_errno);
+        g_test_add_func("/netlink/extack", test_extack);
         return g_test_run();
 }
