@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NIC facts from libudev and rtnetlink; see nic-info.h. */
 #include "nic-info.h"
+#include "nic-info-internal.h"
 
 #include <errno.h>
 #include <linux/if_link.h>
@@ -39,17 +40,16 @@ void udev_check_set_link_query(NicLinkQueryFunc fn, void *userdata)
         link_query_data = fn ? userdata : NULL;
 }
 
-static int parse_link_reply(struct nl_msg *msg, void *arg)
+int nic_info_parse_link(const struct nlmsghdr *h, NicLinkFacts *facts)
 {
-        NicLinkFacts *facts = arg;
         struct nlattr *tb[IFLA_MAX + 1];
 
-        if (nlmsg_parse(nlmsg_hdr(msg), sizeof(struct ifinfomsg), tb, IFLA_MAX, NULL) < 0)
-                return NL_SKIP;
+        if (nlmsg_parse((struct nlmsghdr *)h, sizeof(struct ifinfomsg), tb, IFLA_MAX, NULL) < 0)
+                return -EINVAL;
         if (tb[IFLA_MAX_MTU] && nla_len(tb[IFLA_MAX_MTU]) >= 4)
                 facts->max_mtu = nla_get_u32(tb[IFLA_MAX_MTU]);
         if (tb[IFLA_MTU] && nla_len(tb[IFLA_MTU]) >= 4) {
-                const struct ifinfomsg *ifi = nlmsg_data(nlmsg_hdr(msg));
+                const struct ifinfomsg *ifi = nlmsg_data(h);
                 bool up = ifi->ifi_flags & IFF_UP;
 
                 facts->has_link = true;
@@ -67,7 +67,12 @@ static int parse_link_reply(struct nl_msg *msg, void *arg)
                         facts->perm_address = g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x", a[0],
                                                               a[1], a[2], a[3], a[4], a[5]);
         }
-        return NL_OK;
+        return 0;
+}
+
+static int parse_link_reply(struct nl_msg *msg, void *arg)
+{
+        return nic_info_parse_link(nlmsg_hdr(msg), arg) < 0 ? NL_SKIP : NL_OK;
 }
 
 int nic_link_query_netlink(const char *ifname, NicLinkFacts *facts, void *userdata)
