@@ -55,6 +55,7 @@ int nic_info_parse_link(const struct nlmsghdr *h, NicLinkFacts *facts)
                 facts->has_link = true;
                 facts->mtu = nla_get_u32(tb[IFLA_MTU]);
                 facts->carrier = up && tb[IFLA_CARRIER] ? nla_get_u8(tb[IFLA_CARRIER]) != 0 : -1;
+                g_clear_pointer(&facts->address, g_free);
                 if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) > 0)
                         facts->address = bondnl_format_mac(nla_data(tb[IFLA_ADDRESS]),
                                                            (size_t)nla_len(tb[IFLA_ADDRESS]));
@@ -63,6 +64,7 @@ int nic_info_parse_link(const struct nlmsghdr *h, NicLinkFacts *facts)
                 const unsigned char *a = nla_data(tb[IFLA_PERM_ADDRESS]);
 
                 /* All zeroes: the driver has no permanent address. */
+                g_clear_pointer(&facts->perm_address, g_free);
                 if (a[0] | a[1] | a[2] | a[3] | a[4] | a[5])
                         facts->perm_address = g_strdup_printf("%02x:%02x:%02x:%02x:%02x:%02x", a[0],
                                                               a[1], a[2], a[3], a[4], a[5]);

@@ -14,6 +14,7 @@
 
 #include "netlink-internal.h"
 #include "netlink.h"
+#include "nic-info-internal.h"
 #include "nl-hex.h"
 #include "snapshot.h"
 
@@ -671,6 +672,46 @@ static void test_snapshot_short_attrs(void)
         g_assert_cmpuint(l->port.link_failure_count, ==, 9);
 }
 
+/*
+ * The link query's parser (nic-info.c) on each message of an answer: a
+ * second message replaces the addresses of the first (they leaked; found
+ * by fuzz-netlink).
+ */
+static void test_nic_facts(void)
+{
+        g_autoptr(GByteArray) a = hex_bytes("48000000100000000000000000000000"
+                                            "00000100030000000100000000000000" /* up */
+                                            "08000400dc050000"                 /* MTU 1500 */
+                                            "0a0001005254000001000000"         /* ADDRESS */
+                                            "0a0036005254000001000000"         /* PERM_ADDRESS */
+                                            "0500210000000000");               /* CARRIER 0 */
+        g_autoptr(GByteArray) b = hex_bytes("48000000100000000000000000000000"
+                                            "00000100030000000100000000000000"
+                                            "08000400d2040000"         /* MTU 1234 */
+                                            "0a0001005254000002000000" /* ADDRESS */
+                                            "0a0036005254000002000000" /* PERM_ADDRESS */
+                                            "0500210001000000");       /* CARRIER 1 */
+        g_autofree struct nlmsghdr *ha = g_memdup2(a->data, a->len);
+        g_autofree struct nlmsghdr *hb = g_memdup2(b->data, b->len);
+        NicLinkFacts f = { 0 };
+
+        g_assert_cmpuint(ha->nlmsg_len, ==, a->len);
+        g_assert_cmpuint(hb->nlmsg_len, ==, b->len);
+        g_assert_cmpint(nic_info_parse_link(ha, &f), ==, 0);
+        g_assert_true(f.has_link);
+        g_assert_cmpuint(f.mtu, ==, 1500);
+        g_assert_cmpint(f.carrier, ==, 0);
+        g_assert_cmpstr(f.address, ==, "52:54:00:00:01:00");
+        g_assert_cmpstr(f.perm_address, ==, "52:54:00:00:01:00");
+        g_assert_cmpint(nic_info_parse_link(hb, &f), ==, 0);
+        g_assert_cmpuint(f.mtu, ==, 1234);
+        g_assert_cmpint(f.carrier, ==, 1);
+        g_assert_cmpstr(f.address, ==, "52:54:00:00:02:00");
+        g_assert_cmpstr(f.perm_address, ==, "52:54:00:00:02:00");
+        g_free(f.address);
+        g_free(f.perm_address);
+}
+
 /* An NLMSG_ERROR with the request's payload (unless capped) and the
  * extended-ack TLVs that follow it. */
 static GByteArray *ack_msg(uint16_t flags, uint32_t req_len, size_t req_payload, const char *text)
@@ -737,5 +778,6 @@ int main(int argc, char **argv)
         g_test_add_func("/netlink/nlerr-to-errno", test_nlerr_to_errno);
         g_test_add_func("/netlink/extack", test_extack);
         g_test_add_func("/netlink/snapshot-short-attrs", test_snapshot_short_attrs);
+        g_test_add_func("/netlink/nic-facts", test_nic_facts);
         return g_test_run();
 }
