@@ -54,7 +54,10 @@ int nic_info_parse_link(const struct nlmsghdr *h, NicLinkFacts *facts)
 
                 facts->has_link = true;
                 facts->mtu = nla_get_u32(tb[IFLA_MTU]);
-                facts->carrier = up && tb[IFLA_CARRIER] ? nla_get_u8(tb[IFLA_CARRIER]) != 0 : -1;
+                /* an IFLA_CARRIER too short for its u8 is none */
+                facts->carrier = up && tb[IFLA_CARRIER] && nla_len(tb[IFLA_CARRIER]) >= 1
+                                         ? nla_get_u8(tb[IFLA_CARRIER]) != 0
+                                         : -1;
                 g_clear_pointer(&facts->address, g_free);
                 if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) > 0)
                         facts->address = bondnl_format_mac(nla_data(tb[IFLA_ADDRESS]),
