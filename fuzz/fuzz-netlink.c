@@ -7,8 +7,11 @@
  * snapshot_parse_msg() (RTM_NEWLINK with bond, bond-port, VLAN, bridge and
  * bridge-port data; RTM_NEWADDR; RTM_NEWROUTE; RTM_NEWRULE),
  * RTM_DELROUTE/RTM_DELRULE to net_route_from_msg()/net_rule_from_msg(),
- * NLMSG_ERROR to the extended-ack parser.  Then the snapshot is resolved
- * and what it holds is looked up and formatted, as `bondcfg status` does.
+ * NLMSG_ERROR to the extended-ack parser; RTM_NEWLINK also to the NIC
+ * facts parser (nic_info_parse_link(), one NicLinkFacts for the whole run,
+ * as the link query hands it every message of the answer).  Then the
+ * snapshot is resolved and what it holds is looked up and formatted, as
+ * `bondcfg status` does.
  *
  * Each message is parsed in a copy whose last byte is the last one before
  * an inaccessible page: libnl (nla_get_u32() and the like) is not built
@@ -24,6 +27,7 @@
 
 #include "fuzz.h"
 #include "netlink-internal.h"
+#include "nic-info-internal.h"
 #include "snapshot.h"
 
 #define AREA_SIZE (64u * 1024u)
@@ -60,7 +64,7 @@ static const struct nlmsghdr *guarded(const struct nlmsghdr *h)
         return (const struct nlmsghdr *)start;
 }
 
-static void parse_one(Snapshot *s, const struct nlmsghdr *h)
+static void parse_one(Snapshot *s, NicLinkFacts *facts, const struct nlmsghdr *h)
 {
         g_autoptr(NetRoute) route = NULL;
         g_autoptr(NetRule) rule = NULL;
@@ -80,6 +84,10 @@ static void parse_one(Snapshot *s, const struct nlmsghdr *h)
                 r = net_rule_from_msg(h, &rule);
                 g_assert_true(r == 0 || r == -EINVAL);
                 break;
+        case RTM_NEWLINK:
+                r = nic_info_parse_link(h, facts);
+                g_assert_true(r == 0 || r == -EINVAL);
+                G_GNUC_FALLTHROUGH;
         default:
                 r = snapshot_parse_msg(s, h);
                 g_assert_true(r == 0 || r == -EINVAL);
@@ -109,6 +117,7 @@ static void look_at(Snapshot *s)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
         g_autoptr(Snapshot) s = snapshot_new();
+        NicLinkFacts facts = { 0 };
         g_autofree uint8_t *copy = g_memdup2(data, size); /* aligned for nlmsghdr */
         size_t off = 0;
 
@@ -121,9 +130,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         break;
                 g = guarded(h);
                 if (g)
-                        parse_one(s, g);
+                        parse_one(s, &facts, g);
                 off += MIN((size_t)NLMSG_ALIGN(h->nlmsg_len), size - off);
         }
         look_at(s);
+        g_free(facts.address);
+        g_free(facts.perm_address);
         return 0;
 }
