@@ -198,6 +198,20 @@ def main():
             for fam in (b"\x00", b"\x01"):
                 add(kind + "-file", fam + lit)
 
+    # ARP packets (RFC 826, without the Ethernet header) for fuzz-arp-probe:
+    # prefix byte (bit 0: a link-layer source follows), that source, packet
+    def arp(op, sha, spa, tha, tpa):
+        return struct.pack(">HHBBH", 1, 0x0800, 6, 4, op) + sha + spa + tha + tpa
+
+    peer, ours, zero = bytes.fromhex("525400aabbcc"), bytes.fromhex("525400123456"), bytes(6)
+    ip = lambda t: bytes(int(x) for x in t.split("."))
+    for pkt in (arp(2, peer, ip("192.0.2.10"), ours, ip("0.0.0.0")),  # reply to our probe
+                arp(1, peer, ip("0.0.0.0"), zero, ip("10.0.0.1")),    # another probe
+                arp(1, peer, ip("192.0.2.11"), zero, ip("192.0.2.11")),  # announcement
+                arp(1, ours, ip("0.0.0.0"), zero, ip("192.0.2.10"))):  # our own probe
+        add("arp-probe", b"\x00" + bytes(6) + pkt)
+        add("arp-probe", b"\x01" + peer + pkt + bytes(18))  # Ethernet padding
+
     msgs = list(netlink_messages(
         unit(n) for n in sorted(os.listdir(os.path.join(TOP, "tests", "unit")))
         if n.endswith(".c")))
