@@ -4,6 +4,7 @@
 #   make demo       install missing deps, build, run a real bond in user-mode Linux
 #   make check      the whole test suite (unit, golden, umockdev, UML, dracut, rpm)
 #   make bench      benchmarks (not tests)
+#   make fuzz       run each libFuzzer harness FUZZ_SECONDS (60) seconds (fuzz/README.md)
 #   make install    install into $(DESTDIR)$(PREFIX)
 #
 # CI adds WERROR=1.  A distribution build does not.
@@ -64,7 +65,20 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/unit/%,$(UNIT_SRC))
 UDEV_SRC  := $(wildcard tests/udev/test-*.c)
 UDEV_BIN  := $(patsubst tests/udev/%.c,build/tests/udev/%,$(UDEV_SRC))
 
-.PHONY: all deps check check-build demo bench install dist clean format tidy
+# Fuzzing (fuzz/README.md).  `make fuzz` builds each harness fuzz/fuzz-NAME.c
+# with clang and libFuzzer against the library compiled by clang into
+# build/fuzz/obj; `make check` replays the committed corpus and crashes
+# through the same harnesses built with $(CC) against the sanitized library.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_ONLY    ?=
+FUZZ_SRC     := $(wildcard fuzz/fuzz-*.c)
+FUZZ_BIN     := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_OBJ     := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC))
+REPLAY_BIN   := $(patsubst fuzz/%.c,build/fuzz-replay/%,$(FUZZ_SRC))
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all deps check check-build demo bench fuzz fuzz-build install dist clean format tidy
 
 all: bondcfg build/bondcfg.8
 
@@ -90,7 +104,10 @@ build/san/%.o: src/%.c $(HDRS) | build/san
 build/test-obj/%.o: src/%.c $(HDRS) | build/test-obj
 	$(CC) $(BASE_CFLAGS) -DBONDCFG_TEST_SEAMS $(CFLAGS) -c -o $@ $<
 
-build/obj build/san build/test-obj build/tests/unit build/tests/udev:
+build/fuzz/obj/%.o: src/%.c $(HDRS) | build/fuzz/obj
+	$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+build/obj build/san build/test-obj build/tests/unit build/tests/udev build/fuzz/obj build/fuzz-replay:
 	@mkdir -p $@
 
 build/libbondcfg.a: $(OBJ)
@@ -123,7 +140,12 @@ build/tests/udev/%: tests/udev/%.c build/libbondcfg-san.a $(HDRS) | build/tests/
 		$(shell $(PKG_CONFIG) --cflags umockdev-1.0) -o $@ $< \
 		build/libbondcfg-san.a $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs umockdev-1.0 libudev)
 
-check-build: bondcfg build/bondcfg-san build/bondcfg-test $(UNIT_BIN) $(UDEV_BIN)
+# The harnesses as replay drivers (fuzz/replay.c), for tests/fuzz/run-replay.sh.
+build/fuzz-replay/fuzz-%: fuzz/fuzz-%.c fuzz/replay.c fuzz/fuzz.h build/libbondcfg-san.a $(HDRS) | build/fuzz-replay
+	$(CC) $(BASE_CFLAGS) -Ifuzz -O1 -g $(SAN_FLAGS) -o $@ $< fuzz/replay.c \
+		build/libbondcfg-san.a $(PKG_LIBS)
+
+check-build: bondcfg build/bondcfg-san build/bondcfg-test $(UNIT_BIN) $(UDEV_BIN) $(REPLAY_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory check-build
@@ -140,6 +162,22 @@ bench: deps
 	@$(MAKE) --no-print-directory bondcfg build/bench-parse
 	@build/bench-parse
 	@bench/run.sh
+
+build/fuzz/libbondcfg-fuzz.a: $(FUZZ_OBJ)
+	$(AR) rcs $@ $^
+
+build/fuzz/fuzz-%: fuzz/fuzz-%.c fuzz/fuzz.h build/fuzz/libbondcfg-fuzz.a $(HDRS)
+	$(FUZZ_CC) $(BASE_CFLAGS) -Ifuzz $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+		build/fuzz/libbondcfg-fuzz.a $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Each harness FUZZ_SECONDS seconds, one after the other, on one CPU, from
+# its committed corpus (new inputs go to build/fuzz/new/NAME); FUZZ_ONLY
+# names some harnesses ("ifcfg netlink").  A summary table at the end.
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_ONLY)
 
 install: bondcfg build/bondcfg.8
 	install -D -m 0755 bondcfg $(DESTDIR)$(SBINDIR)/bondcfg
@@ -168,7 +206,8 @@ dist:
 	@echo $(DISTDIR)/$(PACKAGE)-$(VERSION).tar.gz
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c $(wildcard tests/udev/*.c) $(wildcard tests/unit/*.h)
+	clang-format -i src/*.c src/*.h tests/unit/*.c $(wildcard tests/udev/*.c) $(wildcard tests/unit/*.h) \
+		fuzz/*.c fuzz/*.h
 
 clean:
 	rm -rf build bondcfg

@@ -13,20 +13,24 @@ set -eu
 # to a real NetworkManager (tests/uml/nm-lib.sh): the guest starts the
 # system bus, systemd-udevd and NetworkManager from the host's root, in its
 # overlay.  No test starts them on the host.
+# clang and its compiler-rt (libclang-rt-dev: libFuzzer and the sanitizer
+# runtimes, only recommended by clang, which is installed without
+# recommends) build the fuzz harnesses of `make fuzz`; `make check` replays
+# their corpus with gcc.
 #
 # Debian 12 / Ubuntu package names
 DEB_PKGS="gcc make pkg-config libglib2.0-dev libjson-glib-dev libnl-3-dev libudev-dev
 libinih-dev libkmod-dev kmod iproute2 iputils-ping procps util-linux
 user-mode-linux umockdev libumockdev-dev dracut-core cpio rpm valgrind perl jq strace time
 systemd-sysv python3 python3-jsonschema shellcheck binutils xz-utils gawk mawk busybox git ethtool
-network-manager dbus udev"
+network-manager dbus udev clang libclang-rt-dev"
 
 # RHEL 9 / Fedora package names (user-mode-linux is not packaged there:
 # the real-kernel tier needs a linux.uml binary on PATH)
 RPM_PKGS="gcc make pkgconf-pkg-config glib2-devel json-glib-devel libnl3-devel systemd-devel
 inih-devel kmod-devel kmod iproute iputils procps-ng util-linux
 umockdev umockdev-devel dracut cpio rpm-build valgrind perl jq strace time python3 python3-jsonschema
-binutils xz gawk git ethtool NetworkManager dbus-daemon systemd-udev"
+binutils xz gawk git ethtool NetworkManager dbus-daemon systemd-udev clang compiler-rt"
 
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps: must run as root to install packages" >&2

@@ -50,7 +50,7 @@ const char *bond_opt_suggest(const char *name)
 
                         if (!cands[k])
                                 continue;
-                        dist = str_edit_distance(name, cands[k]);
+                        dist = str_edit_distance(name, cands[k], SUGGEST_MAX_DISTANCE);
                         if (dist < best_d) {
                                 best_d = dist;
                                 best = cands[k];

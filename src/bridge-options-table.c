@@ -261,7 +261,7 @@ const char *bridge_opt_suggest(const char *name, bool port)
 
                 if (d->port != port)
                         continue;
-                dist = str_edit_distance(name, d->name);
+                dist = str_edit_distance(name, d->name, 2);
                 if (dist < bd) {
                         bd = dist;
                         best = d->name;

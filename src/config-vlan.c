@@ -171,7 +171,7 @@ static uint32_t read_flags(const IfcfgFile *f, DiagList *diags)
 
                                 for (size_t i = 0; i < G_N_ELEMENTS(known); i++) {
                                         g_autofree char *up = g_ascii_strup(*w, -1);
-                                        unsigned d = str_edit_distance(up, known[i]);
+                                        unsigned d = str_edit_distance(up, known[i], 2);
 
                                         if (d < bd) {
                                                 bd = d;

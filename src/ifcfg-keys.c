@@ -111,7 +111,7 @@ static const char *suggest(const char *key)
 
                 if (name[l - 1] == '#')
                         name[l - 1] = '\0';
-                d = str_edit_distance(key, name);
+                d = str_edit_distance(key, name, 2);
                 if (d < bd) {
                         bd = d;
                         best = g_intern_string(name);

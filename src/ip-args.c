@@ -36,7 +36,7 @@ const char *ip_keyword_suggest(const IpKeyword *tab, size_t n, const char *word)
         if (!word || strlen(word) < 2)
                 return NULL;
         for (size_t i = 0; i < n; i++) {
-                unsigned d = str_edit_distance(word, tab[i].name);
+                unsigned d = str_edit_distance(word, tab[i].name, SUGGEST_MAX_DISTANCE);
 
                 if (d < best_d) {
                         best_d = d;

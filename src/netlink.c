@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* rtnetlink message builders and a libnl-3 connection with extended ACKs. */
 #include "netlink.h"
+#include "netlink-internal.h"
 #include "hwaddr.h"
 
 #include <arpa/inet.h>
@@ -412,8 +413,9 @@ int nl_conn_open(NlConn **out)
 }
 
 /* The kernel's message from the TLVs after struct nlmsgerr, if any. */
-static char *parse_extack(const struct nlmsghdr *h, const struct nlmsgerr *e)
+char *bondnl_parse_extack(const struct nlmsghdr *h)
 {
+        const struct nlmsgerr *e = NLMSG_DATA(h);
         size_t off = NLMSG_HDRLEN + sizeof(*e);
         struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
 
@@ -440,7 +442,7 @@ static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
 
         c->done = true;
         c->error = e->error < 0 ? e->error : -e->error;
-        msg = parse_extack(h, e);
+        msg = bondnl_parse_extack(h);
         if (msg) {
                 g_free(c->extack);
                 c->extack = msg;

@@ -76,7 +76,7 @@ static void unknown_key(const char *path, const IfcfgVar *v, DiagList *diags)
                 digits--;
         name = g_strndup(v->key, (gsize)(digits - v->key));
         for (size_t k = 0; k < G_N_ELEMENTS(key_names); k++) {
-                unsigned d = str_edit_distance(name, key_names[k]);
+                unsigned d = str_edit_distance(name, key_names[k], 2);
 
                 if (d < best_d) {
                         best_d = d;

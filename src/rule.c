@@ -140,19 +140,33 @@ static void append_ports(GString *s, const char *key, const NetPortRange *p)
                 g_string_append_printf(s, " %s %u-%u", key, p->start, p->end);
 }
 
+static void append_table(GString *s, uint32_t table)
+{
+        const char *name = ip_table_name(table);
+
+        if (name)
+                g_string_append_printf(s, " lookup %s", name);
+        else
+                g_string_append_printf(s, " lookup %u", table);
+}
+
+/*
+ * As `ip rule show` (print_rule()) shows it: the table whenever the rule
+ * has one, an action other than a lookup after it.  The kernel keeps the
+ * table of "table 5 blackhole" (and rule_exists() compares it), so the
+ * text must too: it is what the owned record reads back.
+ */
 static void append_action(GString *s, const NetRule *r)
 {
         uint32_t table = net_rule_table(r);
-        const char *name;
 
-        switch (net_rule_action(r)) {
-        case FR_ACT_TO_TBL:
-                name = ip_table_name(table);
-                if (name)
-                        g_string_append_printf(s, " lookup %s", name);
-                else
-                        g_string_append_printf(s, " lookup %u", table);
+        if (net_rule_action(r) == FR_ACT_TO_TBL) {
+                append_table(s, table);
                 return;
+        }
+        if (table)
+                append_table(s, table);
+        switch (net_rule_action(r)) {
         case FR_ACT_GOTO:
                 g_string_append_printf(s, " goto %u", r->goto_target);
                 return;

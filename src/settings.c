@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <ini.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 static const char *const chipset_check_names[_CHIPSET_CHECK_MAX] = {
@@ -118,14 +117,12 @@ static char *known_names(const char *section)
 }
 
 typedef struct {
-        FILE *f;
+        const char *text; /* the file's bytes, not NUL-terminated */
+        size_t len, pos;  /* its length; where the next line starts */
         const char *path;
         DiagList *diags;
         Settings *s;
         unsigned lineno;
-        char *buf;
-        size_t bufsize;
-        int read_errno; /* getline failure other than EOF */
 } ParseState;
 
 /* "[name]" (already stripped) -> name, or NULL if the header is malformed. */
@@ -190,33 +187,36 @@ static bool precheck_line(ParseState *st, char *line)
 static char *read_line(char *str, int num, void *stream)
 {
         ParseState *st = stream;
-        ssize_t n = getline(&st->buf, &st->bufsize, st->f);
+        const char *start, *nl;
         g_autofree char *copy = NULL;
+        size_t n;
 
-        if (n < 0) {
-                if (ferror(st->f))
-                        st->read_errno = errno ? errno : EIO;
+        if (st->pos >= st->len)
                 return NULL;
-        }
+        start = st->text + st->pos;
+        nl = memchr(start, '\n', st->len - st->pos);
+        n = nl ? (size_t)(nl - start) + 1 : st->len - st->pos;
+        st->pos += n;
         st->lineno++;
-        copy = g_strndup(st->buf, (gsize)n);
-        if (memchr(st->buf, '\0', (size_t)n)) {
+        if (memchr(start, '\0', n)) {
                 diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL, NULL,
                          "line contains a NUL byte");
                 g_strlcpy(str, "\n", (gsize)num);
                 return str;
         }
-        if (n >= num - 1) {
+        if (num < 2 || n >= (size_t)num - 1) {
                 diag_add(st->diags, DIAG_ERROR, st->path, st->lineno, NULL, NULL,
                          "line is too long (at most %d characters)", num - 3);
                 g_strlcpy(str, "\n", (gsize)num);
                 return str;
         }
+        copy = g_strndup(start, (gsize)n);
         if (!precheck_line(st, copy)) {
                 g_strlcpy(str, "\n", (gsize)num);
                 return str;
         }
-        memcpy(str, st->buf, (size_t)n + 1);
+        memcpy(str, start, n);
+        str[n] = '\0';
         return str;
 }
 
@@ -300,56 +300,50 @@ static int handle_key(void *user, const char *section, const char *name, const c
         return 1;
 }
 
-int settings_load_file(const char *path, Settings **out, DiagList *diags)
+int settings_parse_buffer(const char *path, const char *buf, size_t len, Settings **out,
+                          DiagList *diags)
 {
         g_autoptr(Settings) s = settings_new();
-        ParseState st = { .path = path, .diags = diags };
-        g_autofree char *text = NULL;
-        size_t len = 0;
+        ParseState st = { .text = buf, .len = buf ? len : 0, .path = path, .diags = diags };
         int r;
 
         g_free(s->path);
         s->path = g_strdup(path);
+        s->loaded = true;
         st.s = s;
+        r = ini_parse_stream(read_line, &st, handle_key, &st);
+        if (r < 0)
+                return -ENOMEM;
+        /* Only if the reader let through a line inih still refused. */
+        if (r > 0)
+                diag_add(diags, DIAG_ERROR, path, (unsigned)r, NULL, NULL,
+                         "cannot parse this line");
+        *out = g_steal_pointer(&s);
+        return 0;
+}
+
+int settings_load_file(const char *path, Settings **out, DiagList *diags)
+{
+        g_autofree char *text = NULL;
+        size_t len = 0;
+        int r;
+
         /* read as every configuration file is: never blocking on a FIFO,
          * judged as root's or not (trust.h) */
         r = trust_read_file(path, &text, &len, diags);
-        if (r == -ENOENT) {
-                *out = g_steal_pointer(&s);
+        if (r == -ENOENT) { /* no file: the defaults */
+                Settings *s = settings_new();
+
+                g_free(s->path);
+                s->path = g_strdup(path);
+                *out = s;
                 return 0;
         }
         if (r < 0) {
                 trust_read_failed(diags, path, r);
                 return r;
         }
-        if (len == 0) { /* an empty file: the defaults */
-                s->loaded = true;
-                *out = g_steal_pointer(&s);
-                return 0;
-        }
-        st.f = fmemopen(text, len, "r");
-        if (!st.f)
-                return -errno;
-        s->loaded = true;
-        r = ini_parse_stream(read_line, &st, handle_key, &st);
-        if (st.read_errno) {
-                r = -st.read_errno;
-                diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "cannot read: %s",
-                         g_strerror(st.read_errno));
-        } else if (r > 0) {
-                /* Only if the reader let through a line inih still refused. */
-                diag_add(diags, DIAG_ERROR, path, (unsigned)r, NULL, NULL,
-                         "cannot parse this line");
-                r = 0;
-        } else if (r < 0) {
-                r = -ENOMEM;
-        }
-        fclose(st.f);
-        free(st.buf);
-        if (r < 0)
-                return r;
-        *out = g_steal_pointer(&s);
-        return 0;
+        return settings_parse_buffer(path, text, len, out, diags);
 }
 
 int settings_load(const char *root, Settings **out, DiagList *diags)

@@ -83,6 +83,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Settings, settings_free)
 int settings_load(const char *root, Settings **out, DiagList *diags);
 /* Same for an explicit path (tests, or a future --settings option). */
 int settings_load_file(const char *path, Settings **out, DiagList *diags);
+/*
+ * Parse the text of a bondcfg.conf held in buf (len bytes, not
+ * NUL-terminated; NUL bytes are errors); path names it in diagnostics and
+ * in (*out)->path, and loaded is true.  What settings_load_file() does
+ * once it has read the file, with no I/O: it may be fed anything.  Returns
+ * 0 (*out set) or -ENOMEM.
+ */
+int settings_parse_buffer(const char *path, const char *buf, size_t len, Settings **out,
+                          DiagList *diags);
 
 /* "strict" / "warn" / "off", case-insensitive; _CHIPSET_CHECK_INVALID if not. */
 ChipsetCheck chipset_check_from_string(const char *s);

@@ -183,6 +183,35 @@ char *snapshot_attr_ip(const struct nlattr *a, int family)
         return g_strdup(buf);
 }
 
+/*
+ * A fixed-width attribute into *out, if it is there and as wide as its
+ * type: one too short is skipped, never read (nla_parse() without a policy
+ * checks no lengths, and nla_get_*() read the width whatever the length).
+ */
+static bool attr_u8(const struct nlattr *a, uint8_t *out)
+{
+        if (!a || nla_len(a) < 1)
+                return false;
+        *out = nla_get_u8(a);
+        return true;
+}
+
+static bool attr_u16(const struct nlattr *a, uint16_t *out)
+{
+        if (!a || nla_len(a) < 2)
+                return false;
+        *out = nla_get_u16(a);
+        return true;
+}
+
+static bool attr_u32(const struct nlattr *a, uint32_t *out)
+{
+        if (!a || nla_len(a) < 4)
+                return false;
+        *out = nla_get_u32(a);
+        return true;
+}
+
 static uint64_t attr_num(const struct nlattr *a, BondNlaKind k)
 {
         switch (k) {
@@ -251,14 +280,10 @@ static void parse_bond_data(SnapLink *l, const struct nlattr *data)
 
                 if (nla_parse_nested(ad, IFLA_BOND_AD_INFO_MAX, tb[IFLA_BOND_AD_INFO], NULL) == 0) {
                         l->ad.present = true;
-                        if (ad[IFLA_BOND_AD_INFO_AGGREGATOR])
-                                l->ad.aggregator = nla_get_u16(ad[IFLA_BOND_AD_INFO_AGGREGATOR]);
-                        if (ad[IFLA_BOND_AD_INFO_NUM_PORTS])
-                                l->ad.num_ports = nla_get_u16(ad[IFLA_BOND_AD_INFO_NUM_PORTS]);
-                        if (ad[IFLA_BOND_AD_INFO_ACTOR_KEY])
-                                l->ad.actor_key = nla_get_u16(ad[IFLA_BOND_AD_INFO_ACTOR_KEY]);
-                        if (ad[IFLA_BOND_AD_INFO_PARTNER_KEY])
-                                l->ad.partner_key = nla_get_u16(ad[IFLA_BOND_AD_INFO_PARTNER_KEY]);
+                        attr_u16(ad[IFLA_BOND_AD_INFO_AGGREGATOR], &l->ad.aggregator);
+                        attr_u16(ad[IFLA_BOND_AD_INFO_NUM_PORTS], &l->ad.num_ports);
+                        attr_u16(ad[IFLA_BOND_AD_INFO_ACTOR_KEY], &l->ad.actor_key);
+                        attr_u16(ad[IFLA_BOND_AD_INFO_PARTNER_KEY], &l->ad.partner_key);
                         l->ad.partner_mac = attr_mac(ad[IFLA_BOND_AD_INFO_PARTNER_MAC]);
                 }
         }
@@ -268,33 +293,29 @@ static void parse_port_data(SnapLink *l, const struct nlattr *data)
 {
         struct nlattr *tb[IFLA_BOND_SLAVE_MAX + 1];
         SnapPort *p = &l->port;
+        uint32_t prio;
 
         p->present = true;
         if (!data || nla_parse_nested(tb, IFLA_BOND_SLAVE_MAX, (struct nlattr *)data, NULL) < 0)
                 return;
-        if (tb[IFLA_BOND_SLAVE_STATE])
-                p->state = nla_get_u8(tb[IFLA_BOND_SLAVE_STATE]);
-        if (tb[IFLA_BOND_SLAVE_MII_STATUS])
-                p->mii_status = nla_get_u8(tb[IFLA_BOND_SLAVE_MII_STATUS]);
-        if (tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT])
-                p->link_failure_count = nla_get_u32(tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT]);
+        attr_u8(tb[IFLA_BOND_SLAVE_STATE], &p->state);
+        attr_u8(tb[IFLA_BOND_SLAVE_MII_STATUS], &p->mii_status);
+        attr_u32(tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT], &p->link_failure_count);
         p->perm_hwaddr = attr_mac(tb[IFLA_BOND_SLAVE_PERM_HWADDR]);
-        if (tb[IFLA_BOND_SLAVE_QUEUE_ID])
-                p->queue_id = nla_get_u16(tb[IFLA_BOND_SLAVE_QUEUE_ID]);
-        if (tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID]) {
-                p->has_aggregator = true;
-                p->aggregator_id = nla_get_u16(tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID]);
+        attr_u16(tb[IFLA_BOND_SLAVE_QUEUE_ID], &p->queue_id);
+        p->has_aggregator = attr_u16(tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID], &p->aggregator_id);
+        p->has_ad_state =
+                attr_u8(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE], &p->actor_oper_port_state);
+        if (p->has_ad_state) {
+                uint16_t partner;
+
+                /* a u16 attribute holding the u8 state */
+                if (attr_u16(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE], &partner))
+                        p->partner_oper_port_state = partner & 0xff;
         }
-        if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]) {
-                p->has_ad_state = true;
-                p->actor_oper_port_state = nla_get_u8(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]);
-                if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
-                        p->partner_oper_port_state =
-                                nla_get_u16(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE]) & 0xff;
-        }
-        if (tb[IFLA_BOND_SLAVE_PRIO]) {
+        if (attr_u32(tb[IFLA_BOND_SLAVE_PRIO], &prio)) {
                 p->has_prio = true;
-                p->prio = nla_get_s32(tb[IFLA_BOND_SLAVE_PRIO]);
+                p->prio = (int32_t)prio;
         }
 }
 
@@ -303,6 +324,7 @@ static int parse_link(Snapshot *s, const struct nlmsghdr *h)
         const struct ifinfomsg *ifi = nlmsg_data(h);
         struct nlattr *tb[IFLA_MAX + 1];
         SnapLink *l;
+        uint32_t v;
 
         if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
                 return -EINVAL;
@@ -312,20 +334,18 @@ static int parse_link(Snapshot *s, const struct nlmsghdr *h)
                 return 0;
         l = g_new0(SnapLink, 1);
         l->ifindex = ifi->ifi_index;
-        l->name = g_strdup(nla_get_string(tb[IFLA_IFNAME]));
+        l->name = snapshot_attr_str(tb[IFLA_IFNAME]);
         l->flags = ifi->ifi_flags;
         l->up = (ifi->ifi_flags & IFF_UP) != 0;
         l->lower_up = (ifi->ifi_flags & IFF_LOWER_UP) != 0;
-        if (tb[IFLA_MTU])
-                l->mtu = nla_get_u32(tb[IFLA_MTU]);
-        if (tb[IFLA_MAX_MTU])
-                l->max_mtu = nla_get_u32(tb[IFLA_MAX_MTU]);
+        attr_u32(tb[IFLA_MTU], &l->mtu);
+        attr_u32(tb[IFLA_MAX_MTU], &l->max_mtu);
         l->mac = attr_mac(tb[IFLA_ADDRESS]);
         l->perm_mac = attr_mac(tb[IFLA_PERM_ADDRESS]);
-        if (tb[IFLA_MASTER])
-                l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
-        if (tb[IFLA_LINK] && nla_len(tb[IFLA_LINK]) >= 4)
-                l->link = (int)nla_get_u32(tb[IFLA_LINK]);
+        if (attr_u32(tb[IFLA_MASTER], &v))
+                l->master = (int)v;
+        if (attr_u32(tb[IFLA_LINK], &v))
+                l->link = (int)v;
         if (tb[IFLA_LINKINFO]) {
                 struct nlattr *li[IFLA_INFO_MAX + 1];
 

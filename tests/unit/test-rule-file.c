@@ -94,11 +94,11 @@ static void test_abbreviations(void)
                      "from 1.2.3.4 d 0x10 lookup 9 proh\n",
                      AF_INET,
                      "from 1.2.3.4 nop\n"
-                     "10: from 1.2.3.4 blackhole\n"
-                     "11: from 1.2.3.4 unreachable\n"
+                     "10: from 1.2.3.4 lookup 5 blackhole\n"
+                     "11: from 1.2.3.4 lookup 6 unreachable\n"
                      "12: from 1.2.3.4 goto 20 proto static\n"
                      "from 1.2.3.4 lookup 9 suppress_prefixlength 8\n"
-                     "from 1.2.3.4 tos 0x10 prohibit\n",
+                     "from 1.2.3.4 tos 0x10 lookup 9 prohibit\n",
                      "");
 }
 
@@ -348,6 +348,45 @@ static void test_line_bytes(void)
                           "00000000000000000000000008000600070000000800040064000000");
 }
 
+/*
+ * A table given with another action than a lookup: the kernel keeps it
+ * (fib_nl2rule()) and `ip rule show` prints it, so the text shows it too,
+ * and the ip arguments (what the owned record holds) read back the same
+ * rule.  Found by fuzz-rule-file: "table 5 blackhole" came back without
+ * its table.
+ */
+static void test_table_with_action(void)
+{
+        static const char *const lines[] = {
+                "from 192.0.2.9 table 5 blackhole priority 10",
+                "to 10.0.0.0/8 lookup 100 goto 5000 priority 11",
+                "fwmark 1 table main prohibit",
+                "iif bond0 lookup 7 nop",
+        };
+        static const char *const want[] = {
+                "10: from 192.0.2.9 lookup 5 blackhole",
+                "11: from all to 10.0.0.0/8 lookup 100 goto 5000",
+                "from all fwmark 0x1 lookup main prohibit",
+                "from all iif bond0 lookup 7 nop",
+        };
+
+        for (size_t i = 0; i < G_N_ELEMENTS(lines); i++) {
+                g_autoptr(DiagList) d = diag_list_new();
+                g_autoptr(GPtrArray) rules = parse(lines[i], AF_INET, d);
+                g_autoptr(GPtrArray) again = NULL;
+                g_autofree char *shown = NULL, *args = NULL;
+
+                g_assert_cmpuint(rules->len, ==, 1);
+                shown = net_rule_format(rules->pdata[0]);
+                g_assert_cmpstr(shown, ==, want[i]);
+                args = net_rule_format_args(rules->pdata[0]);
+                again = parse(args, AF_INET, d);
+                g_assert_cmpuint(again->len, ==, 1);
+                g_assert_true(net_rule_equal(rules->pdata[0], again->pdata[0]));
+                assert_no_diags(d);
+        }
+}
+
 static void test_garbage(void)
 {
         static const char *const words[] = {
@@ -400,5 +439,6 @@ int main(int argc, char **argv)
         g_test_add_func("/rule-file/origin-load", test_origin_and_load);
         g_test_add_func("/rule-file/line-bytes", test_line_bytes);
         g_test_add_func("/rule-file/garbage", test_garbage);
+        g_test_add_func("/rule-file/table-with-action", test_table_with_action);
         return g_test_run();
 }

@@ -488,7 +488,8 @@ static void test_format(void)
         r->action = 9;
         r->has_protocol = true;
         r->protocol = 250;
-        assert_format(r, "from all to 2001:db8::1 ipproto 200 sport 5 action 9 proto 250");
+        assert_format(r,
+                      "from all to 2001:db8::1 ipproto 200 sport 5 lookup 100 action 9 proto 250");
 }
 
 int main(int argc, char **argv)

@@ -212,6 +212,35 @@ static void test_unreadable(void)
         g_assert_cmpstr(((const Diag *)diags->items->pdata[0])->file, ==, FIXTURES);
 }
 
+/* settings_parse_buffer(): len bytes only (no NUL needed after them), the
+ * last line without its newline, a NUL byte an error on its line. */
+static void test_parse_buffer(void)
+{
+        static const char text[] = "[check]\nchipset = warn\n[boot]\nport\0_timeout = 5\n"
+                                   "port_timeout = 7\nport_timeout = 9XYZ";
+        g_autoptr(DiagList) diags = diag_list_new();
+        g_autoptr(Settings) s = NULL;
+
+        /* the bytes after "= 9" are not part of the file */
+        g_assert_cmpint(settings_parse_buffer("mem.conf", text, sizeof(text) - 4, &s, diags), ==,
+                        0);
+        g_assert_true(s->loaded);
+        g_assert_cmpstr(s->path, ==, "mem.conf");
+        g_assert_cmpint(s->chipset, ==, CHIPSET_CHECK_WARN);
+        assert_diag(diags, 4, DIAG_ERROR, "mem.conf", "line contains a NUL byte");
+        assert_diag(diags, 6, DIAG_WARNING, "mem.conf", "set again (previously on line 5)");
+        g_assert_cmpuint(diags->items->len, ==, 2);
+        g_assert_cmpuint(s->port_timeout, ==, 9);
+        g_assert_cmpuint(s->port_timeout_line, ==, 6);
+
+        /* nothing at all: the defaults, read */
+        g_clear_pointer(&s, settings_free);
+        g_assert_cmpint(settings_parse_buffer("empty.conf", NULL, 0, &s, diags), ==, 0);
+        g_assert_true(s->loaded);
+        g_assert_cmpint(s->chipset, ==, CHIPSET_CHECK_STRICT);
+        g_assert_cmpuint(diags->items->len, ==, 2);
+}
+
 int main(int argc, char **argv)
 {
         g_test_init(&argc, &argv, NULL);
@@ -224,5 +253,6 @@ int main(int argc, char **argv)
         g_test_add_func("/settings/long-line-and-empty-value", test_long_line_and_empty_value);
         g_test_add_func("/settings/boot-and-networkmanager", test_boot_and_networkmanager);
         g_test_add_func("/settings/unreadable", test_unreadable);
+        g_test_add_func("/settings/parse-buffer", test_parse_buffer);
         return g_test_run();
 }
