@@ -434,6 +434,38 @@ static void test_protocol_bridge_mac(void)
         remove_dir(dir);
 }
 
+/* BRIDGE_UUID (make_connection_setting(): the controller by UUID, before
+ * BRIDGE): the bond joins the bridge whose file has that UUID, in any case;
+ * one that names no bridge is an error. */
+static void test_bridge_uuid(void)
+{
+        static const char *const files[] = {
+                "ifcfg-bond0",
+                BOND0 "BRIDGE_UUID=5FB5C4A2-7E3A-4F3B-9E0C-1A2B3C4D5E6F\nBRIDGE=brX\n",
+                "ifcfg-eth0",
+                ETH0,
+                "ifcfg-bond1",
+                "DEVICE=bond1\nTYPE=Bond\nBONDING_OPTS=mode=1\n"
+                "BRIDGE_UUID=00000000-0000-0000-0000-000000000000\n",
+                "ifcfg-eth1",
+                "DEVICE=eth1\nMASTER=bond1\nSLAVE=yes\n",
+                "ifcfg-kvm",
+                "DEVICE=br0\nTYPE=Bridge\nUUID=5fb5c4a2-7e3a-4f3b-9e0c-1a2b3c4d5e6f\n",
+                NULL,
+        };
+        g_autofree char *dir = write_dir(files);
+        g_autoptr(DiagList) d = diag_list_new();
+        g_autoptr(Config) c = load(dir, d);
+        const CfgBridge *br = config_bridge_of(c, "bond0");
+
+        /* BRIDGE_UUID wins over BRIDGE (brX, which does not exist) */
+        g_assert_nonnull(br);
+        g_assert_cmpstr(br->name, ==, "br0");
+        g_assert_null(config_bridge_of(c, "bond1"));
+        g_assert_nonnull(find(d, DIAG_ERROR, "does not name a bridge configured here"));
+        remove_dir(dir);
+}
+
 /* STP: NetworkManager's STP=no and BRIDGING_OPTS' stp_state=1 disagree;
  * DELAY and forward_delay too. */
 static void test_bridge_keys(void)
@@ -676,6 +708,7 @@ int main(int argc, char **argv)
         g_test_add_func("/config-stack/vid", test_vid);
         g_test_add_func("/config-stack/prio-ageing", test_prio_ageing);
         g_test_add_func("/config-stack/protocol-bridge-mac", test_protocol_bridge_mac);
+        g_test_add_func("/config-stack/bridge-uuid", test_bridge_uuid);
         g_test_add_func("/config-stack/bridge-options/table", test_table);
         g_test_add_func("/config-stack/bridge-options/values", test_values);
         g_test_add_func("/config-stack/bridge-options/parse", test_parse);
