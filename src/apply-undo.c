@@ -9,6 +9,7 @@
 #include "hwaddr.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
@@ -254,8 +255,17 @@ static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *befor
         }
 }
 
-void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
-                    const bool *skipped, ApplyProgressFn progress, void *userdata, ApplyResult *res)
+/* An undo that finds its work done (a step undone by a run that died, or
+ * never done): the object is gone, or there already. */
+static bool already(int r)
+{
+        return r == -ENODEV || r == -ENOENT || r == -ESRCH || r == -EADDRNOTAVAIL ||
+               r == -EEXIST;
+}
+
+static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
+                     const bool *skipped, bool again, ApplyProgressFn progress, void *userdata,
+                     ApplyResult *res)
 {
         for (guint i = done; i-- > 0;) {
                 guint first = i;
@@ -273,11 +283,12 @@ void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *bef
                         if ((skipped && skipped[k]) || !invert_step(st, &inv))
                                 continue;
                         if (progress)
-                                progress(&inv, true, userdata);
+                                progress(&inv, k, true, userdata);
                         r = apply_step(c, &inv);
                         /* A soft step's object may have gone with its link. */
                         if (r < 0 && !(inv.action == PLAN_DELETE_BOND && r == -ENODEV) &&
-                            !(st->soft && (r == -ESRCH || r == -ENOENT || r == -ENODEV)))
+                            !(st->soft && (r == -ESRCH || r == -ENOENT || r == -ENODEV)) &&
+                            !(again && already(r)))
                                 undo_error(res, st, r, nl_conn_error(c));
                 }
                 i = first;
@@ -286,4 +297,20 @@ void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *bef
                 restore_links(c, plan, before, res);
                 restore_addresses(c, plan, before, res);
         }
+}
+
+void apply_rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
+                    const bool *skipped, ApplyProgressFn progress, void *userdata, ApplyResult *res)
+{
+        rollback(c, plan, done, before, skipped, false, progress, userdata, res);
+}
+
+void apply_recover(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
+                   ApplyProgressFn progress, void *userdata, ApplyResult *res)
+{
+        memset(res, 0, sizeof(*res));
+        /* a dead run's ifindexes are no one's memo */
+        nl_conn_forget_ifindex(c, NULL);
+        rollback(c, plan, MIN(done, plan->steps->len), before, NULL, true, progress, userdata,
+                 res);
 }

@@ -438,7 +438,7 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                 }
                 ++*counter;
                 if (progress)
-                        progress(st, false, userdata);
+                        progress(st, i, false, userdata);
 #ifdef BONDCFG_TEST_SEAMS
                 if (signal_at && *counter == signal_at)
                         raise(SIGTERM);

@@ -31,8 +31,9 @@ typedef struct {
 
 void apply_result_clear(ApplyResult *r);
 
-/* Called before each step (undo = false) and each undo step (undo = true). */
-typedef void (*ApplyProgressFn)(const PlanStep *st, bool undo, void *userdata);
+/* Called before each step (undo = false) and each undo step (undo = true),
+ * with the index in the plan of the step (done or undone). */
+typedef void (*ApplyProgressFn)(const PlanStep *st, guint index, bool undo, void *userdata);
 /* Called after the last step; < 0 rolls everything back (message in *msg). */
 typedef int (*ApplyVerifyFn)(NlConn *c, char **msg, void *userdata);
 
@@ -61,6 +62,16 @@ void apply_set_stop_flag(const volatile sig_atomic_t *flag);
  */
 void apply_undo(NlConn *c, const Plan *plan, const Snapshot *before, const bool *skipped,
                 ApplyProgressFn progress, void *userdata, ApplyResult *res);
+
+/*
+ * Undo what a run that died left (journal.h): the first done steps of plan
+ * in reverse, then the links back to before, as apply_plan() rolls back.
+ * done counts the step that was under way and may not have happened, and a
+ * step may have been undone already: an undo that finds its object gone
+ * (no such link, address, route or rule) or already there is no error.
+ */
+void apply_recover(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
+                   ApplyProgressFn progress, void *userdata, ApplyResult *res);
 
 /* The ifindex of the link called name (> 0), or -errno. */
 int apply_ifindex(NlConn *c, const char *name);

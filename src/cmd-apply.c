@@ -305,6 +305,7 @@ static void undo_done(const BondcfgCtx *ctx, NlConn *nl, GPtrArray *done, const 
                 bool clean;
 
                 apply_undo(nl, d->p, d->before, d->res.skipped, run_on_progress, &run, &undo);
+                run_journal_mark(&run, 0);
                 clean = !undo.undo_errors;
                 run_json_bond_state(json, d->b->name,
                                     clean ? "rolled-back" : "rollback-incomplete");
@@ -366,6 +367,7 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                 run_json_bond_state(json, ((const CfgBond *)bonds->pdata[i])->name,
                                     "not-attempted");
         run_catch_signals();
+        run_journal_begin(ctx, "apply");
         for (guint i = 0; i < bonds->len && rc == EXIT_OK; i++) {
                 const CfgBond *b = bonds->pdata[i];
                 Plan *p = plans->pdata[i];
@@ -429,6 +431,8 @@ int apply_bonds(const BondcfgCtx *ctx, NlConn *nl, const Config *cfg, const GPtr
                           : failed          ? failed
                                             : "a bond",
                           json);
+        /* applied, or rolled back: nothing is left for another run to undo */
+        run_journal_end();
         run_release_signals();
         /* all applied: what bondcfg put there is its own */
         for (guint i = 0; i < done->len; i++) {
@@ -491,6 +495,8 @@ int cmd_apply(BondcfgCtx *ctx, int argc, char **argv)
                 r = run_take_lock(ctx, &lock_fd);
                 if (r)
                         return r;
+                /* what a killed run left goes first */
+                run_recover(ctx, nl, json);
                 rc = apply_load_module(bonds);
         }
         if (!rc)

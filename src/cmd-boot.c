@@ -154,6 +154,7 @@ int apply_boot(BondcfgCtx *ctx, Config *cfg, GPtrArray *bonds, DiagList *diags, 
                 r = run_take_lock(ctx, &lock_fd);
                 if (r)
                         return r;
+                run_recover(ctx, nl, json);
                 r = apply_load_module(ok);
                 if (r) {
                         bondcfg_lock_release(lock_fd);

@@ -260,13 +260,18 @@ static int down_bonds(const BondcfgCtx *ctx, const Config *cfg, const char *cons
                 bondcfg_lock_release(lock_fd);
                 return r;
         }
+        /* what a killed run left goes first */
+        run_recover(ctx, nl, json);
         /* SIGINT, SIGTERM, SIGHUP: the bond under way is put back */
         run_catch_signals();
         for (guint i = 0; i < n && rc == EXIT_OK; i++) {
+                /* each bond is down for good once done: a journal each */
+                run_journal_begin(ctx, "down");
                 if (stack_link_bond(cfg, names[i]) && !config_find_bond(cfg, names[i]))
                         rc = down_link(ctx, nl, cfg, names[i], &counter, json);
                 else
                         rc = down_one(ctx, nl, names[i], diags, &counter, json);
+                run_journal_end();
         }
         run_release_signals();
         bondcfg_lock_release(lock_fd);

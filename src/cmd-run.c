@@ -31,6 +31,7 @@ void run_json_free(RunJson *j)
                 return;
         g_clear_pointer(&j->b, json_doc_free);
         g_clear_pointer(&j->error, json_doc_free);
+        g_clear_pointer(&j->recovered, json_doc_free);
         g_ptr_array_unref(j->states);
         g_free(j);
 }
@@ -95,9 +96,12 @@ void run_json_steps(RunJson *j, const Plan *p)
                 plan_step_to_json(j->b, p->steps->pdata[i]);
 }
 
-void run_on_progress(const PlanStep *st, bool undo, void *userdata)
+void run_on_progress(const PlanStep *st, guint index, bool undo, void *userdata)
 {
         RunCtx *rc = userdata;
+
+        /* the step under way may be done: counted before it starts */
+        run_journal_mark(rc, index + 1);
 
         log_bond(LOG_NOTICE, rc->bond_name, "%s%s", undo ? "undo: " : "", st->description);
         if (rc->ctx->json) {
@@ -188,11 +192,16 @@ void run_print_warnings(const RunCtx *rc, const ApplyResult *res)
 int run_plan(NlConn *nl, const Plan *p, const Snapshot *before, unsigned *counter,
              ApplyVerifyFn verify, RunCtx *rc, ApplyResult *res)
 {
-        int r = apply_plan(nl, p, before, counter, run_on_progress, verify, rc, res);
+        int r;
 
+        run_journal_add(rc, p, before);
+        r = apply_plan(nl, p, before, counter, run_on_progress, verify, rc, res);
         run_print_warnings(rc, res);
         if (r < 0) {
                 int sig = res->interrupted;
+
+                /* rolled back: nothing of it is left to undo */
+                run_journal_mark(rc, 0);
 
                 run_print_failure(rc, res);
                 apply_result_clear(res);
@@ -276,9 +285,14 @@ int run_finish_json(const BondcfgCtx *ctx, RunJson *j, const DiagList *diags, in
                 }
                 json_arr_end(j->b);
         }
+        if (j->recovered) {
+                json_arr_end(j->recovered);
+                json_member(j->b, "recovered");
+                json_add_doc(j->b, g_steal_pointer(&j->recovered));
+        }
         if (j->error) {
                 json_member(j->b, "error");
-                json_add_doc(j->b, j->error);
+                json_add_doc(j->b, g_steal_pointer(&j->error));
         }
         json_add_diags(j->b, diags);
         json_set_int(j->b, "exit", rc);

@@ -20,6 +20,7 @@ typedef struct {
         JsonDoc *b;        /* the document, its "steps" array open */
         JsonDoc *error;    /* the first failure (an object), or NULL */
         GPtrArray *states; /* char*: bond, state, bond, state... (the "bonds" member) */
+        JsonDoc *recovered; /* what a run that died left, undone first (an array), or NULL */
 } RunJson;
 
 /* The document of a run; enabled false (no --json): none, only the bonds'
@@ -56,11 +57,29 @@ int run_signal_status(void);
 /* Add every step of p to the document's steps. */
 void run_json_steps(RunJson *j, const Plan *p);
 /* ApplyProgressFn: print, add to the JSON, log. */
-void run_on_progress(const PlanStep *st, bool undo, void *userdata);
+void run_on_progress(const PlanStep *st, guint index, bool undo, void *userdata);
 /* A failed run: stderr or JSON, and the system log. */
 void run_print_failure(const RunCtx *rc, const ApplyResult *res);
 /* The steps that failed softly: stderr, and the system log. */
 void run_print_warnings(const RunCtx *rc, const ApplyResult *res);
+
+/*
+ * The crash journal (journal.h, cmd-recover.c).  A run that writes takes the
+ * lock, calls run_recover() (what a killed run left is undone first, and
+ * said; the "recovered" member of the JSON), then run_journal_begin().
+ * run_plan() records each plan before its first step, and
+ * run_on_progress() each step; run_journal_end() when the run is applied
+ * or rolled back.  A journal that cannot be written is a warning.
+ */
+int run_recover(const BondcfgCtx *ctx, NlConn *nl, RunJson *json);
+void run_journal_begin(const BondcfgCtx *ctx, const char *command);
+void run_journal_add(const RunCtx *rc, const Plan *p, const Snapshot *before);
+/* Steps 1..n of rc's bond may have been done (0: none, or all undone). */
+void run_journal_mark(const RunCtx *rc, guint n);
+void run_journal_end(void);
+/* For status: the run that did not end ("an apply (pid ...)"), or NULL;
+ * *running: its process still exists; *bonds: where each bond was (char*). */
+char *run_journal_report(bool *running, GPtrArray **bonds);
 
 /* The lock, waiting --wait-lock seconds; 0 or EXIT_USAGE after saying why. */
 int run_take_lock(const BondcfgCtx *ctx, int *fd);

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include "cmd-nm.h"
+#include "cmd-run.h"
 #include "commands.h"
 #include "plan-stack.h"
 #include "netlink.h"
@@ -390,6 +391,41 @@ static bool bond_sound(const Config *cfg, const CfgBond *b, const DiagList *diag
  * live state is shown even when the files have errors (they are listed,
  * and the exit status is 1): that is when an administrator needs it most.
  */
+/*
+ * A run that did not end (the crash journal): what it had done stays until
+ * the next apply or down undoes it.  false if there is one and its process
+ * is gone (the state is not the files'); one at work now is only said.
+ */
+static bool status_interrupted(StatusOut *o)
+{
+        bool running;
+        g_autoptr(GPtrArray) where = NULL;
+        g_autofree char *run = run_journal_report(&running, &where);
+
+        if (!run)
+                return true;
+        if (o->json) {
+                json_begin_object_member(o->json, "interrupted");
+                json_set_string(o->json, "run", run);
+                json_set_bool(o->json, "running", running);
+                json_begin_array_member(o->json, "bonds");
+                for (guint i = 0; i < where->len; i++)
+                        json_add_string(o->json, where->pdata[i]);
+                json_arr_end(o->json);
+                json_obj_end(o->json);
+        }
+        if (running)
+                g_string_append_printf(o->out, "%s is at work:\n", run);
+        else
+                g_string_append_printf(o->out,
+                                       "interrupted: %s did not end; the next 'bondcfg apply' or "
+                                       "'bondcfg down' undoes what it did first:\n",
+                                       run);
+        for (guint i = 0; i < where->len; i++)
+                g_string_append_printf(o->out, "  %s\n", (char *)where->pdata[i]);
+        return running;
+}
+
 int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
 {
         g_autoptr(DiagList) diags = diag_list_new();
@@ -426,6 +462,8 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
                         sync = false;
         }
         json_arr_end(json);
+        if (!status_interrupted(&o))
+                sync = false;
         json_set_bool(json, "in_sync", sync && !errors);
         json_add_diags(json, diags);
         r = errors ? EXIT_CONFIG : sync ? EXIT_OK : EXIT_DRIFT;

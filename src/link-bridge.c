@@ -140,6 +140,50 @@ static int br_msg_change(int ifindex, const void *spec, struct nl_msg **out)
         return bridgenl_msg_change(ifindex, spec, out);
 }
 
+/* Every option in mask as NAME=VALUE in kernel units, a port's as
+ * port.NAME=VALUE (a bridge and its ports share some names). */
+static char *br_save(const void *spec)
+{
+        const BridgeOptValues *o = spec;
+        GString *s = g_string_new(NULL);
+
+        for (int id = 0; id < _BRIDGE_OPT_MAX; id++) {
+                const BridgeOptDesc *d = bridge_opt_desc(id);
+
+                if (d && (o->mask & BRIDGE_OPT_MASK(id)))
+                        g_string_append_printf(s, "%s%s%s=%" G_GUINT64_FORMAT, s->len ? " " : "",
+                                               d->port ? "port." : "", d->name, o->v[id]);
+        }
+        return g_string_free(s, FALSE);
+}
+
+static void *br_load(const char *text)
+{
+        g_autofree BridgeOptValues *o = g_new0(BridgeOptValues, 1);
+        g_auto(GStrv) words = g_strsplit(text, " ", -1);
+
+        for (guint i = 0; words[i]; i++) {
+                const char *w = words[i];
+                bool port = g_str_has_prefix(w, "port.");
+                const char *eq = strchr(w, '=');
+                g_autofree char *name = NULL;
+                const BridgeOptDesc *d;
+                guint64 n;
+
+                if (!*w)
+                        continue;
+                if (!eq)
+                        return NULL;
+                name = g_strndup(w + (port ? 5 : 0), (gsize)(eq - w) - (port ? 5 : 0));
+                d = bridge_opt_lookup(name, port);
+                if (!d || !g_ascii_string_to_unsigned(eq + 1, 10, 0, G_MAXUINT64, &n, NULL))
+                        return NULL;
+                o->v[d->id] = n;
+                o->mask |= BRIDGE_OPT_MASK(d->id);
+        }
+        return g_steal_pointer(&o);
+}
+
 const LinkKind link_kind_bridge = {
         .name = "bridge",
         .module = "bridge",
@@ -151,4 +195,6 @@ const LinkKind link_kind_bridge = {
         .from_live = br_from_live,
         .msg_create = br_msg_create,
         .msg_change = br_msg_change,
+        .save = br_save,
+        .load = br_load,
 };

@@ -39,6 +39,11 @@ typedef struct LinkKind {
         int (*msg_create)(const char *name, int parent, const void *spec, unsigned mtu,
                           struct nl_msg **out);
         int (*msg_change)(int ifindex, const void *spec, struct nl_msg **out);
+        /* The spec as one line of "key=value" words, and back: the crash
+         * journal (journal.h) keeps a plan's specs so.  load returns NULL
+         * for text that save did not write. */
+        char *(*save)(const void *spec);
+        void *(*load)(const char *text);
 } LinkKind;
 
 extern const LinkKind link_kind_vlan;

@@ -246,6 +246,89 @@ static int vlan_msg_change(int ifindex, const void *spec, struct nl_msg **out)
         return vlannl_msg_change(ifindex, &s, out);
 }
 
+static void save_map(GString *s, const char *what, const GArray *map)
+{
+        g_string_append_printf(s, " %s=", what);
+        for (guint i = 0; map && i < map->len; i++) {
+                const VlanQosMap *m = &g_array_index(map, VlanQosMap, i);
+
+                g_string_append_printf(s, "%s%u:%u", i ? "," : "", m->from, m->to);
+        }
+}
+
+static char *vlan_save(const void *spec)
+{
+        const LinkVlan *v = spec;
+        GString *s = g_string_new(NULL);
+
+        g_string_append_printf(s, "id=%u protocol=%u flags=%u", v->id, v->protocol, v->flags);
+        save_map(s, "ingress", v->ingress);
+        save_map(s, "egress", v->egress);
+        return g_string_free(s, FALSE);
+}
+
+static bool load_u32(const char *text, uint64_t max, uint32_t *out)
+{
+        guint64 n;
+
+        if (g_ascii_string_to_unsigned(text, 10, 0, max, &n, NULL) == FALSE)
+                return false;
+        *out = (uint32_t)n;
+        return true;
+}
+
+static bool load_map(const char *text, GArray *map)
+{
+        g_auto(GStrv) pairs = *text ? g_strsplit(text, ",", -1) : NULL;
+
+        for (guint i = 0; pairs && pairs[i]; i++) {
+                g_auto(GStrv) ft = g_strsplit(pairs[i], ":", 2);
+                uint32_t from, to;
+
+                if (!ft[0] || !ft[1] || !load_u32(ft[0], G_MAXUINT32, &from) ||
+                    !load_u32(ft[1], G_MAXUINT32, &to))
+                        return false;
+                link_vlan_map_add(map, from, to);
+        }
+        return true;
+}
+
+static void *vlan_load(const char *text)
+{
+        g_autoptr(LinkVlan) v = link_vlan_new(0, 0);
+        g_auto(GStrv) words = g_strsplit(text, " ", -1);
+        unsigned seen = 0;
+
+        for (guint i = 0; words[i]; i++) {
+                const char *eq = strchr(words[i], '=');
+                g_autofree char *key = eq ? g_strndup(words[i], (gsize)(eq - words[i])) : NULL;
+                uint32_t n = 0;
+                bool ok;
+
+                if (!key)
+                        return NULL;
+                if (g_str_equal(key, "id")) {
+                        ok = load_u32(eq + 1, 4095, &n);
+                        v->id = (uint16_t)n;
+                } else if (g_str_equal(key, "protocol")) {
+                        ok = load_u32(eq + 1, G_MAXUINT16, &n);
+                        v->protocol = (uint16_t)n;
+                } else if (g_str_equal(key, "flags")) {
+                        ok = load_u32(eq + 1, G_MAXUINT32, &v->flags);
+                } else if (g_str_equal(key, "ingress")) {
+                        ok = load_map(eq + 1, v->ingress);
+                } else if (g_str_equal(key, "egress")) {
+                        ok = load_map(eq + 1, v->egress);
+                } else {
+                        ok = false;
+                }
+                if (!ok)
+                        return NULL;
+                seen++;
+        }
+        return seen == 5 ? g_steal_pointer(&v) : NULL;
+}
+
 const LinkKind link_kind_vlan = {
         .name = "vlan",
         .module = "8021q",
@@ -257,4 +340,6 @@ const LinkKind link_kind_vlan = {
         .from_live = vlan_from_live,
         .msg_create = vlan_msg_create,
         .msg_change = vlan_msg_change,
+        .save = vlan_save,
+        .load = vlan_load,
 };

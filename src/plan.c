@@ -47,6 +47,14 @@ const char *plan_action_to_string(PlanAction a)
         return a < _PLAN_ACTION_MAX ? action_names[a] : NULL;
 }
 
+int plan_action_from_string(const char *s)
+{
+        for (int a = 0; s && a < _PLAN_ACTION_MAX; a++)
+                if (g_str_equal(action_names[a], s))
+                        return a;
+        return -EINVAL;
+}
+
 void plan_step_free(PlanStep *st)
 {
         if (!st)

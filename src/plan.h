@@ -112,6 +112,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Plan, plan_free)
 void plan_step_free(PlanStep *st);
 
 const char *plan_action_to_string(PlanAction a);
+/* The action called s ("set-mtu"), or -EINVAL. */
+int plan_action_from_string(const char *s);
 /* {"bond":..,"action":..,"ifname":..,"description":..} */
 void plan_step_to_json(JsonDoc *b, const PlanStep *st);
 
