@@ -140,20 +140,31 @@ static void restore_port_options(NlConn *c, const SnapLink *was, const SnapLink 
         }
 }
 
-/* Put each link the plan touched back as the snapshot recorded it. */
-static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+/* The first step on ifname, for an undo error's words; or the plan's first
+ * (a VLAN above a link the plan touched has no step of its own). */
+static const PlanStep *step_of(const Plan *plan, const char *ifname)
 {
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-
         for (guint i = 0; i < plan->steps->len; i++) {
                 const PlanStep *st = plan->steps->pdata[i];
-                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
+
+                if (g_strcmp0(st->ifname, ifname) == 0)
+                        return st;
+        }
+        return plan->steps->pdata[0];
+}
+
+/* Put each link the plan touched back as the snapshot recorded it. */
+static void restore_links(NlConn *c, const Plan *plan, const GPtrArray *touched,
+                          const Snapshot *before, ApplyResult *res)
+{
+        for (guint i = 0; i < touched->len; i++) {
+                const SnapLink *was = touched->pdata[i];
+                const PlanStep *st = step_of(plan, was->name);
                 g_autoptr(Snapshot) s = NULL;
                 SnapLink *now = NULL;
                 uint8_t mac[6];
 
-                if (!st->ifname || !g_hash_table_add(seen, st->ifname) || !was ||
-                    apply_link_index(c, st->ifname, &now, &s) < 0)
+                if (apply_link_index(c, was->name, &now, &s) < 0)
                         continue;
                 if (was->master != now->master) {
                         const SnapLink *m = snapshot_link_by_index(before, was->master);
@@ -189,6 +200,53 @@ static void restore_links(NlConn *c, const Plan *plan, const Snapshot *before, A
         }
 }
 
+/* The active port of bond l by name (a resolved snapshot's), or NULL. */
+static const char *active_port(const SnapLink *l)
+{
+        const BondOptValue *v = l && l->bond ? &l->bond->v[BOND_OPT_ACTIVE_SLAVE] : NULL;
+
+        return v && v->set && v->str && *v->str ? v->str : NULL;
+}
+
+/*
+ * The active port of each bond the plan touched, as recorded: a port
+ * released and enslaved again comes back as a backup, and the bond keeps
+ * the port that took over (when the plan was stopped before it released
+ * them all, which would have put them back in their order).
+ */
+static void restore_active(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+{
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+
+        for (guint i = 0; i < plan->steps->len; i++) {
+                const PlanStep *st = plan->steps->pdata[i];
+                const SnapLink *was = st->ifname ? snapshot_link_by_name(before, st->ifname) : NULL;
+                const char *want = active_port(was);
+                g_autoptr(Snapshot) s = NULL;
+                g_autoptr(BondOptions) o = NULL;
+                g_autoptr(NlMsg) m = NULL;
+                SnapLink *now = NULL;
+                int idx[_BOND_OPT_MAX] = { 0 };
+                int port;
+
+                if (!want || !g_hash_table_add(seen, st->ifname) ||
+                    apply_link_index(c, st->ifname, &now, &s) < 0 || !now->bond ||
+                    !now->bond->v[BOND_OPT_ACTIVE_SLAVE].set)
+                        continue;
+                /* one link's dump: the active port as its ifindex */
+                port = apply_link_index(c, want, NULL, NULL);
+                if (port <= 0 || (int)now->bond->v[BOND_OPT_ACTIVE_SLAVE].num == port)
+                        continue;
+                o = bond_options_new();
+                o->v[BOND_OPT_ACTIVE_SLAVE].set = true;
+                o->v[BOND_OPT_ACTIVE_SLAVE].str = g_strdup(want);
+                idx[BOND_OPT_ACTIVE_SLAVE] = port;
+                m = bondnl_msg_set_bond_options(now->ifindex, o,
+                                                BOND_OPT_MASK(BOND_OPT_ACTIVE_SLAVE), idx);
+                request(c, m, res, st);
+        }
+}
+
 static bool have_addr(const Snapshot *s, int ifindex, const SnapAddr *a)
 {
         for (guint i = 0; i < s->addrs->len; i++) {
@@ -214,19 +272,19 @@ static bool have_route(const Snapshot *s, const NetRoute *r)
  * touched: taking a link down drops its routes (and IPv6 addresses), which
  * undoing the steps alone does not bring back.
  */
-static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+static void restore_addresses(NlConn *c, const Plan *plan, const GPtrArray *touched,
+                              const Snapshot *before, ApplyResult *res)
 {
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
         g_autoptr(Snapshot) now = NULL;
 
         if (snapshot_take(c, &now) < 0)
                 return;
-        for (guint i = 0; i < plan->steps->len; i++) {
-                const PlanStep *st = plan->steps->pdata[i];
-                const SnapLink *was = snapshot_link_by_name(before, st->ifname);
-                const SnapLink *is = snapshot_link_by_name(now, st->ifname);
+        for (guint i = 0; i < touched->len; i++) {
+                const SnapLink *was = touched->pdata[i];
+                const SnapLink *is = snapshot_link_by_name(now, was->name);
+                const PlanStep *st = step_of(plan, was->name);
 
-                if (!was || !is || !g_hash_table_add(seen, st->ifname))
+                if (!is)
                         continue;
                 for (guint k = 0; k < before->addrs->len; k++) {
                         const SnapAddr *a = before->addrs->pdata[k];
@@ -255,12 +313,27 @@ static void restore_addresses(NlConn *c, const Plan *plan, const Snapshot *befor
         }
 }
 
+/*
+ * The undo of taking a link down that was up is left to restore_links(),
+ * which brings it up once everything else is back: a bond brought up
+ * before its ports return has the random MAC the kernel gave it when its
+ * last port left, and the IPv6 link-local address made from it stays.
+ */
+static bool up_later(const PlanStep *st, const Snapshot *before)
+{
+        const SnapLink *was;
+
+        if (!before || st->action != PLAN_SET_UP || st->up)
+                return false;
+        was = snapshot_link_by_name(before, st->ifname);
+        return was && was->up;
+}
+
 /* An undo that finds its work done (a step undone by a run that died, or
  * never done): the object is gone, or there already. */
 static bool already(int r)
 {
-        return r == -ENODEV || r == -ENOENT || r == -ESRCH || r == -EADDRNOTAVAIL ||
-               r == -EEXIST;
+        return r == -ENODEV || r == -ENOENT || r == -ESRCH || r == -EADDRNOTAVAIL || r == -EEXIST;
 }
 
 static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *before,
@@ -280,7 +353,8 @@ static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *be
                         PlanStep inv;
                         int r;
 
-                        if ((skipped && skipped[k]) || !invert_step(st, &inv))
+                        if ((skipped && skipped[k]) || !invert_step(st, &inv) ||
+                            up_later(st, before))
                                 continue;
                         if (progress)
                                 progress(&inv, k, true, userdata);
@@ -294,8 +368,13 @@ static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *be
                 i = first;
         }
         if (before) {
-                restore_links(c, plan, before, res);
-                restore_addresses(c, plan, before, res);
+                g_autoptr(GPtrArray) touched = plan_touched_links(plan, before);
+
+                if (!plan->steps->len)
+                        return;
+                restore_links(c, plan, touched, before, res);
+                restore_active(c, plan, before, res);
+                restore_addresses(c, plan, touched, before, res);
         }
 }
 
@@ -311,6 +390,5 @@ void apply_recover(NlConn *c, const Plan *plan, guint done, const Snapshot *befo
         memset(res, 0, sizeof(*res));
         /* a dead run's ifindexes are no one's memo */
         nl_conn_forget_ifindex(c, NULL);
-        rollback(c, plan, MIN(done, plan->steps->len), before, NULL, true, progress, userdata,
-                 res);
+        rollback(c, plan, MIN(done, plan->steps->len), before, NULL, true, progress, userdata, res);
 }

@@ -412,6 +412,10 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
          * way a signal comes while a step is under way, at a known step) */
         unsigned fail_at = step_from_env("BONDCFG_TEST_FAIL_STEP");
         unsigned signal_at = step_from_env("BONDCFG_TEST_SIGNAL_STEP");
+        /* SIGKILL as step N begins (counted, not sent) or once it is done:
+         * the crash journal's tests */
+        unsigned kill_before = step_from_env("BONDCFG_TEST_KILL_BEFORE");
+        unsigned kill_after = step_from_env("BONDCFG_TEST_KILL_STEP");
 #endif
         g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func(g_free);
         guint i;
@@ -442,6 +446,8 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
 #ifdef BONDCFG_TEST_SEAMS
                 if (signal_at && *counter == signal_at)
                         raise(SIGTERM);
+                if (kill_before && *counter == kill_before)
+                        raise(SIGKILL);
                 if (fail_at && *counter == fail_at) {
                         r = -EIO;
                         res->message = g_strdup_printf(
@@ -467,6 +473,10 @@ int apply_plan(NlConn *c, const Plan *plan, const Snapshot *before, unsigned *co
                                 res->message =
                                         msg ? g_steal_pointer(&msg) : g_strdup(nl_conn_error(c));
                 }
+#ifdef BONDCFG_TEST_SEAMS
+                if (kill_after && *counter == kill_after)
+                        raise(SIGKILL);
+#endif
                 if (r < 0) {
                         res->failed_index = i + 1;
                         res->failed = st;

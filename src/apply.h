@@ -6,8 +6,11 @@
  * the steps already done in reverse order, then put every link the plan
  * touched back to its recorded state (master, up/down, MTU, MAC).
  *
- * Test hook: BONDCFG_TEST_FAIL_STEP=N makes the N-th step executed (counted
- * from 1 over the whole run, see *counter) fail before it is sent.
+ * Test hooks, in the test build only (BONDCFG_TEST_SEAMS): the N-th step
+ * executed (counted from 1 over the whole run, see *counter) fails before
+ * it is sent (BONDCFG_TEST_FAIL_STEP=N), gets SIGTERM as it begins
+ * (BONDCFG_TEST_SIGNAL_STEP), or SIGKILL as it begins
+ * (BONDCFG_TEST_KILL_BEFORE) or once it is done (BONDCFG_TEST_KILL_STEP).
  */
 
 #include <glib.h>

@@ -28,8 +28,7 @@ static void journal_warn(const BondcfgCtx *ctx, int r)
         if (run_journal_failed)
                 return;
         run_journal_failed = true;
-        log_bond(LOG_WARNING, NULL, "cannot keep the crash journal in %s: %s", dir,
-                 g_strerror(-r));
+        log_bond(LOG_WARNING, NULL, "cannot keep the crash journal in %s: %s", dir, g_strerror(-r));
         if (!ctx->json)
                 fprintf(stderr,
                         "bondcfg: warning: cannot keep the crash journal in %s: %s (if this run "
@@ -208,8 +207,9 @@ char *run_journal_report(bool *running, GPtrArray **bonds)
         if (r == -ENOENT)
                 return NULL;
         if (r < 0)
-                return g_strdup_printf("a run did not end, and its crash journal cannot be read: %s",
-                                       err ? err : g_strerror(-r));
+                return g_strdup_printf(
+                        "a run did not end, and its crash journal cannot be read: %s",
+                        err ? err : g_strerror(-r));
         *running = rec->pid > 0 && kill(rec->pid, 0) == 0;
         for (guint i = 0; i < rec->bonds->len; i++)
                 g_ptr_array_add(*bonds, describe_step(rec->bonds->pdata[i]));

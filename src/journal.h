@@ -50,9 +50,9 @@ typedef struct {
 typedef struct {
         char *dir;
         pid_t pid;
-        char *command; /* "apply", "down" */
-        char *version; /* of the bondcfg that wrote it */
-        gint64 started; /* g_get_real_time(), µs */
+        char *command;    /* "apply", "down" */
+        char *version;    /* of the bondcfg that wrote it */
+        gint64 started;   /* g_get_real_time(), µs */
         GPtrArray *bonds; /* JournalBond*, in the order they ran */
 } JournalRecord;
 

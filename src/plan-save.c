@@ -101,7 +101,8 @@ static int get_opts(GKeyFile *kf, const char *g, const char *key, BondOptions **
                 v = &o->v[d->id];
                 bond_opt_value_clear(v);
                 /* an empty IP list prints as "" */
-                if (!eq[1] && (d->type == BOND_OPT_TYPE_IP4_LIST || d->type == BOND_OPT_TYPE_IP6_LIST)) {
+                if (!eq[1] &&
+                    (d->type == BOND_OPT_TYPE_IP4_LIST || d->type == BOND_OPT_TYPE_IP6_LIST)) {
                         v->set = true;
                         v->list = g_ptr_array_new_with_free_func(g_free);
                 } else if (bond_opt_parse_value(d, eq + 1, v, &why) < 0) {
@@ -254,12 +255,12 @@ static NetRule *get_rule(GKeyFile *kf, const char *g)
                 const char *key;
                 guint64 max;
         } nums[] = {
-                { "rule-from-len", 128 },  { "rule-to-len", 128 },
-                { "rule-fwmark", G_MAXUINT32 }, { "rule-fwmask", G_MAXUINT32 },
-                { "rule-table", G_MAXUINT32 },  { "rule-priority", G_MAXUINT32 },
-                { "rule-tos", G_MAXUINT8 },     { "rule-action", G_MAXUINT8 },
-                { "rule-goto", G_MAXUINT32 },   { "rule-suppress-prefixlen", G_MAXUINT32 },
-                { "rule-ipproto", G_MAXUINT8 }, { "rule-uid-start", G_MAXUINT32 },
+                { "rule-from-len", 128 },        { "rule-to-len", 128 },
+                { "rule-fwmark", G_MAXUINT32 },  { "rule-fwmask", G_MAXUINT32 },
+                { "rule-table", G_MAXUINT32 },   { "rule-priority", G_MAXUINT32 },
+                { "rule-tos", G_MAXUINT8 },      { "rule-action", G_MAXUINT8 },
+                { "rule-goto", G_MAXUINT32 },    { "rule-suppress-prefixlen", G_MAXUINT32 },
+                { "rule-ipproto", G_MAXUINT8 },  { "rule-uid-start", G_MAXUINT32 },
                 { "rule-uid-end", G_MAXUINT32 }, { "rule-protocol", G_MAXUINT8 },
         };
         guint64 n[G_N_ELEMENTS(nums)];
@@ -309,12 +310,17 @@ static const struct {
         const char *key;
         size_t off;
 } str_fields[] = {
-#define F(k, f) { k, offsetof(PlanStep, f) }
-        F("bond", bond),           F("ifname", ifname),       F("master", master),
-        F("description", description), F("mac", mac),        F("old-mac", old_mac),
-        F("address", address),     F("broadcast", broadcast), F("label", label),
-        F("sysctl", sysctl),       F("value", value),         F("old-value", old_value),
-        F("parent", parent),       F("old-master", old_master),
+#define F(k, f)                                                                                    \
+        {                                                                                          \
+                k, offsetof(PlanStep, f)                                                           \
+        }
+        F("bond", bond),       F("ifname", ifname),
+        F("master", master),   F("description", description),
+        F("mac", mac),         F("old-mac", old_mac),
+        F("address", address), F("broadcast", broadcast),
+        F("label", label),     F("sysctl", sysctl),
+        F("value", value),     F("old-value", old_value),
+        F("parent", parent),   F("old-master", old_master),
 };
 
 static const struct {
@@ -323,15 +329,14 @@ static const struct {
         size_t size;
         guint64 max;
 } num_fields[] = {
-#define N(k, f, m) { k, offsetof(PlanStep, f), sizeof(((PlanStep *)0)->f), m }
-        N("mtu", mtu, G_MAXUINT32),
-        N("old-mtu", old_mtu, G_MAXUINT32),
-        N("family", family, G_MAXINT),
-        N("prefix", prefix, 128),
-        N("scope", scope, G_MAXUINT8),
-        N("metric-base", metric_base, G_MAXUINT32),
-        N("wait-ms", wait_ms, G_MAXUINT32),
-        N("tries", tries, G_MAXUINT32),
+#define N(k, f, m)                                                                                 \
+        {                                                                                          \
+                k, offsetof(PlanStep, f), sizeof(((PlanStep *)0)->f), m                            \
+        }
+        N("mtu", mtu, G_MAXUINT32),         N("old-mtu", old_mtu, G_MAXUINT32),
+        N("family", family, G_MAXINT),      N("prefix", prefix, 128),
+        N("scope", scope, G_MAXUINT8),      N("metric-base", metric_base, G_MAXUINT32),
+        N("wait-ms", wait_ms, G_MAXUINT32), N("tries", tries, G_MAXUINT32),
 #undef N
 };
 #undef F
@@ -424,8 +429,8 @@ static int load_step(GKeyFile *kf, const char *g, PlanStep **out, char **err)
                 guint64 v;
 
                 if (!get_uint(kf, g, num_fields[i].key, num_fields[i].max, &v)) {
-                        *err = g_strdup_printf("[%s] %s: not a number up to %" G_GUINT64_FORMAT,
-                                               g, num_fields[i].key, num_fields[i].max);
+                        *err = g_strdup_printf("[%s] %s: not a number up to %" G_GUINT64_FORMAT, g,
+                                               num_fields[i].key, num_fields[i].max);
                         return -EINVAL;
                 }
                 num_set(st, i, v);
@@ -515,6 +520,11 @@ static void save_link(GKeyFile *kf, const char *prefix, const SnapLink *l, const
         put_uint(kf, g, "queue-id", l->port.queue_id);
         if (l->port.has_prio)
                 g_key_file_set_integer(kf, g, "prio", l->port.prio);
+        /* a VLAN's lower link: plan_touched_links() finds it again */
+        if (l->vlan)
+                g_key_file_set_integer(kf, g, "vlan-on", l->link);
+        if (l->bond && l->bond->v[BOND_OPT_ACTIVE_SLAVE].set)
+                put_str(kf, g, "active-port", l->bond->v[BOND_OPT_ACTIVE_SLAVE].str);
         if (m)
                 save_link(kf, prefix, m, s);
 }
@@ -522,14 +532,14 @@ static void save_link(GKeyFile *kf, const char *prefix, const SnapLink *l, const
 void plan_save_before(const Plan *p, const Snapshot *before, GKeyFile *kf, const char *prefix)
 {
         g_autoptr(GHashTable) idx = g_hash_table_new(g_direct_hash, g_direct_equal);
+        g_autoptr(GPtrArray) touched = plan_touched_links(p, before);
         guint na = 0, nr = 0;
 
-        for (guint i = 0; i < p->steps->len; i++) {
-                const PlanStep *st = p->steps->pdata[i];
-                const SnapLink *l = st->ifname ? snapshot_link_by_name(before, st->ifname) : NULL;
+        for (guint i = 0; i < touched->len; i++) {
+                const SnapLink *l = touched->pdata[i];
 
-                if (l && g_hash_table_add(idx, GINT_TO_POINTER(l->ifindex)))
-                        save_link(kf, prefix, l, before);
+                g_hash_table_add(idx, GINT_TO_POINTER(l->ifindex));
+                save_link(kf, prefix, l, before);
         }
         for (guint i = 0; i < before->addrs->len; i++) {
                 const SnapAddr *a = before->addrs->pdata[i];
@@ -586,6 +596,15 @@ static int load_links(GKeyFile *kf, const char *prefix, Snapshot *s, char **err)
                         return -EINVAL;
                 }
                 l->mtu = (unsigned)mtu;
+                if (g_key_file_has_key(kf, g, "vlan-on", NULL)) {
+                        l->vlan = g_new0(SnapVlan, 1);
+                        l->link = g_key_file_get_integer(kf, g, "vlan-on", NULL);
+                }
+                if (g_key_file_has_key(kf, g, "active-port", NULL)) {
+                        l->bond = bond_options_new();
+                        l->bond->v[BOND_OPT_ACTIVE_SLAVE].set = true;
+                        l->bond->v[BOND_OPT_ACTIVE_SLAVE].str = get_str(kf, g, "active-port");
+                }
                 l->port.queue_id = (uint16_t)qid;
                 g_hash_table_insert(masters, l, get_str(kf, g, "master"));
         }

@@ -47,6 +47,32 @@ const char *plan_action_to_string(PlanAction a)
         return a < _PLAN_ACTION_MAX ? action_names[a] : NULL;
 }
 
+GPtrArray *plan_touched_links(const Plan *p, const Snapshot *before)
+{
+        GPtrArray *links = g_ptr_array_new();
+        g_autoptr(GHashTable) in = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+        for (guint i = 0; i < p->steps->len; i++) {
+                const PlanStep *st = p->steps->pdata[i];
+                SnapLink *l = st->ifname ? snapshot_link_by_name(before, st->ifname) : NULL;
+
+                if (l && g_hash_table_add(in, l))
+                        g_ptr_array_add(links, l);
+        }
+        /* a VLAN on a VLAN too: links grows as it is walked */
+        for (guint i = 0; i < links->len; i++) {
+                const SnapLink *lower = links->pdata[i];
+
+                for (guint k = 0; k < before->links->len; k++) {
+                        SnapLink *l = before->links->pdata[k];
+
+                        if (l->vlan && l->link == lower->ifindex && g_hash_table_add(in, l))
+                                g_ptr_array_add(links, l);
+                }
+        }
+        return links;
+}
+
 int plan_action_from_string(const char *s)
 {
         for (int a = 0; s && a < _PLAN_ACTION_MAX; a++)

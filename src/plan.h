@@ -111,6 +111,14 @@ void plan_free(Plan *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Plan, plan_free)
 void plan_step_free(PlanStep *st);
 
+/*
+ * The links plan p may change, by name, each once: those its steps name
+ * (that before knows), then the VLANs above them, which the kernel takes
+ * down with their lower link (vlan_device_event()), dropping their routes.
+ * What a rollback puts back.  Caller unrefs (names borrowed from before).
+ */
+GPtrArray *plan_touched_links(const Plan *p, const Snapshot *before);
+
 const char *plan_action_to_string(PlanAction a);
 /* The action called s ("set-mtu"), or -EINVAL. */
 int plan_action_from_string(const char *s);

@@ -82,7 +82,8 @@ static Plan *every_action(void)
         st->old_mac = g_strdup("52:54:00:12:34:56");
         st = plan_add_step(p, PLAN_ENSLAVE, "bond0", "eth0", "enslave eth0");
         st->master = g_strdup("bond0");
-        st = plan_add_step(p, PLAN_RELEASE, "bond0", "eth1", "release eth1, \"quoted\"\nand two lines");
+        st = plan_add_step(p, PLAN_RELEASE, "bond0", "eth1",
+                           "release eth1, \"quoted\"\nand two lines");
         st->master = g_strdup("bond0");
         st->old_opts = opts("queue_id=3");
         st->old_mask = mask_of(st->old_opts);
@@ -191,9 +192,8 @@ static void test_round_trip(void)
                 g_assert_cmpuint(a->old_mask, ==, b->old_mask);
                 for (int id = 0; id < _BOND_OPT_MAX; id++) {
                         if (a->opts)
-                                g_assert_true(bond_opt_value_equal(bond_opt_desc(id),
-                                                                   &a->opts->v[id],
-                                                                   &b->opts->v[id]));
+                                g_assert_true(bond_opt_value_equal(
+                                        bond_opt_desc(id), &a->opts->v[id], &b->opts->v[id]));
                         if (a->old_opts)
                                 g_assert_true(bond_opt_value_equal(bond_opt_desc(id),
                                                                    &a->old_opts->v[id],
@@ -226,9 +226,19 @@ static Snapshot *before_state(void)
         SnapLink *x = snapshot_add_link(s, 5, "eth1", NULL, "52:54:00:12:34:57");
         NetRoute *r;
 
+        SnapLink *v = snapshot_add_link(s, 11, "bond0.100", "vlan", NULL);
+
+        /* a VLAN on bond0: the plan does not name it, the kernel takes it
+         * down with bond0 */
+        v->vlan = g_new0(SnapVlan, 1);
+        v->link = 3;
+        v->up = true;
+        snapshot_add_route(s, 11, AF_INET, "203.0.113.254");
         snapshot_add_link(s, 9, "unrelated", NULL, NULL);
         b->up = true;
         b->mtu = 9000;
+        b->bond->v[BOND_OPT_ACTIVE_SLAVE].set = true;
+        b->bond->v[BOND_OPT_ACTIVE_SLAVE].str = g_strdup("eth0");
         e->master = 3;
         e->port.present = true;
         e->port.queue_id = 2;
@@ -263,6 +273,8 @@ static void test_before(void)
         g_assert_nonnull(e);
         g_assert_true(b->up);
         g_assert_cmpuint(b->mtu, ==, 9000);
+        /* the active port, which restore_active() puts back */
+        g_assert_cmpstr(b->bond->v[BOND_OPT_ACTIVE_SLAVE].str, ==, "eth0");
         g_assert_cmpint(e->master, ==, 3);
         g_assert_true(e->port.present);
         g_assert_cmpuint(e->port.queue_id, ==, 2);
@@ -273,8 +285,18 @@ static void test_before(void)
         /* bond0's address and route, not those of the unrelated link */
         g_assert_cmpuint(back->addrs->len, ==, 1);
         g_assert_cmpstr(((SnapAddr *)back->addrs->pdata[0])->address, ==, "192.0.2.10");
-        g_assert_cmpuint(back->routes->len, ==, 1);
+        g_assert_cmpuint(back->routes->len, ==, 2);
         g_assert_true(net_route_equal(back->routes->pdata[0], s->routes->pdata[0]));
+        /* the VLAN above bond0, and its route */
+        g_assert_nonnull(snapshot_link_by_name(back, "bond0.100"));
+        g_assert_cmpint(snapshot_link_by_name(back, "bond0.100")->link, ==, 3);
+        g_assert_true(net_route_equal(back->routes->pdata[1], s->routes->pdata[1]));
+        {
+                g_autoptr(GPtrArray) t = plan_touched_links(p, back);
+
+                /* bond0, eth0, eth1 (named by steps), bond0.100 (above bond0) */
+                g_assert_cmpuint(t->len, ==, 4);
+        }
 }
 
 /* A damaged journal: each is refused, and the message names the group. */
@@ -303,8 +325,8 @@ static void test_damaged(void)
 
                 g_assert_nonnull(strstr(text, cases[i].from));
                 g_string_replace(bad, cases[i].from, cases[i].to, 1);
-                g_assert_true(g_key_file_load_from_data(kf, bad->str, bad->len, G_KEY_FILE_NONE,
-                                                        NULL));
+                g_assert_true(
+                        g_key_file_load_from_data(kf, bad->str, bad->len, G_KEY_FILE_NONE, NULL));
                 g_assert_cmpint(plan_load(kf, "bond0", &back, &err), ==, -EINVAL);
                 g_assert_null(back);
                 g_test_message("%s -> %s", cases[i].to, err);
