@@ -19,7 +19,7 @@
 
 struct Journal {
         char *dir;
-        GKeyFile *kf;
+        GKeyFile *kf; /* the run file: [run] */
         GPtrArray *bonds; /* char*: in the order they were added */
         GHashTable *fds;  /* bond -> mark file descriptor (GINT_TO_POINTER(fd + 1)) */
 };
@@ -79,27 +79,23 @@ int journal_begin(const char *command, Journal **out)
         return 0;
 }
 
-/* Drop the groups of bond (a bond planned again in the run). */
-static void remove_groups(GKeyFile *kf, const char *bond)
+static char *plan_name(const char *bond)
 {
-        g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
-        g_autofree char *head = g_strconcat(bond, " ", NULL);
-
-        for (guint i = 0; groups[i]; i++)
-                if (g_str_equal(groups[i], bond) || g_str_has_prefix(groups[i], head))
-                        g_key_file_remove_group(kf, groups[i], NULL);
+        return g_strconcat(bond, ".plan", NULL);
 }
 
 int journal_add(Journal *j, const char *bond, const Plan *p, const Snapshot *before)
 {
         g_autofree char *mark = mark_name(bond);
+        g_autofree char *plan = plan_name(bond);
         g_autofree char *path = g_build_filename(j->dir, mark, NULL);
+        g_autoptr(GKeyFile) kf = g_key_file_new();
         g_autofree char *text = NULL;
         int fd, r;
 
         if (!state_name_valid(bond))
                 return -EINVAL;
-        /* a bond planned again in the same run (down --stack) starts over */
+        /* a bond planned again in the same run starts over */
         g_hash_table_remove(j->fds, bond);
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd < 0)
@@ -108,16 +104,21 @@ int journal_add(Journal *j, const char *bond, const Plan *p, const Snapshot *bef
         r = journal_mark(j, bond, 0);
         if (r < 0)
                 return r;
+        /* the bond's plan first, then the run that names it */
+        plan_save(p, kf, bond);
+        if (before)
+                plan_save_before(p, before, kf, bond);
+        text = g_key_file_to_data(kf, NULL, NULL);
+        r = state_write(j->dir, plan, text);
+        if (r < 0)
+                return r;
+        g_clear_pointer(&text, g_free);
         if (!g_ptr_array_find_with_equal_func(j->bonds, bond, g_str_equal, NULL))
                 g_ptr_array_add(j->bonds, g_strdup(bond));
         g_ptr_array_add(j->bonds, NULL);
         g_key_file_set_string_list(j->kf, "run", "bonds", (const char *const *)j->bonds->pdata,
                                    j->bonds->len - 1);
         g_ptr_array_remove_index(j->bonds, j->bonds->len - 1);
-        remove_groups(j->kf, bond);
-        plan_save(p, j->kf, bond);
-        if (before)
-                plan_save_before(p, before, j->kf, bond);
         text = g_key_file_to_data(j->kf, NULL, NULL);
         return state_write(j->dir, RUN_FILE, text);
 }
@@ -244,15 +245,33 @@ int journal_read(JournalRecord **out, char **err)
         }
         for (guint i = 0; bonds[i]; i++) {
                 JournalBond *b = g_new0(JournalBond, 1);
-                g_autofree char *why = NULL;
+                g_autoptr(GKeyFile) bk = g_key_file_new();
+                g_autofree char *name = NULL, *file = NULL, *why = NULL;
 
                 g_ptr_array_add(rec->bonds, b);
                 b->bond = g_strdup(bonds[i]);
-                if (!state_name_valid(b->bond) || plan_load(kf, b->bond, &b->plan, &why) < 0 ||
-                    plan_load_before(kf, b->bond, &b->before, &why) < 0 ||
+                if (!state_name_valid(b->bond)) {
+                        *err = g_strdup_printf("%s: a bond name that is not one: '%s'", path,
+                                               b->bond);
+                        return -EINVAL;
+                }
+                name = plan_name(b->bond);
+                file = g_build_filename(rec->dir, name, NULL);
+                r = check_owner(file, err);
+                if (r < 0) {
+                        if (r != -EINVAL)
+                                *err = g_strdup_printf("%s: %s", file, g_strerror(-r));
+                        return -EINVAL;
+                }
+                if (!g_key_file_load_from_file(bk, file, G_KEY_FILE_NONE, &e)) {
+                        *err = g_strdup_printf("%s: %s", file, e->message);
+                        return -EINVAL;
+                }
+                if (plan_load(bk, b->bond, &b->plan, &why) < 0 ||
+                    plan_load_before(bk, b->bond, &b->before, &why) < 0 ||
                     read_mark(rec->dir, b->bond, &b->done) < 0) {
-                        *err = g_strdup_printf("%s: %s", path,
-                                               why ? why : "a bond's name or step count is bad");
+                        *err = g_strdup_printf("%s: %s", file,
+                                               why ? why : "the step count is not a number");
                         return -EINVAL;
                 }
                 b->done = MIN(b->done, b->plan->steps->len);

@@ -6,8 +6,8 @@
  * doing, kept in BONDCFG_STATE_DIR/journal so that a run killed part-way
  * (kill -9, a crash, the OOM killer) can be undone by the next one.
  *
- *   run          GKeyFile: [run] pid, command, version, started, bonds;
- *                then for each bond its plan and the state it ran on
+ *   run          GKeyFile: [run] pid, command, version, started, bonds
+ *   BOND.plan    GKeyFile: BOND's plan and the state it ran on
  *                (plan-save.h), written before the bond's first step
  *   BOND.step    how many steps of BOND's plan may have been done, a
  *                fixed-width number rewritten in place (one pwrite())

@@ -374,6 +374,17 @@ static void test_files(void)
         g_assert_nonnull(strstr(err, run));
         g_clear_pointer(&err, g_free);
         g_assert_cmpint(chmod(run, 0644), ==, 0);
+        {
+                g_autofree char *plan = g_build_filename(dir, "bond0.plan", NULL);
+
+                g_assert_cmpint(chmod(plan, 0664), ==, 0);
+                g_assert_cmpint(journal_read(&rec, &err), ==, -EINVAL);
+                g_assert_nonnull(strstr(err, plan));
+                g_clear_pointer(&err, g_free);
+                g_assert_cmpint(chmod(plan, 0644), ==, 0);
+                g_assert_cmpint(journal_read(&rec, &err), ==, 0);
+                g_clear_pointer(&rec, journal_record_free);
+        }
 
         /* ended: gone */
         journal_end(j);
