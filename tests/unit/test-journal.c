@@ -264,6 +264,10 @@ static void test_before(void)
         const SnapLink *e, *b;
 
         g_assert_true(g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, NULL));
+        /* the seed of fuzz/corpus/journal (fuzz-journal.c) */
+        if (g_getenv("BONDCFG_JOURNAL_SEED"))
+                g_assert_true(
+                        g_file_set_contents(g_getenv("BONDCFG_JOURNAL_SEED"), text, -1, NULL));
         g_assert_cmpint(plan_load_before(kf, "bond0", &back, &err), ==, 0);
         /* the links the plan names, not the others */
         g_assert_null(snapshot_link_by_name(back, "unrelated"));
