@@ -355,7 +355,8 @@ static int load_links(GKeyFile *kf, const char *prefix, Snapshot *s, char **err)
 {
         g_autofree char *head = g_strdup_printf("%s link ", prefix);
         g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
-        g_autoptr(GHashTable) masters = g_hash_table_new(g_direct_hash, g_direct_equal);
+        g_autoptr(GHashTable) masters =
+                g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 
         for (guint i = 0; groups[i]; i++) {
                 const char *g = groups[i];
@@ -377,6 +378,12 @@ static int load_links(GKeyFile *kf, const char *prefix, Snapshot *s, char **err)
                         *err = g_strdup_printf("[%s]: no ifindex, or a number out of range", g);
                         return -EINVAL;
                 }
+                /* one link per ifindex, as the kernel has them */
+                if (snapshot_link_by_index(s, l->ifindex) != l) {
+                        *err = g_strdup_printf("[%s]: ifindex %d is another link's too", g,
+                                               l->ifindex);
+                        return -EINVAL;
+                }
                 l->mtu = (unsigned)mtu;
                 if (g_key_file_has_key(kf, g, "vlan-on", NULL)) {
                         l->vlan = g_new0(SnapVlan, 1);
@@ -393,7 +400,7 @@ static int load_links(GKeyFile *kf, const char *prefix, Snapshot *s, char **err)
         /* the masters by name: each has a group of its own */
         for (guint i = 0; i < s->links->len; i++) {
                 SnapLink *l = s->links->pdata[i];
-                g_autofree char *m = g_hash_table_lookup(masters, l);
+                const char *m = g_hash_table_lookup(masters, l);
                 const SnapLink *ml = m ? snapshot_link_by_name(s, m) : NULL;
 
                 if (m && !ml) {
