@@ -301,9 +301,16 @@ static void restore_addresses(NlConn *c, const Plan *plan, const GPtrArray *touc
                 for (guint k = 0; k < before->routes->len; k++) {
                         g_autoptr(NetRoute) r = net_route_copy(before->routes->pdata[k]);
 
-                        if (r->ifindex != was->ifindex || have_route(now, r))
+                        if (r->ifindex != was->ifindex)
                                 continue;
+                        /* a link made again has a new ifindex, and ifup-eth's
+                         * zeroconf route's metric is 1000 + the ifindex */
+                        if (r->has_metric && r->metric == 1000 + (uint32_t)was->ifindex &&
+                            r->dst && g_str_equal(r->dst, "169.254.0.0") && r->prefix == 16)
+                                r->metric = 1000 + (uint32_t)is->ifindex;
                         r->ifindex = is->ifindex;
+                        if (have_route(now, r))
+                                continue;
                         {
                                 g_autoptr(NlMsg) m = net_route_msg_add_flags(r, NLM_F_EXCL);
 

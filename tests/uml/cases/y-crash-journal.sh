@@ -1,4 +1,4 @@
-# desc: y. the crash journal: apply killed with SIGKILL after each step of a create plan (bond, ports, address, route, a VLAN) and as each step begins, and after each step of a mode-change plan: status reports the interrupted apply (exit 4, text and JSON), the next apply undoes it first (the state is the one before, byte-identical) and says so, then applies; a killed two-bond run undoes both; down undoes a killed run too
+# desc: y. the crash journal: a down killed part-way is undone by the next run; apply killed with SIGKILL after each step of a create plan (bond, ports, address, route, a VLAN) and as each step begins, and after each step of a mode-change plan: status reports the interrupted apply (exit 4, text and JSON), the next apply undoes it first (the state is the one before, byte-identical) and says so, then applies; a killed two-bond run undoes both; down undoes a killed run too
 # cost: 90
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -114,6 +114,42 @@ restore_before() {
 each_kill BONDCFG_TEST_KILL_STEP /tmp/y.ab 4
 sed -i 's/mode=balance-rr/mode=active-backup/' "$CFG/ifcfg-bond0"
 apply_rc 0
+
+key "a down killed part-way: the next run puts the bond back as it was, then does its own work"
+settle
+sleep 1
+settle
+state_dump_stable /tmp/y.up
+run env BONDCFG_TEST_KILL_STEP=3 "$BONDCFG" --config-dir "$CFG" down --stack bond0
+assert_eq "down killed at its third step (exit 137)" "$RC" 137
+run bc status
+assert_in "status reports the interrupted down" "$OUT" "interrupted: a down (pid"
+run env BONDCFG_TEST_FAIL_STEP=1 "$BONDCFG" --config-dir "$CFG" down --stack bond0
+assert_in "the next down undoes the killed one first" "$ERR" "did not end; undoing what it did first"
+state_dump_stable /tmp/y.after
+# bond0.100 was deleted and is made again: the kernel gives it a new
+# ifindex (and its zeroconf route's metric is 1000 + that); all else is
+# byte-identical
+no_ifindex() { # DUMP: without ifindex values and the zeroconf metric
+	jq -c 'walk(if type == "object" then del(.ifindex, .link_index) |
+		if .dst == "169.254.0.0/16" then del(.metric) else . end else . end)' "$1" >"$1.n"
+}
+no_ifindex /tmp/y.up
+for i in 1 2 3 4 5 6; do
+	no_ifindex /tmp/y.after
+	cmp -s /tmp/y.up.n /tmp/y.after.n && break
+	sleep 0.3
+	settle
+	state_dump_stable /tmp/y.after
+done
+if cmp -s /tmp/y.up.n /tmp/y.after.n; then
+	pass "the bond as before the killed down, byte-identical but bond0.100's new ifindex"
+else
+	fail "the bond as before the killed down, byte-identical but bond0.100's new ifindex"
+	diff <(jq -S . </tmp/y.up.n) <(jq -S . </tmp/y.after.n) | head -60 | sed 's/^/  /'
+fi
+run_rc 0 bc apply
+assert_in "then apply finds it up to date" "$OUT" "bond0: up to date"
 
 key "down undoes a killed run too"
 run_rc 0 bc down --stack bond0
