@@ -305,8 +305,8 @@ static void restore_addresses(NlConn *c, const Plan *plan, const GPtrArray *touc
                                 continue;
                         /* a link made again has a new ifindex, and ifup-eth's
                          * zeroconf route's metric is 1000 + the ifindex */
-                        if (r->has_metric && r->metric == 1000 + (uint32_t)was->ifindex &&
-                            r->dst && g_str_equal(r->dst, "169.254.0.0") && r->prefix == 16)
+                        if (r->has_metric && r->metric == 1000 + (uint32_t)was->ifindex && r->dst &&
+                            g_str_equal(r->dst, "169.254.0.0") && r->prefix == 16)
                                 r->metric = 1000 + (uint32_t)is->ifindex;
                         r->ifindex = is->ifindex;
                         if (have_route(now, r))

@@ -17,9 +17,9 @@
 /* The JSON document of a run (apply, down, stop), built as it goes: the
  * steps done, then the first failure, the diagnostics and the exit status. */
 typedef struct {
-        JsonDoc *b;        /* the document, its "steps" array open */
-        JsonDoc *error;    /* the first failure (an object), or NULL */
-        GPtrArray *states; /* char*: bond, state, bond, state... (the "bonds" member) */
+        JsonDoc *b;         /* the document, its "steps" array open */
+        JsonDoc *error;     /* the first failure (an object), or NULL */
+        GPtrArray *states;  /* char*: bond, state, bond, state... (the "bonds" member) */
         JsonDoc *recovered; /* what a run that died left, undone first (an array), or NULL */
 } RunJson;
 

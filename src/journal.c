@@ -19,7 +19,7 @@
 
 struct Journal {
         char *dir;
-        GKeyFile *kf; /* the run file: [run] */
+        GKeyFile *kf;     /* the run file: [run] */
         GPtrArray *bonds; /* char*: in the order they were added */
         GHashTable *fds;  /* bond -> mark file descriptor (GINT_TO_POINTER(fd + 1)) */
 };
