@@ -122,9 +122,17 @@ int main(int argc, char **argv)
         gboolean version = FALSE, want_json = FALSE;
         g_autoptr(GError) error = NULL;
         g_autoptr(GOptionContext) oc = NULL;
-        g_autofree char *desc = commands_description();
+        g_autofree char *desc = NULL;
         const BondcfgCommand *cmd = NULL;
         int idx, r;
+
+        /* `bondcfg --version` alone, as `ip -V`: no option parser, no help
+         * text built (scripts call it to check what is installed) */
+        if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+                printf("bondcfg " BONDCFG_VERSION "\n");
+                return EXIT_OK;
+        }
+        desc = commands_description();
 
         /* No setlocale(): bondcfg has no translations, and its output
          * (numbers, JSON) must not change with the locale. */
