@@ -153,6 +153,53 @@ static Plan *every_action(void)
         g_assert_cmpint(bridge_opt_set(bo, BRIDGE_PORT_OPT_PRIORITY, 7), ==, 0);
         st->spec = bo;
         st->old_spec = g_new0(BridgeOptValues, 1);
+        /* the actions the steps above did not have yet */
+        st = plan_add_step(p, PLAN_DELETE_BOND, "bond0", "bond9", "delete bond9");
+        st->old_opts = opts("mode=802.3ad lacp_rate=fast");
+        st->old_mask = mask_of(st->old_opts);
+        st = plan_add_step(p, PLAN_SET_PORT_OPTIONS, "bond0", "eth0", "prio 5");
+        st->opts = opts("prio=5");
+        st->mask = mask_of(st->opts);
+        st->old_opts = opts("prio=0");
+        st->old_mask = mask_of(st->old_opts);
+        st = plan_add_step(p, PLAN_DEL_ROUTE, "bond0", "bond0", "delete route");
+        st->route = net_route_new(AF_INET6);
+        st->route->dst = g_strdup("2001:db8:1::");
+        st->route->prefix = 48;
+        st->route->ifindex = 7;
+        st->route->has_protocol = true;
+        st->route->protocol = 4;
+        st->route->has_scope = true;
+        st->route->onlink = true;
+        st = plan_add_step(p, PLAN_SEND_GARP, "bond0", "bond0", "garp");
+        st->family = AF_INET;
+        st->address = g_strdup("192.0.2.10");
+        st->soft = true;
+        st = plan_add_step(p, PLAN_DEL_RULE, "bond0", "bond0", "delete rule");
+        st->rule = net_rule_new(AF_INET6);
+        st->rule->to = g_strdup("2001:db8::");
+        st->rule->to_len = 32;
+        st->rule->has_fwmark = st->rule->has_fwmask = true;
+        st->rule->fwmark = 0x10;
+        st->rule->fwmask = 0xff;
+        st->rule->invert = true;
+        st->rule->dport = (NetPortRange){ .set = true, .start = 80, .end = 443 };
+        st->rule->has_uidrange = true;
+        st->rule->uid_start = 1000;
+        st->rule->uid_end = 2000;
+        st->rule->has_protocol = true;
+        st->rule->protocol = 4;
+        st = plan_add_step(p, PLAN_SET_ARP, "bond0", "bond0", "arp off");
+        st = plan_add_step(p, PLAN_LINK_DELAY, "bond0", "bond0", "wait");
+        st->wait_ms = 3000;
+        st = plan_add_step(p, PLAN_RUN_ETHTOOL, "bond0", "eth0", "ethtool");
+        st->argv = g_strsplit("-K eth0 gro off", " ", -1);
+        st->soft = true;
+        st = plan_add_step(p, PLAN_DELETE_LINK, "bond0", "bond0.200", "delete VLAN");
+        st->kind = &link_kind_vlan;
+        st->old_spec = link_vlan_new(200, VLAN_FLAG_GVRP);
+        st->parent = g_strdup("bond0");
+        st->mtu = 1500;
         return p;
 }
 
@@ -176,7 +223,13 @@ static void test_round_trip(void)
         g_autofree char *err = NULL;
 
         /* every action is in the plan */
-        g_assert_cmpuint(p->steps->len, >=, 17);
+        for (int a = 0; a < _PLAN_ACTION_MAX; a++) {
+                bool found = false;
+
+                for (guint i = 0; i < p->steps->len && !found; i++)
+                        found = ((PlanStep *)p->steps->pdata[i])->action == (PlanAction)a;
+                g_assert_true(found);
+        }
         g_assert_true(g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, NULL));
         g_assert_cmpint(plan_load(kf, "bond0", &back, &err), ==, 0);
         g_assert_null(err);
@@ -316,7 +369,7 @@ static void test_damaged(void)
                 { "kind=vlan", "kind=vxlan", "bond0 step 14" },
                 { "spec=id=100", "spec=id=5000", "bond0 step 14" },
                 { "route-family=2", "route-family=7", "bond0 step 10" },
-                { "steps=17", "steps=18", "bond0 step 18" },
+                { "steps=26", "steps=27", "bond0 step 27" },
         };
         g_autoptr(Plan) p = every_action();
         g_autofree char *text = save_text(p, NULL);
