@@ -12,6 +12,7 @@
 
 #include "plan-save.h"
 #include "state-file.h"
+#include "trust.h"
 
 #define RUN_FILE "run"
 /* "%10u\n": a count rewritten in place, always the same length */
@@ -141,8 +142,7 @@ void journal_end(Journal *j)
         if (!j)
                 return;
         g_hash_table_remove_all(j->fds);
-        empty_dir(j->dir);
-        rmdir(j->dir);
+        journal_discard(false, 0);
 }
 
 void journal_free(Journal *j)
@@ -200,16 +200,21 @@ static int read_mark(const char *dir, const char *bond, guint *out)
         return 0;
 }
 
-/* The file must be root's (ours) and no one else's to write. */
+/* The file must be one bondcfg trusts (trust.h: root's, no one else's to
+ * write), and a regular file. */
 static int check_owner(const char *path, char **err)
 {
+        g_autofree char *why = NULL;
         struct stat st;
 
         if (lstat(path, &st) < 0)
                 return -errno;
-        if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022)) {
-                *err = g_strdup_printf("%s: not a regular file of uid %u that only it can write",
-                                       path, (unsigned)geteuid());
+        if (!S_ISREG(st.st_mode))
+                why = g_strdup_printf("it is %s, not a regular file", trust_file_type(st.st_mode));
+        else
+                why = trust_file_problem(&st);
+        if (why) {
+                *err = g_strdup_printf("%s: %s", path, why);
                 return -EINVAL;
         }
         return 0;
