@@ -214,13 +214,11 @@ static const char *active_port(const SnapLink *l)
  * the port that took over (when the plan was stopped before it released
  * them all, which would have put them back in their order).
  */
-static void restore_active(NlConn *c, const Plan *plan, const Snapshot *before, ApplyResult *res)
+static void restore_active(NlConn *c, const Plan *plan, const GPtrArray *touched, ApplyResult *res)
 {
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-
-        for (guint i = 0; i < plan->steps->len; i++) {
-                const PlanStep *st = plan->steps->pdata[i];
-                const SnapLink *was = st->ifname ? snapshot_link_by_name(before, st->ifname) : NULL;
+        for (guint i = 0; i < touched->len; i++) {
+                const SnapLink *was = touched->pdata[i];
+                const PlanStep *st = step_of(plan, was->name);
                 const char *want = active_port(was);
                 g_autoptr(Snapshot) s = NULL;
                 g_autoptr(BondOptions) o = NULL;
@@ -229,8 +227,7 @@ static void restore_active(NlConn *c, const Plan *plan, const Snapshot *before, 
                 int idx[_BOND_OPT_MAX] = { 0 };
                 int port;
 
-                if (!want || !g_hash_table_add(seen, st->ifname) ||
-                    apply_link_index(c, st->ifname, &now, &s) < 0 || !now->bond ||
+                if (!want || apply_link_index(c, was->name, &now, &s) < 0 || !now->bond ||
                     !now->bond->v[BOND_OPT_ACTIVE_SLAVE].set)
                         continue;
                 /* one link's dump: the active port as its ifindex */
@@ -380,7 +377,7 @@ static void rollback(NlConn *c, const Plan *plan, guint done, const Snapshot *be
                 if (!plan->steps->len)
                         return;
                 restore_links(c, plan, touched, before, res);
-                restore_active(c, plan, before, res);
+                restore_active(c, plan, touched, res);
                 restore_addresses(c, plan, touched, before, res);
         }
 }
