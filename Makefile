@@ -30,11 +30,16 @@ LDFLAGS   ?=
 # libnl-3 only: messages are built and parsed by src/netlink*.c and
 # src/snapshot*.c, nothing of libnl-route-3 (rtnl_*) is used.
 PKGS      := glib-2.0 gio-2.0 json-glib-1.0 libnl-3.0 libudev inih libkmod
-# libkmod is dlopen()ed when the bonding module must be loaded (src/module.c),
-# libudev when the member-NIC checks run (src/udev-dl.c), libgio when there
-# is a system bus to ask NetworkManager on (src/nm-dbus.c): their headers are
-# needed, their libraries are not linked.
-LINK_PKGS := glib-2.0 libnl-3.0 inih
+# Only glib is linked.  The others are dlopen()ed by the commands that need
+# them (src/dl-lib.h): libnl-3 by the first netlink request (src/nl-dl.h),
+# inih by the first bondcfg.conf read, libkmod when the bonding module must be
+# loaded, libudev when the member-NIC checks run, libgio when there is a
+# system bus to ask NetworkManager on, json-glib for --json.  Their headers
+# are needed, their libraries are not.
+LINK_PKGS := glib-2.0
+# inih's soname differs (Debian libinih.so.1): read it off the library.
+INIH_SONAME := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir inih 2>/dev/null)/libinih.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p')
 WARNINGS  := -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wshadow -Wno-unused-parameter
 ifeq ($(WERROR),1)
 WARNINGS  += -Werror
@@ -43,7 +48,8 @@ endif
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
 
-BASE_CFLAGS = -std=gnu11 $(WARNINGS) -Isrc -DBONDCFG_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+BASE_CFLAGS = -std=gnu11 $(WARNINGS) -Isrc -DBONDCFG_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
+	$(if $(INIH_SONAME),-DINIH_SONAME='"$(INIH_SONAME)"')
 SAN_FLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))

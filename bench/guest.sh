@@ -96,7 +96,6 @@ done
 : >/tmp/t.sipv
 : >/tmp/t.sstrip
 : >/tmp/t.fglib
-: >/tmp/t.flibs
 for i in $(seq "$SRUNS"); do
 	if [ $((i % 2)) = 0 ]; then
 		t1 /tmp/t.sversion "$BONDCFG" --version
@@ -105,11 +104,10 @@ for i in $(seq "$SRUNS"); do
 		t1 /tmp/t.sipv ip -V
 		t1 /tmp/t.sversion "$BONDCFG" --version
 	fi
-	# what the packages ship, and the floors: a program that only starts
-	# with glib, and with glib, libnl-3 and inih
+	# what the packages ship, and the floor: a program that only starts
+	# with glib, the one library bondcfg links
 	t1 /tmp/t.sstrip "$BONDCFG_STRIPPED" --version
 	t1 /tmp/t.fglib "$FLOOR_GLIB"
-	t1 /tmp/t.flibs "$FLOOR_LIBS"
 done
 # the shared libraries each loads at start
 libs_bondcfg=$(ldd "$BONDCFG" 2>/dev/null | grep -c '=> /')
@@ -265,10 +263,8 @@ printf '%-46s %-26s %-14s %s\n' "start-up, $SRUNS runs each: ip -V" "$(ms "$m_si
 printf '%-46s %-26s %-14s %s\n' "start-up, $SRUNS runs each: bondcfg --version" "$(ms "$m_sversion") = $(ratio "$m_sversion" "$m_sipv") ip -V" "<= 1.0x" "$(verdict "$r_start" 1.0)"
 m_sstrip=$(median </tmp/t.sstrip)
 m_fglib=$(median </tmp/t.fglib)
-m_flibs=$(median </tmp/t.flibs)
 printf '%-46s %-26s %-14s %s\n' "  the same, stripped (as packages ship it)" "$(ms "$m_sstrip") = $(ratio "$m_sstrip" "$m_sipv") ip -V" "" ""
 printf '%-46s %-26s %-14s %s\n' "  floor: a program linked with glib alone" "$(ms "$m_fglib") = $(ratio "$m_fglib" "$m_sipv") ip -V" "" ""
-printf '%-46s %-26s %-14s %s\n' "  floor: glib, libnl-3 and inih" "$(ms "$m_flibs") = $(ratio "$m_flibs" "$m_sipv") ip -V" "" ""
 printf '%-46s %-26s %-14s %s\n' "  shared libraries loaded at start" "bondcfg $libs_bondcfg, ip $libs_ip" "" ""
 printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: ip -batch" "$(ms "$m_ip")" "" ""
 printf '%-46s %-26s %-14s %s\n' "1 bond, 2 ports, IPv4: bondcfg apply" "$(ms "$m_apply") = $(ratio "$m_apply" "$m_ip") ip" "<= 1.0x" "$(verdict "$r_apply" 1.0)"

@@ -23,15 +23,14 @@ dir=$(uml_prepare bench)
 echo "== bench: bondcfg against the real bonding driver (user-mode Linux $(ls /usr/lib/uml/modules | head -1), $runs runs each, medians)"
 bin=$(uml_binary "$BONDCFG" "$dir") || exit 1
 # For the start-up figure: the binary as packages ship it (stripped: rpmbuild
-# moves the debug information to -debuginfo), and the floor programs
-# (bench/startup-floor.c) linked with glib alone and with bondcfg's libraries.
+# moves the debug information to -debuginfo), and the floor program
+# (bench/startup-floor.c) linked as bondcfg is, with glib alone (the other
+# libraries are dlopen()ed by the commands that need them: src/dl-lib.h).
 strip -o "$dir/bondcfg-stripped" "$bin" || exit 1
 cflags=$(pkg-config --cflags glib-2.0)
 cc $cflags -O2 -o "$dir/floor-glib" "$top/bench/startup-floor.c" -lglib-2.0 || exit 1
-cc $cflags -O2 -o "$dir/floor-libs" "$top/bench/startup-floor.c" \
-	-Wl,--no-as-needed $(pkg-config --libs glib-2.0 libnl-3.0 inih) || exit 1
 uml_boot "$dir" "${UML_BOOT_TIMEOUT:-900}" "$top/bench/guest.sh" BONDCFG="$bin" BENCH_RUNS="$runs" \
-	BONDCFG_STRIPPED="$dir/bondcfg-stripped" FLOOR_GLIB="$dir/floor-glib" FLOOR_LIBS="$dir/floor-libs" \
+	BONDCFG_STRIPPED="$dir/bondcfg-stripped" FLOOR_GLIB="$dir/floor-glib" \
 	BENCH_STARTUP_RUNS="${BENCH_STARTUP_RUNS:-200}" 2>"$dir/boot.err" &
 pid=$!
 tail -n +1 -s 0.5 -F --pid="$pid" "$dir/guest.log" 2>/dev/null

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The floor of bench/guest.sh's start-up figure: a program that does
- * nothing but start with the shared libraries it is linked with (glib
- * alone, or the ones bondcfg links: glib, libnl-3, inih), so that the
- * bench can say how much of bondcfg --version is theirs.
+ * nothing but start with glib, the one shared library bondcfg links (the
+ * others it dlopen()s when a command needs them), so that the bench can
+ * say how much of bondcfg --version is glib's.
  */
 #include <glib.h>
 #include <stdio.h>

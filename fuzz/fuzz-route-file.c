@@ -7,7 +7,7 @@
  * must parse back (net_route_from_msg()) to an equal route.
  */
 #include <sys/socket.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 #include "fuzz.h"
 #include "diag.h"

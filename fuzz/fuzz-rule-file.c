@@ -7,7 +7,7 @@
  * RTM_NEWRULE bondcfg would send must parse back (net_rule_from_msg()).
  */
 #include <sys/socket.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 #include "fuzz.h"
 #include "diag.h"

@@ -6,6 +6,7 @@
 #include <linux/if_addr.h>
 
 #include "commands.h"
+#include "dl-lib.h"
 #include "trust.h"
 #include "plan-stack.h"
 #include "udev-check.h"
@@ -271,8 +272,7 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         r = udev_check_config(c, settings, names, mode, ctx->offline, links, diags);
         diags->errors_as_warnings = saved;
         if (r < 0) {
-                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n",
-                        r == -ELIBACC ? udev_dl_error() : g_strerror(-r));
+                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", dl_lib_strerror(r));
                 return EXIT_USAGE;
         }
         return 0;

@@ -10,6 +10,8 @@
  *                  rule files, /etc/sysconfig/network, those of the ONBOOT
  *                  VLANs and bridges on it
  *   module NAME    a kernel module its stack needs (8021q, bridge)
+ *   library SONAME a shared library bondcfg dlopen()s to bring a bond up
+ *                  (dl-lib.h), which no tool finds in the binary itself
  * The exit status is check's: 1 when the files have errors (the records
  * are printed all the same).
  */
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "dl-lib.h"
 #include "plan-stack.h"
 
 typedef struct {
@@ -88,6 +91,9 @@ int cmd_files(BondcfgCtx *ctx, int argc, char **argv)
                         put_l3(&o, br->name, br->l3);
                 }
         }
+        for (int id = 0; id < _DL_LIB_MAX; id++)
+                if (dl_libs[id].boot)
+                        put(&o, "library", dl_libs[id].soname);
         fflush(stdout);
         return diag_has_errors(diags) ? EXIT_CONFIG : EXIT_OK;
 }

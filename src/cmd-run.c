@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dl-lib.h"
 #include "lock.h"
 #include "log.h"
 #include "port-state.h"
@@ -253,7 +254,8 @@ int run_open_netlink(const BondcfgCtx *ctx, NlConn **c)
         int r = nl_conn_open(c);
 
         if (r < 0)
-                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot open rtnetlink: %s", g_strerror(-r));
+                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot open rtnetlink: %s",
+                                dl_lib_strerror(r));
         return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cmd-nm.h"
 #include "cmd-run.h"
+#include "dl-lib.h"
 #include "commands.h"
 #include "plan-stack.h"
 #include "netlink.h"
@@ -450,7 +451,7 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
                 r = snapshot_take(nl, &snap);
         if (r < 0)
                 return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot read the network state: %s",
-                                g_strerror(-r));
+                                dl_lib_strerror(r));
         cmd_read_sysctls(snap, bonds);
         o.cfg = cfg;
         cmd_read_stack_sysctls(snap, cfg, bonds);

@@ -1,33 +1,64 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Optional shared libraries: see dl-lib.h. */
+/* Shared libraries loaded on demand: see dl-lib.h. */
 #include "dl-lib.h"
 
 #include <dlfcn.h>
 #include <errno.h>
 #include <glib.h>
 
-int dl_lib_load(const char *soname, const DlSym *syms, size_t n, void **handle, char **error)
+/* inih's soname is Debian's libinih.so.1 but not Fedora's: the Makefile
+ * reads it off the libinih.so this is built against. */
+#ifndef INIH_SONAME
+#error "INIH_SONAME: the soname of the inih library (the Makefile sets it)"
+#endif
+
+const DlLib dl_libs[_DL_LIB_MAX] = {
+        [DL_LIBNL] = { "libnl-3.so.200", "libnl-3-200", "libnl3", "rtnetlink", true },
+        [DL_INIH] = { INIH_SONAME, "libinih1", "inih", "reading bondcfg.conf", true },
+        [DL_KMOD] = { "libkmod.so.2", "libkmod2", "kmod-libs", "loading kernel modules", true },
+        [DL_UDEV] = { "libudev.so.1", "libudev1", "systemd-libs", "the member NIC checks", true },
+        [DL_GIO] = { "libgio-2.0.so.0", "libglib2.0-0", "glib2", "asking NetworkManager", true },
+        [DL_JSON_GLIB] = { "libjson-glib-1.0.so.0", "libjson-glib-1.0-0", "json-glib", "--json",
+                           false },
+};
+
+static char *last_error;
+
+const char *dl_lib_strerror(int r)
 {
+        return r == -ELIBACC && last_error ? last_error : g_strerror(-r);
+}
+
+int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error)
+{
+        const DlLib *lib = &dl_libs[id];
+        g_autofree char *why = NULL;
         void *dl;
 
         if (*handle)
                 return 0;
-        dl = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-        if (!dl) {
-                if (error)
-                        *error = g_strdup_printf("cannot load %s: %s", soname, dlerror());
-                return -ELIBACC;
-        }
-        for (size_t i = 0; i < n; i++) {
+        dl = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+        if (!dl)
+                why = g_strdup(dlerror());
+        for (size_t i = 0; dl && i < n; i++) {
                 *syms[i].fn = dlsym(dl, syms[i].name);
-                if (!*syms[i].fn) {
-                        if (error)
-                                *error = g_strdup_printf("%s lacks %s", soname, syms[i].name);
-                        for (size_t k = 0; k <= i; k++)
-                                *syms[k].fn = NULL;
-                        dlclose(dl);
-                        return -ELIBACC;
-                }
+                if (*syms[i].fn)
+                        continue;
+                why = g_strdup_printf("it lacks %s", syms[i].name);
+                for (size_t k = 0; k <= i; k++)
+                        *syms[k].fn = NULL;
+                dlclose(dl);
+                dl = NULL;
+        }
+        if (!dl) {
+                g_free(last_error);
+                last_error =
+                        g_strdup_printf("%s needs %s: %s; hint: install %s (Debian) or "
+                                        "%s (RHEL)",
+                                        lib->needed_for, lib->soname, why, lib->debian, lib->rhel);
+                if (error)
+                        *error = g_strdup(last_error);
+                return -ELIBACC;
         }
         *handle = dl;
         return 0;

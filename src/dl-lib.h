@@ -2,14 +2,40 @@
 #pragma once
 
 /*
- * Optional shared libraries, dlopen()ed by the commands that need them (as
- * systemd loads its optional ones): libkmod (module.c), libudev
- * (udev-dl.c), libgio (nm-dbus.c), libjson-glib (json.c).  Their headers
- * are needed at build time, their libraries are not linked, so a run
- * starts with glib, libnl-3 and inih only.
+ * Shared libraries dlopen()ed by the commands that need them (as systemd
+ * loads its optional ones): libnl-3 (nl-dl.c), inih (settings.c), libkmod
+ * (module.c), libudev (udev-dl.c), libgio (nm-dbus.c), libjson-glib
+ * (json.c).  Their headers are needed at build time, their libraries are
+ * not linked, so a run starts with glib alone, and `bondcfg --version`
+ * loads nothing else.
+ *
+ * dl_libs[] is the one list of them: each loader takes its soname from it,
+ * `bondcfg files` prints it for the dracut module to install them, and the
+ * RPM test checks that the package requires each.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
+
+typedef enum {
+        DL_LIBNL,
+        DL_INIH,
+        DL_KMOD,
+        DL_UDEV,
+        DL_GIO,
+        DL_JSON_GLIB,
+        _DL_LIB_MAX,
+} DlLibId;
+
+typedef struct {
+        const char *soname;
+        const char *debian; /* the package that ships it */
+        const char *rhel;
+        const char *needed_for;
+        bool boot; /* bringing a bond up may need it (an initramfs must have it) */
+} DlLib;
+
+extern const DlLib dl_libs[_DL_LIB_MAX];
 
 /* One function to resolve: where its pointer goes, and its name. */
 typedef struct {
@@ -23,9 +49,14 @@ typedef struct {
         }
 
 /*
- * Load soname (never unloaded: GObject types, for one, cannot be) and
+ * Load library id (never unloaded: GObject types, for one, cannot be) and
  * resolve every symbol of syms.  0 with *handle set; or -ELIBACC with
- * *error (caller frees; error may be NULL) saying what is missing, and no
- * pointer of syms set.  A *handle already set is success at once.
+ * *error (caller frees; error may be NULL) saying what is missing and
+ * which package ships it, and no pointer of syms set.  A *handle already
+ * set is success at once.
  */
-int dl_lib_load(const char *soname, const DlSym *syms, size_t n, void **handle, char **error);
+int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error);
+
+/* What -errno r means; for -ELIBACC, the last library that could not be
+ * loaded, why, and which package ships it. */
+const char *dl_lib_strerror(int r);

@@ -38,12 +38,9 @@ static void json_dl(void)
         static void *dl;
         g_autofree char *error = NULL;
 
-        if (dl_lib_load("libjson-glib-1.0.so.0", syms, G_N_ELEMENTS(syms), &dl, &error) == 0)
+        if (dl_lib_load(DL_JSON_GLIB, syms, G_N_ELEMENTS(syms), &dl, &error) == 0)
                 return;
-        fprintf(stderr,
-                "bondcfg: --json needs json-glib: %s\n"
-                "  hint: install libjson-glib-1.0-0 (Debian) or json-glib (RHEL)\n",
-                error);
+        fprintf(stderr, "bondcfg: %s\n", error);
         exit(2);
 }
 

@@ -14,7 +14,7 @@
 
 #include <glib.h>
 #include <stdbool.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 #include "snapshot.h"
 
 typedef struct LinkKind {

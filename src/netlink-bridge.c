@@ -8,8 +8,7 @@
 #include <arpa/inet.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
-#include <netlink/errno.h>
+#include "nl-dl.h"
 
 static int put_one(struct nl_msg *m, const BridgeOptDesc *d, uint64_t v)
 {

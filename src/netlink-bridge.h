@@ -12,7 +12,7 @@
  */
 
 #include <stdbool.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 #include "bridge-options.h"
 
 /*

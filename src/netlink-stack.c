@@ -8,7 +8,7 @@
 #include <linux/if.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 struct nl_msg *stacknl_link_msg(int type, int flags, int ifindex)
 {

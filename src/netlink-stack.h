@@ -23,7 +23,7 @@
  * kernel takes both either way (rtnetlink parses links liberally).
  */
 
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 /* RTM_NEWLINK with a bare struct ifinfomsg for ifindex; extra nlmsg flags
  * (NLM_F_CREATE|NLM_F_EXCL) in flags.  NULL when out of memory. */

@@ -9,7 +9,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 /* Ingress maps from a VLAN priority, egress to one. */
 static int check_maps(const VlanQosMap *maps, size_t n, bool ingress)

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/if_vlan.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 /* IFLA_VLAN_ID above this is refused (VLAN_VID_MASK is 4095). */
 #define VLAN_ID_MAX 4094

@@ -13,9 +13,7 @@
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
-#include <netlink/errno.h>
-#include <netlink/handlers.h>
+#include "nl-dl.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -391,9 +389,13 @@ void nl_conn_forget_ifindex(NlConn *c, const char *name)
 
 int nl_conn_open(NlConn **out)
 {
-        g_autoptr(NlConn) c = g_new0(NlConn, 1);
-        int one = 1, fd;
+        g_autoptr(NlConn) c = NULL;
+        int one = 1, fd, r;
 
+        r = nl_dl_open();
+        if (r < 0)
+                return r;
+        c = g_new0(NlConn, 1);
         c->sk = nl_socket_alloc();
         if (!c->sk)
                 return -ENOMEM;

@@ -19,19 +19,16 @@
 #include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/handlers.h>
-#include <netlink/socket.h>
+#include "nl-dl.h"
 #include "bond-options.h"
 
 /* g_autoptr() needs a plain type name. */
 typedef struct nl_msg NlMsg;
 typedef struct nl_sock NlSock;
 typedef struct nl_cb NlCb;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlMsg, nlmsg_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlSock, nl_socket_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlCb, nl_cb_put)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlMsg, nl_dl_msg_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlSock, nl_dl_socket_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(NlCb, nl_dl_cb_put)
 
 /* A set of option ids: bit (1 << BondOptId). */
 typedef uint64_t BondOptMask;

@@ -7,12 +7,12 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 #include "ip-args.h"
 
 typedef struct nl_msg RouteMsg;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(RouteMsg, nlmsg_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RouteMsg, nl_dl_msg_free)
 
 /* Text -> bytes of family; NULL text gives zeros. */
 static bool addr_bytes(int family, const char *text, uint8_t *buf)

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <linux/netlink.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 /* Where a configured route or rule comes from, for diagnostics. */
 typedef struct {

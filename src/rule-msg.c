@@ -9,7 +9,7 @@
 #include <net/if.h>
 #include <linux/fib_rules.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 #include "ip-args.h"
 
@@ -28,7 +28,7 @@ enum {
 };
 
 typedef struct nl_msg RuleMsg;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(RuleMsg, nlmsg_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RuleMsg, nl_dl_msg_free)
 
 static int put_prefix(struct nl_msg *m, int attr, int family, const char *addr)
 {

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <linux/netlink.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 #include "route.h"
 

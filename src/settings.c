@@ -12,6 +12,7 @@
 #include "settings.h"
 #include "trust.h"
 
+#include "dl-lib.h"
 #include <errno.h>
 #include <ini.h>
 #include <stddef.h>
@@ -300,18 +301,42 @@ static int handle_key(void *user, const char *section, const char *name, const c
         return 1;
 }
 
+/* inih, loaded by the first file that has something in it (dl-lib.h). */
+static typeof(ini_parse_stream) *sym_ini_parse_stream;
+
+static int inih_dlopen(char **error)
+{
+        static const DlSym syms[] = { DL_SYM(sym_ini_parse_stream, ini_parse_stream) };
+        static void *dl;
+
+        return dl_lib_load(DL_INIH, syms, G_N_ELEMENTS(syms), &dl, error);
+}
+
 int settings_parse_buffer(const char *path, const char *buf, size_t len, Settings **out,
                           DiagList *diags)
 {
         g_autoptr(Settings) s = settings_new();
         ParseState st = { .text = buf, .len = buf ? len : 0, .path = path, .diags = diags };
+        g_autofree char *error = NULL;
         int r;
 
         g_free(s->path);
         s->path = g_strdup(path);
         s->loaded = true;
         st.s = s;
-        r = ini_parse_stream(read_line, &st, handle_key, &st);
+        if (st.len == 0) { /* nothing to parse: inih need not be loaded */
+                *out = g_steal_pointer(&s);
+                return 0;
+        }
+        if (inih_dlopen(&error) < 0) {
+                /* the defaults, and an error that stops apply */
+                diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "cannot read this file: %s",
+                         error);
+                s->loaded = false;
+                *out = g_steal_pointer(&s);
+                return 0;
+        }
+        r = sym_ini_parse_stream(read_line, &st, handle_key, &st);
         if (r < 0)
                 return -ENOMEM;
         /* Only if the reader let through a line inih still refused. */

@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 void snap_addr_free(gpointer p)
 {

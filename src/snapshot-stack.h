@@ -15,7 +15,7 @@
 #include <glib.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 #include "bridge-options.h"
 #include "netlink-vlan.h"
 

@@ -52,7 +52,7 @@ typedef enum {
  * are dumped over rtnetlink for the call.
  *
  * Returns 0 (findings are in diags), or -errno if udev or rtnetlink is
- * unusable: -ELIBACC if libudev cannot be loaded (udev_dl_error() says why).
+ * unusable: -ELIBACC if libudev cannot be loaded (dl_lib_strerror() says why; so for libnl-3).
  */
 int udev_check_config(const Config *c, const Settings *s, const char *const *bonds,
                       UdevCheckMode mode, bool offline, const Snapshot *links, DiagList *diags);

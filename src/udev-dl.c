@@ -8,7 +8,6 @@
 #define UDEV_DL_DEFINE(f) typeof(f) *sym_##f;
 UDEV_DL_SYMBOLS(UDEV_DL_DEFINE)
 
-static char *dl_error;
 static void *dl;
 
 int udev_dl_open(void)
@@ -19,10 +18,5 @@ int udev_dl_open(void)
 
         if (state <= 0)
                 return state;
-        return state = dl_lib_load("libudev.so.1", syms, G_N_ELEMENTS(syms), &dl, &dl_error);
-}
-
-const char *udev_dl_error(void)
-{
-        return dl_error;
+        return state = dl_lib_load(DL_UDEV, syms, G_N_ELEMENTS(syms), &dl, NULL);
 }

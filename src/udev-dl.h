@@ -36,10 +36,9 @@ UDEV_DL_SYMBOLS(UDEV_DL_DECLARE)
 
 /*
  * 0, or -ELIBACC if libudev.so.1 or one of the functions is missing; then
- * udev_dl_error() says which.  Loaded once per process, never unloaded.
+ * dl_lib_strerror() says which.  Loaded once per process, never unloaded.
  */
 int udev_dl_open(void);
-const char *udev_dl_error(void);
 
 typedef struct udev Udev;
 typedef struct udev_device UdevDevice;

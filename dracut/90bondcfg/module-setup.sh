@@ -116,12 +116,6 @@ install() {
         dfatal "bondcfg: cannot install $bin"
         return 1
     }
-    # libudev for apply's member-NIC checks, libkmod to load bonding, libgio
-    # to ask NetworkManager (if the initramfs runs one on a system bus).
-    _bondcfg_inst_dlopened libudev.so.1 libkmod.so.2 libgio-2.0.so.0 || {
-        dfatal "bondcfg: cannot install libudev.so.1, libkmod.so.2 or libgio-2.0.so.0"
-        return 1
-    }
     inst_script "$moddir/bondcfg-initqueue.sh" /sbin/bondcfg-initqueue
     chmod 0755 "$initdir/sbin/bondcfg-initqueue"
     inst_multiple -o timeout sed
@@ -153,6 +147,14 @@ install() {
                 ;;
             dhcp)
                 dinfo "bondcfg: $v uses DHCP: bondcfg brings it up without an address; add dracut's network module for a DHCP client"
+                ;;
+            library)
+                # a library bondcfg dlopen()s (libnl-3 for rtnetlink, inih,
+                # libkmod, libudev, libgio), which dracut cannot see in it
+                _bondcfg_inst_dlopened "$v" || {
+                    dfatal "bondcfg: cannot install $v, which bondcfg needs"
+                    return 1
+                }
                 ;;
             file)
                 # every file by its name in the configured directory

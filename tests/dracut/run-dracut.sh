@@ -163,9 +163,15 @@ tap_rc $? "image: the VLAN on bond0 (ifcfg-bond0.100) and 8021q.ko"
 tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
 has etc/bondcfg.conf
 tap_rc $? "image: /etc/bondcfg.conf"
-grep -q '/libudev\.so\.1$' "$W/contents" && grep -q '/libkmod\.so\.2$' "$W/contents" &&
-	grep -q '/libgio-2\.0\.so\.0$' "$W/contents" && grep -q '/libgobject-2\.0\.so\.0$' "$W/contents"
-tap_rc $? "image: libudev, libkmod and libgio (bondcfg dlopen()s them) and what they need"
+# bondcfg links glib alone; the module installs the libraries that
+# `bondcfg files` lists, which it dlopen()s (src/dl-lib.h)
+missing=
+for lib in $("$W/bondcfg" --offline --config-dir "$here/ifcfg" files 2>/dev/null | sed -n 's/^library //p') \
+	libgobject-2.0.so.0; do
+	grep -qF "/$lib" "$W/contents" || missing="$missing $lib"
+done
+[ -z "$missing" ] && grep -q '/libnl-3\.so\.200$' "$W/contents"
+tap_rc $? "image: libnl-3, inih, libkmod, libudev and libgio (bondcfg dlopen()s them) and what they need${missing:+: missing$missing}"
 has $nic/route-bond0 && has etc/sysconfig/network
 tap_rc $? "image: bond0's route-bond0 and /etc/sysconfig/network (its GATEWAY)"
 [ "$(in_image etc/bondcfg-initrd.bonds)" = bond0 ]

@@ -11,7 +11,7 @@
 
 #include <string.h>
 #include <glib.h>
-#include <netlink/msg.h>
+#include "nl-dl.h"
 
 static inline GByteArray *hex_bytes(const char *hex)
 {

@@ -27,7 +27,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 #include "bridge-options.h"
 #include "netlink-bridge.h"
@@ -319,7 +319,7 @@ static void test_bridge_create_defaults(void)
                           "0800030062723000"
                           "10001280" /* LINKINFO */
                           "0a0001006272696467650000");
-        g_clear_pointer(&m, nlmsg_free);
+        g_clear_pointer(&m, nl_dl_msg_free);
         g_assert_cmpint(bridgenl_msg_create("br0", &none, 0, &m), ==, 0);
         g_assert_cmpuint(nlmsg_hdr(m)->nlmsg_len, ==, 56);
 }

@@ -10,7 +10,7 @@
 #include <glib.h>
 #include <linux/rtnetlink.h>
 
-#include <netlink/errno.h>
+#include "nl-dl.h"
 
 #include "netlink-internal.h"
 #include "netlink.h"

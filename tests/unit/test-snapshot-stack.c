@@ -14,7 +14,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
+#include "nl-dl.h"
 
 #include "bridge-options.h"
 #include "netlink-bridge.h"
