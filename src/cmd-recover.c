@@ -196,7 +196,7 @@ int run_recover(const BondcfgCtx *ctx, NlConn *nl, RunJson *json)
 
 /* status: the run the journal says did not end, or NULL.  *running: its
  * process is still there (it holds the lock, and is at work). */
-char *run_journal_report(bool *running, GPtrArray **bonds)
+char *run_journal_report(bool *running, GPtrArray **bonds, char **why_unreadable)
 {
         g_autoptr(JournalRecord) rec = NULL;
         g_autofree char *err = NULL;
@@ -204,12 +204,13 @@ char *run_journal_report(bool *running, GPtrArray **bonds)
 
         *bonds = g_ptr_array_new_with_free_func(g_free);
         *running = false;
+        *why_unreadable = NULL;
         if (r == -ENOENT)
                 return NULL;
-        if (r < 0)
-                return g_strdup_printf(
-                        "a run did not end, and its crash journal cannot be read: %s",
-                        err ? err : g_strerror(-r));
+        if (r < 0) {
+                *why_unreadable = err ? g_steal_pointer(&err) : g_strdup(g_strerror(-r));
+                return g_strdup("a run");
+        }
         *running = rec->pid > 0 && kill(rec->pid, 0) == 0;
         for (guint i = 0; i < rec->bonds->len; i++)
                 g_ptr_array_add(*bonds, describe_step(rec->bonds->pdata[i]));

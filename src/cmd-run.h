@@ -78,8 +78,11 @@ void run_journal_add(const RunCtx *rc, const Plan *p, const Snapshot *before);
 void run_journal_mark(const RunCtx *rc, guint n);
 void run_journal_end(void);
 /* For status: the run that did not end ("an apply (pid ...)"), or NULL;
- * *running: its process still exists; *bonds: where each bond was (char*). */
-char *run_journal_report(bool *running, GPtrArray **bonds);
+ * *running: its process still exists; *bonds: where each bond was (char*);
+ * *why_unreadable: NULL, or why its journal cannot be read (then the next
+ * run sets it aside and cannot undo what that run did, and the return
+ * value is "a run"). */
+char *run_journal_report(bool *running, GPtrArray **bonds, char **why_unreadable);
 
 /* The lock, waiting --wait-lock seconds; 0 or EXIT_USAGE after saying why. */
 int run_take_lock(const BondcfgCtx *ctx, int *fd);

@@ -401,7 +401,8 @@ static bool status_interrupted(StatusOut *o)
 {
         bool running;
         g_autoptr(GPtrArray) where = NULL;
-        g_autofree char *run = run_journal_report(&running, &where);
+        g_autofree char *unreadable = NULL;
+        g_autofree char *run = run_journal_report(&running, &where, &unreadable);
 
         if (!run)
                 return true;
@@ -409,13 +410,20 @@ static bool status_interrupted(StatusOut *o)
                 json_begin_object_member(o->json, "interrupted");
                 json_set_string(o->json, "run", run);
                 json_set_bool(o->json, "running", running);
+                json_set_string(o->json, "unreadable", unreadable);
                 json_begin_array_member(o->json, "bonds");
                 for (guint i = 0; i < where->len; i++)
                         json_add_string(o->json, where->pdata[i]);
                 json_arr_end(o->json);
                 json_obj_end(o->json);
         }
-        if (running)
+        if (unreadable)
+                g_string_append_printf(o->out,
+                                       "interrupted: a run did not end, and its crash journal "
+                                       "cannot be read: %s; the next 'bondcfg apply' or 'bondcfg "
+                                       "down' sets it aside and cannot undo what that run did\n",
+                                       unreadable);
+        else if (running)
                 g_string_append_printf(o->out, "%s is at work:\n", run);
         else
                 g_string_append_printf(o->out,

@@ -1,4 +1,4 @@
-# desc: y. the crash journal: a down killed part-way is undone by the next run; apply killed with SIGKILL after each step of a create plan (bond, ports, address, route, a VLAN) and as each step begins, and after each step of a mode-change plan: status reports the interrupted apply (exit 4, text and JSON), the next apply undoes it first (the state is the one before, byte-identical) and says so, then applies; a killed two-bond run undoes both; down undoes a killed run too
+# desc: y. the crash journal: a down killed part-way is undone by the next run; apply killed with SIGKILL after each step of a create plan (bond, ports, address, route, a VLAN) and as each step begins, and after each step of a mode-change plan: status reports the interrupted apply (exit 4, text and JSON), the next apply undoes it first (the state is the one before, byte-identical) and says so, then applies; a killed two-bond run undoes both; down undoes a killed run too; a damaged or untrusted journal is reported, set aside unread, and never blocks a run
 # cost: 90
 # shellcheck shell=bash source=tests/uml/l3-lib.sh
 . "$UML_TOP/tests/uml/l3-lib.sh"
@@ -88,8 +88,11 @@ key "the JSON of an interrupted run: status's interrupted object, apply's recove
 killed BONDCFG_TEST_KILL_STEP 4
 run bc --json status
 assert_eq "status --json: exit 4" "$RC" 4
-assert_eq "status --json: interrupted, not running" \
-	"$(jq -c '[.interrupted.running, (.interrupted.bonds | length), .in_sync]' <<<"$OUT")" '[false,1,false]'
+assert_eq "status --json: interrupted, not running, its journal read" \
+	"$(jq -c '[.interrupted.running, .interrupted.unreadable, (.interrupted.bonds | length), .in_sync]' <<<"$OUT")" \
+	'[false,null,1,false]'
+"$UML_TOP/tests/json/check-json.py" "$UML_TOP/tests/json/schemas/status.schema.json" <<<"$OUT" >/tmp/y.schema 2>&1
+assert_eq "status --json passes its schema" "$?" 0
 assert_in "status --json: the step it had reached" "$(jq -r '.interrupted.bonds[0]' <<<"$OUT")" "bond0: at step 4 of"
 run bc --json apply
 assert_eq "apply --json after it: exit 0" "$RC" 0
@@ -179,4 +182,48 @@ check "bond0 is up" link_exists bond0
 check "bond1 is up" link_exists bond1
 run_rc 0 bc down --stack bond0
 run_rc 0 bc down bond1
+rm -f "$CFG/ifcfg-bond1" "$CFG/ifcfg-bp2" "$CFG/ifcfg-bp3"
+
+# spoiled HOW DESC: a killed apply's journal, spoiled by the command HOW;
+# status says the journal cannot be read; the next apply says so, sets it
+# aside as journal.broken-PID without acting on it, and does its own work
+# all the same; the run after it hears nothing of it.
+spoiled() {
+	local how=$1 desc=$2
+	killed BONDCFG_TEST_KILL_STEP 3
+	check "$desc: the journal is left" test -s "$JOURNAL/bond0.plan"
+	eval "$how"
+	run bc status
+	assert_eq "$desc: status exits 4" "$RC" 4
+	assert_in "$desc: status says a run did not end and its journal cannot be read" "$OUT" \
+		"a run did not end, and its crash journal cannot be read"
+	assert_in "$desc: and that the next apply cannot undo it" "$OUT" \
+		"sets it aside and cannot undo what that run did"
+	run bc --json status
+	assert_eq "$desc: status --json: interrupted, unreadable, no bonds" \
+		"$(jq -c '[.interrupted.running, (.interrupted.unreadable | type), (.interrupted.bonds | length)]' <<<"$OUT")" \
+		'[false,"string",0]'
+	"$UML_TOP/tests/json/check-json.py" "$UML_TOP/tests/json/schemas/status.schema.json" <<<"$OUT" >/tmp/y.schema 2>&1
+	assert_eq "$desc: status --json passes its schema" "$?" 0
+	rm -rf "$JOURNAL".broken-*
+	run bc apply
+	assert_eq "$desc: the next apply goes on (exit 0)" "$RC" 0
+	assert_in "$desc: and says the journal cannot be read, is set aside, and was not acted on" "$ERR" \
+		"cannot be read"
+	assert_in "$desc: naming where it went" "$ERR" "set aside in $JOURNAL.broken-*"
+	check "$desc: the journal is no longer there" not test -e "$JOURNAL/run"
+	check "$desc: it is in $JOURNAL.broken-PID" test -s "$(echo "$JOURNAL".broken-*/bond0.plan)"
+	check "$desc: bond0 is up" link_exists bond0.100
+	wait_for 10 "$desc: ping the peer through bond0" ping_ok 192.0.2.2
+	run_rc 0 bc apply
+	check "$desc: the run after it says nothing of a journal" not contains "$ERR" "journal"
+	run_rc 0 bc status
+	check "$desc: and status reports nothing interrupted" not contains "$OUT" "interrupted"
+	run_rc 0 bc down --stack bond0
+}
+
+key "a crash journal that is damaged, or not root's alone: said, set aside unread, and the run goes on"
+spoiled 'printf "[plan\nsteps=two\n" >"$JOURNAL/bond0.plan"' "damaged"
+spoiled 'chmod g+w "$JOURNAL/bond0.plan"' "group-writable"
+spoiled 'chown 65534 "$JOURNAL/run"' "owned by nobody"
 l3_end
