@@ -46,7 +46,9 @@ WARNINGS  += -Werror
 endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
+# -ldl: dlopen() is in libc from glibc 2.34 on (RHEL 9, Debian 12: libdl.a is
+# empty there, so nothing is added), in libdl before (RHEL 8).
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) -ldl
 
 BASE_CFLAGS = -std=gnu11 $(WARNINGS) -Isrc -DBONDCFG_VERSION='"$(VERSION)"' $(PKG_CFLAGS) \
 	$(if $(INIH_SONAME),-DINIH_SONAME='"$(INIH_SONAME)"')
