@@ -16,7 +16,7 @@ const DlLib dl_libs[_DL_LIB_MAX] = {
         [DL_LIBNL] = { "libnl-3.so.200", "libnl-3-200", "libnl3", "rtnetlink", true },
         [DL_INIH] = { INIH_SONAME, "libinih1", "inih", "reading bondcfg.conf", true },
         [DL_KMOD] = { "libkmod.so.2", "libkmod2", "kmod-libs", "loading kernel modules", true },
-        [DL_UDEV] = { "libudev.so.1", "libudev1", "systemd-libs", "the member NIC checks", true },
+        [DL_UDEV] = { "libudev.so.1", "libudev1", "systemd-libs", "checking the member NICs", true },
         [DL_GIO] = { "libgio-2.0.so.0", "libglib2.0-0", "glib2", "asking NetworkManager", true },
         [DL_JSON_GLIB] = { "libjson-glib-1.0.so.0", "libjson-glib-1.0-0", "json-glib", "--json",
                            false },
