@@ -159,7 +159,9 @@ has $nic/ifcfg-bond0 && has $nic/ifcfg-eth0 && has $nic/ifcfg-eth1
 tap_rc $? "image: the ONBOOT bond and its ports (ifcfg-bond0, -eth0, -eth1)"
 has $nic/ifcfg-bond0.100 && has "$mods/kernel/net/8021q/8021q.ko"
 tap_rc $? "image: the VLAN on bond0 (ifcfg-bond0.100) and 8021q.ko"
-[ "$(grep -c "^$nic/ifcfg-" "$W/contents")" = 4 ]
+has $nic/ifcfg-bond0.200 && has $nic/ifcfg-br0 && has "$mods/kernel/net/bridge/bridge.ko"
+tap_rc $? "image: the bridge on bond0.200 (ifcfg-bond0.200, ifcfg-br0) and bridge.ko"
+[ "$(grep -c "^$nic/ifcfg-" "$W/contents")" = 6 ]
 tap_rc $? "image: no other ifcfg file (not the ONBOOT=no bond9, its port, plain eth5)"
 has etc/bondcfg.conf
 tap_rc $? "image: /etc/bondcfg.conf"
@@ -188,13 +190,14 @@ if [ "$sdrc" = 0 ] && [ -s "$sdimg" ]; then
 		sdhas usr/lib/dracut/need-initqueue && sdhas usr/sbin/bondcfg &&
 		sdhas usr/sbin/bondcfg-initqueue && sdhas usr/lib/dracut/hooks/cmdline/99-parse-bondcfg.sh &&
 		sdhas "$mods/kernel/drivers/net/bonding/bonding.ko" &&
-		[ "$(grep -c "^$nic/ifcfg-" "$W/contents-systemd")" = 4 ] || sdok=0
+		sdhas "$mods/kernel/net/bridge/bridge.ko" &&
+		[ "$(grep -c "^$nic/ifcfg-" "$W/contents-systemd")" = 6 ] || sdok=0
 else
 	sdok=0
 	tail -n 30 "$W/dracut-systemd.log" | sed 's/^/#   | /'
 fi
 [ "$sdok" = 1 ]
-tap_rc $? "systemd image (systemd systemd-initrd dracut-systemd): systemd, dracut-initqueue.service, need-initqueue, bondcfg, its hooks, bonding.ko, the 4 ifcfg files"
+tap_rc $? "systemd image (systemd systemd-initrd dracut-systemd): systemd, dracut-initqueue.service, need-initqueue, bondcfg, its hooks, bonding.ko, bridge.ko, the 6 ifcfg files"
 
 # --- boot --------------------------------------------------------------------
 boot() { # NAME IMAGE KERNEL-ARGS...: console in $W/NAME/console.log, status in .../rc
@@ -269,7 +272,7 @@ done
 # late and sd-late: the bond, complete, after a retry
 check_late() { # NAME: the checks of a 'late' boot
 	echo "# --- evidence of boot '$1':"
-	grep -E '(bondcfg: |BCT (BEGIN|eth1|pid1|cgroup|proc|link|addr|ports|status|state|log)|bond0)' \
+	grep -E '(bondcfg: |BCT (BEGIN|eth1|pid1|cgroup|proc|link|addr|ports|status|state|log|br[a-z]*)|bond0)' \
 		"$W/$1/console.log" | cut -c1-400 | sed 's/^/#   /'
 	ev "$1" log "attempt 1 at" && ev "$1" log "port eth1 does not exist"
 	tap_rc $? "$1: the first attempt failed on the missing eth1, nothing touched"
@@ -298,6 +301,10 @@ check_late() { # NAME: the checks of a 'late' boot
 	ev "$1" vlan '"info_kind":"vlan"' && ev "$1" vlan '"id":100' && ev "$1" vlan '"link":"bond0"' &&
 		ev "$1" vaddr '"local":"198.51.100.10","prefixlen":24'
 	tap_rc $? "$1: the stack: bond0.100 is VLAN 100 on bond0 with 198.51.100.10/24 at pre-mount"
+	ev "$1" br '"info_kind":"bridge"' && ev "$1" br '"stp_state":0' && ev "$1" br '"operstate":"UP"' &&
+		ev "$1" brport '"master":"br0"' && ev "$1" brport '"id":200' &&
+		ev "$1" braddr '"local":"203.0.113.10","prefixlen":24'
+	tap_rc $? "$1: the stack: br0 is a bridge (no STP, operstate UP) with port bond0.200 (VLAN 200) and 203.0.113.10/24 at pre-mount"
 	# ifup-eth's default route from /etc/sysconfig/network's GATEWAY, and
 	# route-bond0 as ifup-routes adds it, both proto boot (which ip -j
 	# leaves out)

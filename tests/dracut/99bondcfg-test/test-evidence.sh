@@ -19,6 +19,9 @@ _bct addr ip -j addr show bond0
 _bct ports ip -j link show master bond0
 _bct vlan ip -d -j link show bond0.100
 _bct vaddr ip -j addr show bond0.100
+_bct br ip -d -j link show br0
+_bct brport ip -d -j link show bond0.200
+_bct braddr ip -j addr show br0
 _bct route ip -j route show
 _bct owned cat /run/bondcfg/owned/bond0
 /usr/sbin/bondcfg status bond0 > /tmp/bct-status 2>&1
