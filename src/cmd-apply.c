@@ -10,6 +10,7 @@
 #include "plan-stack.h"
 #include "cmd-nm.h"
 #include "cmd-run.h"
+#include "dl-lib.h"
 #include "lock.h"
 #include "log.h"
 #include "module.h"
@@ -453,6 +454,8 @@ int apply_load_module(const GPtrArray *bonds)
         if (r >= 0)
                 return 0;
         fprintf(stderr, "bondcfg: %s\n", err ? err : g_strerror(-r));
+        if (dl_lib_hint(r))
+                fprintf(stderr, "  hint: %s\n", dl_lib_hint(r));
         for (guint i = 0; i < bonds->len; i++)
                 log_bond(LOG_ERR, ((const CfgBond *)bonds->pdata[i])->name, "apply refused: %s",
                          err ? err : g_strerror(-r));

@@ -273,6 +273,8 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         diags->errors_as_warnings = saved;
         if (r < 0) {
                 fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", dl_lib_strerror(r));
+                if (dl_lib_hint(r))
+                        fprintf(stderr, "  hint: %s\n", dl_lib_hint(r));
                 return EXIT_USAGE;
         }
         return 0;

@@ -254,7 +254,7 @@ int run_open_netlink(const BondcfgCtx *ctx, NlConn **c)
         int r = nl_conn_open(c);
 
         if (r < 0)
-                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot open rtnetlink: %s",
+                return cmd_fail(ctx, EXIT_USAGE, dl_lib_hint(r), "cannot open rtnetlink: %s",
                                 dl_lib_strerror(r));
         return 0;
 }

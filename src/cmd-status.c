@@ -458,8 +458,8 @@ int cmd_status(BondcfgCtx *ctx, int argc, char **argv)
         if (r == 0)
                 r = snapshot_take(nl, &snap);
         if (r < 0)
-                return cmd_fail(ctx, EXIT_USAGE, NULL, "cannot read the network state: %s",
-                                dl_lib_strerror(r));
+                return cmd_fail(ctx, EXIT_USAGE, dl_lib_hint(r),
+                                "cannot read the network state: %s", dl_lib_strerror(r));
         cmd_read_sysctls(snap, bonds);
         o.cfg = cfg;
         cmd_read_stack_sysctls(snap, cfg, bonds);

@@ -16,17 +16,23 @@ const DlLib dl_libs[_DL_LIB_MAX] = {
         [DL_LIBNL] = { "libnl-3.so.200", "libnl-3-200", "libnl3", "rtnetlink", true },
         [DL_INIH] = { INIH_SONAME, "libinih1", "inih", "reading bondcfg.conf", true },
         [DL_KMOD] = { "libkmod.so.2", "libkmod2", "kmod-libs", "loading kernel modules", true },
-        [DL_UDEV] = { "libudev.so.1", "libudev1", "systemd-libs", "checking the member NICs", true },
+        [DL_UDEV] = { "libudev.so.1", "libudev1", "systemd-libs", "checking the member NICs",
+                      true },
         [DL_GIO] = { "libgio-2.0.so.0", "libglib2.0-0", "glib2", "asking NetworkManager", true },
         [DL_JSON_GLIB] = { "libjson-glib-1.0.so.0", "libjson-glib-1.0-0", "json-glib", "--json",
                            false },
 };
 
-static char *last_error;
+static char *last_error, *last_hint;
 
 const char *dl_lib_strerror(int r)
 {
         return r == -ELIBACC && last_error ? last_error : g_strerror(-r);
+}
+
+const char *dl_lib_hint(int r)
+{
+        return r == -ELIBACC ? last_hint : NULL;
 }
 
 int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error)
@@ -52,10 +58,10 @@ int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **e
         }
         if (!dl) {
                 g_free(last_error);
-                last_error =
-                        g_strdup_printf("%s needs %s: %s; hint: install %s (Debian) or "
-                                        "%s (RHEL)",
-                                        lib->needed_for, lib->soname, why, lib->debian, lib->rhel);
+                g_free(last_hint);
+                last_error = g_strdup_printf("%s needs %s: %s", lib->needed_for, lib->soname, why);
+                last_hint =
+                        g_strdup_printf("install %s (Debian) or %s (RHEL)", lib->debian, lib->rhel);
                 if (error)
                         *error = g_strdup(last_error);
                 return -ELIBACC;

@@ -51,12 +51,15 @@ typedef struct {
 /*
  * Load library id (never unloaded: GObject types, for one, cannot be) and
  * resolve every symbol of syms.  0 with *handle set; or -ELIBACC with
- * *error (caller frees; error may be NULL) saying what is missing and
- * which package ships it, and no pointer of syms set.  A *handle already
- * set is success at once.
+ * *error (caller frees; error may be NULL) saying what is missing, and no
+ * pointer of syms set; dl_lib_hint() then names the package that ships it.
+ * A *handle already set is success at once.
  */
 int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error);
 
 /* What -errno r means; for -ELIBACC, the last library that could not be
- * loaded, why, and which package ships it. */
+ * loaded and why ("rtnetlink needs libnl-3.so.200: ..."). */
 const char *dl_lib_strerror(int r);
+/* For -ELIBACC, what to do about it ("install libnl-3-200 (Debian) or
+ * libnl3 (RHEL)"); otherwise NULL. */
+const char *dl_lib_hint(int r);

@@ -3,6 +3,7 @@
 #include "json.h"
 
 #include "dl-lib.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <json-glib/json-glib.h>
@@ -40,7 +41,7 @@ static void json_dl(void)
 
         if (dl_lib_load(DL_JSON_GLIB, syms, G_N_ELEMENTS(syms), &dl, &error) == 0)
                 return;
-        fprintf(stderr, "bondcfg: %s\n", error);
+        fprintf(stderr, "bondcfg: %s\n  hint: %s\n", error, dl_lib_hint(-ELIBACC));
         exit(2);
 }
 

@@ -37,8 +37,7 @@ static int kmod_dlopen(char **error)
                 DL_SYM(kmod.probe_insert_module, kmod_module_probe_insert_module),
         };
 
-        return dl_lib_load(DL_KMOD, syms, G_N_ELEMENTS(syms), &kmod.dl, error) < 0 ? -EOPNOTSUPP
-                                                                                   : 0;
+        return dl_lib_load(DL_KMOD, syms, G_N_ELEMENTS(syms), &kmod.dl, error);
 }
 
 typedef struct kmod_ctx KmodCtx;

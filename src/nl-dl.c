@@ -30,7 +30,8 @@ void nl_dl_need_slow(void)
 {
         if (nl_dl_open() == 0)
                 return;
-        fprintf(stderr, "bondcfg: %s\n", dl_lib_strerror(-ELIBACC));
+        fprintf(stderr, "bondcfg: %s\n  hint: %s\n", dl_lib_strerror(-ELIBACC),
+                dl_lib_hint(-ELIBACC));
         exit(127);
 }
 

@@ -330,8 +330,8 @@ int settings_parse_buffer(const char *path, const char *buf, size_t len, Setting
         }
         if (inih_dlopen(&error) < 0) {
                 /* the defaults, and an error that stops apply */
-                diag_add(diags, DIAG_ERROR, path, 0, NULL, NULL, "cannot read this file: %s",
-                         error);
+                diag_add(diags, DIAG_ERROR, path, 0, NULL, dl_lib_hint(-ELIBACC),
+                         "cannot read this file: %s", error);
                 s->loaded = false;
                 *out = g_steal_pointer(&s);
                 return 0;
