@@ -453,9 +453,7 @@ int apply_load_module(const GPtrArray *bonds)
 
         if (r >= 0)
                 return 0;
-        fprintf(stderr, "bondcfg: %s\n", err ? err : g_strerror(-r));
-        if (dl_lib_hint(r))
-                fprintf(stderr, "  hint: %s\n", dl_lib_hint(r));
+        cmd_fail(NULL, EXIT_KERNEL, dl_lib_hint(r), "%s", err ? err : g_strerror(-r));
         for (guint i = 0; i < bonds->len; i++)
                 log_bond(LOG_ERR, ((const CfgBond *)bonds->pdata[i])->name, "apply refused: %s",
                          err ? err : g_strerror(-r));

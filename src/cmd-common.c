@@ -271,12 +271,9 @@ int cmd_nic_checks(const BondcfgCtx *ctx, const Config *c, const GPtrArray *bond
         diags->errors_as_warnings = ctx->force;
         r = udev_check_config(c, settings, names, mode, ctx->offline, links, diags);
         diags->errors_as_warnings = saved;
-        if (r < 0) {
-                fprintf(stderr, "bondcfg: member NIC checks failed: %s\n", dl_lib_strerror(r));
-                if (dl_lib_hint(r))
-                        fprintf(stderr, "  hint: %s\n", dl_lib_hint(r));
-                return EXIT_USAGE;
-        }
+        if (r < 0)
+                return cmd_fail(NULL, EXIT_USAGE, dl_lib_hint(r), "member NIC checks failed: %s",
+                                dl_lib_strerror(r));
         return 0;
 }
 

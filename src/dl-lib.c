@@ -5,6 +5,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* inih's soname is Debian's libinih.so.1 but not Fedora's: the Makefile
  * reads it off the libinih.so this is built against. */
@@ -35,7 +37,13 @@ const char *dl_lib_hint(int r)
         return r == -ELIBACC ? last_hint : NULL;
 }
 
-int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error)
+void dl_lib_exit(int status)
+{
+        fprintf(stderr, "bondcfg: %s\n  hint: %s\n", last_error, last_hint);
+        exit(status);
+}
+
+int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle)
 {
         const DlLib *lib = &dl_libs[id];
         g_autofree char *why = NULL;
@@ -62,8 +70,6 @@ int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **e
                 last_error = g_strdup_printf("%s needs %s: %s", lib->needed_for, lib->soname, why);
                 last_hint =
                         g_strdup_printf("install %s (Debian) or %s (RHEL)", lib->debian, lib->rhel);
-                if (error)
-                        *error = g_strdup(last_error);
                 return -ELIBACC;
         }
         *handle = dl;

@@ -14,6 +14,7 @@
  * RPM test checks that the package requires each.
  */
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -50,12 +51,12 @@ typedef struct {
 
 /*
  * Load library id (never unloaded: GObject types, for one, cannot be) and
- * resolve every symbol of syms.  0 with *handle set; or -ELIBACC with
- * *error (caller frees; error may be NULL) saying what is missing, and no
- * pointer of syms set; dl_lib_hint() then names the package that ships it.
- * A *handle already set is success at once.
+ * resolve every symbol of syms.  0 with *handle set; or -ELIBACC with no
+ * pointer of syms set, dl_lib_strerror() saying what is missing and
+ * dl_lib_hint() the package that ships it.  A *handle already set is
+ * success at once.
  */
-int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle, char **error);
+int dl_lib_load(DlLibId id, const DlSym *syms, size_t n, void **handle);
 
 /* What -errno r means; for -ELIBACC, the last library that could not be
  * loaded and why ("rtnetlink needs libnl-3.so.200: ..."). */
@@ -63,3 +64,6 @@ const char *dl_lib_strerror(int r);
 /* For -ELIBACC, what to do about it ("install libnl-3-200 (Debian) or
  * libnl3 (RHEL)"); otherwise NULL. */
 const char *dl_lib_hint(int r);
+/* For a library that nothing can go on without: "bondcfg: " the last
+ * failure and its hint on stderr, and exit with status. */
+G_GNUC_NORETURN void dl_lib_exit(int status);

@@ -3,7 +3,6 @@
 #include "json.h"
 
 #include "dl-lib.h"
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <json-glib/json-glib.h>
@@ -37,12 +36,9 @@ static void json_dl(void)
 #define JSON_DL_ENTRY(f) DL_SYM(sym_##f, f),
         static const DlSym syms[] = { JSON_DL_SYMBOLS(JSON_DL_ENTRY) };
         static void *dl;
-        g_autofree char *error = NULL;
 
-        if (dl_lib_load(DL_JSON_GLIB, syms, G_N_ELEMENTS(syms), &dl, &error) == 0)
-                return;
-        fprintf(stderr, "bondcfg: %s\n  hint: %s\n", error, dl_lib_hint(-ELIBACC));
-        exit(2);
+        if (dl_lib_load(DL_JSON_GLIB, syms, G_N_ELEMENTS(syms), &dl) < 0)
+                dl_lib_exit(2);
 }
 
 char *json_utf8(const char *s)

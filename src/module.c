@@ -26,7 +26,7 @@ static struct {
         typeof(kmod_module_probe_insert_module) *probe_insert_module;
 } kmod;
 
-static int kmod_dlopen(char **error)
+static int kmod_dlopen(void)
 {
         const DlSym syms[] = {
                 DL_SYM(kmod.new_ctx, kmod_new),
@@ -37,7 +37,7 @@ static int kmod_dlopen(char **error)
                 DL_SYM(kmod.probe_insert_module, kmod_module_probe_insert_module),
         };
 
-        return dl_lib_load(DL_KMOD, syms, G_N_ELEMENTS(syms), &kmod.dl, error);
+        return dl_lib_load(DL_KMOD, syms, G_N_ELEMENTS(syms), &kmod.dl);
 }
 
 typedef struct kmod_ctx KmodCtx;
@@ -86,9 +86,12 @@ static int module_load(const char *name, const char *(*extra)(const char *config
         const char *null_config = NULL;
         int r;
 
-        r = kmod_dlopen(error);
-        if (r < 0)
+        r = kmod_dlopen();
+        if (r < 0) {
+                if (error)
+                        *error = g_strdup(dl_lib_strerror(r));
                 return r;
+        }
         ctx = kmod.new_ctx(NULL, &null_config);
         if (!ctx) {
                 if (error)

@@ -3,9 +3,6 @@
 #include "nl-dl.h"
 
 #include "dl-lib.h"
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #define NL_DL_DEFINE(f) typeof(f) *sym_##f;
 NL_DL_SYMBOLS(NL_DL_DEFINE)
@@ -21,18 +18,15 @@ int nl_dl_open(void)
 
         if (state <= 0)
                 return state;
-        state = dl_lib_load(DL_LIBNL, syms, G_N_ELEMENTS(syms), &dl, NULL);
+        state = dl_lib_load(DL_LIBNL, syms, G_N_ELEMENTS(syms), &dl);
         nl_dl_loaded = state == 0;
         return state;
 }
 
 void nl_dl_need_slow(void)
 {
-        if (nl_dl_open() == 0)
-                return;
-        fprintf(stderr, "bondcfg: %s\n  hint: %s\n", dl_lib_strerror(-ELIBACC),
-                dl_lib_hint(-ELIBACC));
-        exit(127);
+        if (nl_dl_open() < 0)
+                dl_lib_exit(127);
 }
 
 void nl_dl_msg_free(struct nl_msg *m)

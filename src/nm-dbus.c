@@ -51,7 +51,7 @@ static int gio_dlopen(void)
                 DL_SYM(gio.object_unref, g_object_unref),
         };
 
-        return dl_lib_load(DL_GIO, syms, G_N_ELEMENTS(syms), &gio.dl, NULL);
+        return dl_lib_load(DL_GIO, syms, G_N_ELEMENTS(syms), &gio.dl);
 }
 
 static int set_error(NmClient *c, GError *e)

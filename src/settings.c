@@ -304,12 +304,12 @@ static int handle_key(void *user, const char *section, const char *name, const c
 /* inih, loaded by the first file that has something in it (dl-lib.h). */
 static typeof(ini_parse_stream) *sym_ini_parse_stream;
 
-static int inih_dlopen(char **error)
+static int inih_dlopen(void)
 {
         static const DlSym syms[] = { DL_SYM(sym_ini_parse_stream, ini_parse_stream) };
         static void *dl;
 
-        return dl_lib_load(DL_INIH, syms, G_N_ELEMENTS(syms), &dl, error);
+        return dl_lib_load(DL_INIH, syms, G_N_ELEMENTS(syms), &dl);
 }
 
 int settings_parse_buffer(const char *path, const char *buf, size_t len, Settings **out,
@@ -317,7 +317,6 @@ int settings_parse_buffer(const char *path, const char *buf, size_t len, Setting
 {
         g_autoptr(Settings) s = settings_new();
         ParseState st = { .text = buf, .len = buf ? len : 0, .path = path, .diags = diags };
-        g_autofree char *error = NULL;
         int r;
 
         g_free(s->path);
@@ -328,10 +327,11 @@ int settings_parse_buffer(const char *path, const char *buf, size_t len, Setting
                 *out = g_steal_pointer(&s);
                 return 0;
         }
-        if (inih_dlopen(&error) < 0) {
+        r = inih_dlopen();
+        if (r < 0) {
                 /* the defaults, and an error that stops apply */
-                diag_add(diags, DIAG_ERROR, path, 0, NULL, dl_lib_hint(-ELIBACC),
-                         "cannot read this file: %s", error);
+                diag_add(diags, DIAG_ERROR, path, 0, NULL, dl_lib_hint(r),
+                         "cannot read this file: %s", dl_lib_strerror(r));
                 s->loaded = false;
                 *out = g_steal_pointer(&s);
                 return 0;

@@ -52,7 +52,7 @@ typedef enum {
  * are dumped over rtnetlink for the call.
  *
  * Returns 0 (findings are in diags), or -errno if udev or rtnetlink is
- * unusable: -ELIBACC if libudev cannot be loaded (dl_lib_strerror() says why; so for libnl-3).
+ * unusable: -ELIBACC if libudev or libnl-3 cannot be loaded (dl_lib_strerror() says which).
  */
 int udev_check_config(const Config *c, const Settings *s, const char *const *bonds,
                       UdevCheckMode mode, bool offline, const Snapshot *links, DiagList *diags);

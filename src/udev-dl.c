@@ -18,5 +18,5 @@ int udev_dl_open(void)
 
         if (state <= 0)
                 return state;
-        return state = dl_lib_load(DL_UDEV, syms, G_N_ELEMENTS(syms), &dl, NULL);
+        return state = dl_lib_load(DL_UDEV, syms, G_N_ELEMENTS(syms), &dl);
 }
