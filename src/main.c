@@ -32,7 +32,7 @@ static const BondcfgCommand commands[] = {
         { "role", "FILE", "What an ifcfg file is to bondcfg, in one shell-readable line",
           cmd_role },
         { "files", "[--null] [BOND...]",
-          "What bringing the bonds up needs (bonds, files, modules), one record a line",
+          "What bringing the bonds up needs (bonds, files, modules, libraries), one record a line",
           cmd_files },
 };
 
