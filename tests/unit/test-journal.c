@@ -56,6 +56,20 @@ static BondOptMask mask_of(const BondOptions *o)
         return m;
 }
 
+/* The step's options and its old ones ("NAME=VALUE ..."; NULL: none), with
+ * their masks. */
+static void step_opts(PlanStep *st, const char *text, const char *old_text)
+{
+        if (text) {
+                st->opts = opts(text);
+                st->mask = mask_of(st->opts);
+        }
+        if (old_text) {
+                st->old_opts = opts(old_text);
+                st->old_mask = mask_of(st->old_opts);
+        }
+}
+
 /* One step of every action, with the fields each carries. */
 static Plan *every_action(void)
 {
@@ -65,13 +79,10 @@ static Plan *every_action(void)
         BridgeOptValues *bo;
 
         st = plan_add_step(p, PLAN_CREATE_BOND, "bond0", "bond0", "create bond0");
-        st->opts = opts("mode=active-backup miimon=100 primary=eth0 arp_ip_target=");
-        st->mask = mask_of(st->opts);
+        step_opts(st, "mode=active-backup miimon=100 primary=eth0 arp_ip_target=", NULL);
         st = plan_add_step(p, PLAN_SET_OPTIONS, "bond0", "bond0", "set arp targets");
-        st->opts = opts("mode=active-backup arp_interval=100 arp_ip_target=192.0.2.1,192.0.2.2");
-        st->mask = mask_of(st->opts);
-        st->old_opts = opts("mode=balance-rr arp_ip_target=");
-        st->old_mask = mask_of(st->old_opts);
+        step_opts(st, "mode=active-backup arp_interval=100 arp_ip_target=192.0.2.1,192.0.2.2",
+                  "mode=balance-rr arp_ip_target=");
         st = plan_add_step(p, PLAN_SET_UP, "bond0", "bond0", "up");
         st->up = true;
         st = plan_add_step(p, PLAN_SET_MTU, "bond0", "eth0", "mtu 9000 -> 1500");
@@ -85,8 +96,7 @@ static Plan *every_action(void)
         st = plan_add_step(p, PLAN_RELEASE, "bond0", "eth1",
                            "release eth1, \"quoted\"\nand two lines");
         st->master = g_strdup("bond0");
-        st->old_opts = opts("queue_id=3");
-        st->old_mask = mask_of(st->old_opts);
+        step_opts(st, NULL, "queue_id=3");
         st = plan_add_step(p, PLAN_ADD_ADDRESS, "bond0", "bond0", "add 192.0.2.10/24");
         st->family = AF_INET;
         st->address = g_strdup("192.0.2.10");
@@ -155,13 +165,9 @@ static Plan *every_action(void)
         st->old_spec = g_new0(BridgeOptValues, 1);
         /* the actions the steps above did not have yet */
         st = plan_add_step(p, PLAN_DELETE_BOND, "bond0", "bond9", "delete bond9");
-        st->old_opts = opts("mode=802.3ad lacp_rate=fast");
-        st->old_mask = mask_of(st->old_opts);
+        step_opts(st, NULL, "mode=802.3ad lacp_rate=fast");
         st = plan_add_step(p, PLAN_SET_PORT_OPTIONS, "bond0", "eth0", "prio 5");
-        st->opts = opts("prio=5");
-        st->mask = mask_of(st->opts);
-        st->old_opts = opts("prio=0");
-        st->old_mask = mask_of(st->old_opts);
+        step_opts(st, "prio=5", "prio=0");
         st = plan_add_step(p, PLAN_DEL_ROUTE, "bond0", "bond0", "delete route");
         st->route = net_route_new(AF_INET6);
         st->route->dst = g_strdup("2001:db8:1::");
